@@ -1,0 +1,28 @@
+package wirelab.grading.run;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What one forked test JVM runs: the class path (submission classes first, then the course's
+ * test classes and libraries), which tests, and its limits.
+ *
+ * @param classpath     entries in order
+ * @param selectors     runner selectors: "--class", "x.Y" or "--method", "x.Y#m" pairs flattened
+ * @param perTest       JUnit's per-test timeout inside the JVM
+ * @param wall          the harness's hard limit for the whole JVM
+ * @param heapMegabytes -Xmx
+ * @param workDir       the JVM's working directory (scratch, writable)
+ * @param outputLimit   bytes of stdout+stderr kept; beyond it the JVM is killed
+ */
+public record TestJvmSpec(
+        Path javaHome,
+        List<Path> classpath,
+        List<String> selectors,
+        Duration perTest,
+        Duration wall,
+        int heapMegabytes,
+        Path workDir,
+        long outputLimit) {
+}

@@ -1,0 +1,88 @@
+package wirelab.grading.runner;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Entry point of a forked test JVM. Runs the selected JUnit tests and streams their events, one
+ * JSON object per line, to the events file, flushing after each: if the JVM dies (System.exit,
+ * halt, crash, kill on timeout), the file still says which tests finished and which one was running.
+ *
+ * <pre>
+ * java -cp CLASSES:TESTS:DEPS wirelab.grading.runner.RunnerMain --events FILE
+ *      [--timeout SECONDS] [--scan DIR]... [--class NAME]... [--method CLASS#METHOD]...
+ * </pre>
+ * Exit code: 0 when the run reached its end (whatever the tests' results), 3 on bad arguments.
+ */
+public final class RunnerMain {
+
+    private RunnerMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path events = null;
+        long timeoutSeconds = 10;
+        List<DiscoverySelector> selectors = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--events" -> events = Path.of(require(args[i], value));
+                case "--timeout" -> timeoutSeconds = Long.parseLong(require(args[i], value));
+                case "--scan" -> selectors.addAll(selectClasspathRoots(Set.of(Path.of(require(args[i], value)))));
+                case "--class" -> selectors.add(selectClass(require(args[i], value)));
+                case "--method" -> selectors.add(selectMethod(require(args[i], value)));
+                default -> usage("unknown argument " + args[i]);
+            }
+            i++;
+        }
+        if (events == null || selectors.isEmpty()) {
+            usage("need --events and at least one of --scan, --class, --method");
+        }
+
+        PrintStream realOut = System.out;
+        PrintStream realErr = System.err;
+        OutputCapture capture = new OutputCapture(realOut, realErr);
+        capture.install();
+        try (EventWriter writer = EventWriter.open(events)) {
+            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectors)
+                    .configurationParameter("junit.jupiter.execution.timeout.default", timeoutSeconds + " s")
+                    // a separate thread lets the run go on past a test that ignores interrupts
+                    .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
+                    .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                    .build();
+            Launcher launcher = LauncherFactory.create();
+            launcher.execute(request, new StreamingListener(writer, capture));
+        } finally {
+            capture.uninstall();
+        }
+        // Threads the tests left running must not keep the JVM (and the grader) waiting.
+        Runtime.getRuntime().halt(0);
+    }
+
+    private static String require(String option, String value) {
+        if (value == null) {
+            usage(option + " needs a value");
+        }
+        return value;
+    }
+
+    private static void usage(String problem) {
+        System.err.println("wirelab runner: " + problem);
+        System.err.println("usage: RunnerMain --events FILE [--timeout SECONDS] [--scan DIR]... [--class NAME]... [--method CLASS#METHOD]...");
+        Runtime.getRuntime().halt(3);
+    }
+}

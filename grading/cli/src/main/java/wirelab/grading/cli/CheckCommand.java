@@ -1,13 +1,57 @@
 package wirelab.grading.cli;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import wirelab.grading.check.GateTable;
+import wirelab.grading.check.LabVerdict;
+import wirelab.grading.check.ReleaseGate;
+import wirelab.grading.course.Course;
+import wirelab.grading.course.Lab;
+import wirelab.grading.publish.LabsTree;
 
-/** Placeholder replaced below. */
-@Command(name = "check", description = "Release gate (being written).")
+/** {@code wirelab check}: the release gate over every lab (or the ones named). */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Release gate: build, then for each lab the solution must pass every test (public, hidden,",
+            "race), every graded test must fail on the starter, nothing may leak into labs/, and labs/",
+            "must be in sync with solutions/. Prints a table; exits 1 on any breach."})
 final class CheckCommand implements Callable<Integer> {
+
+    @Option(names = "--lab", paramLabel = "LAB", description = "Check only this lab (repeatable).")
+    List<String> labs = new ArrayList<>();
+
+    @Option(names = "--no-build", description = "Use what Maven already compiled (the build's own gate uses this).")
+    boolean noBuild;
+
+    @Option(names = "--no-race", description = "Skip the jcstress race tests (about 20 s per lab each way).")
+    boolean noRace;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+            description = "Run the solution's tests N times: every round must pass (flake hunt).")
+    int repeat;
+
     @Override
-    public Integer call() {
-        return 1;
+    public Integer call() throws Exception {
+        Course course = Course.locate();
+        List<Lab> selected = labs.isEmpty() ? course.labList() : labs.stream().map(course::requireLab).toList();
+        if (!noBuild) {
+            Build.compile(course, selected);
+        }
+        ReleaseGate gate = new ReleaseGate(Path.of(System.getProperty("java.home")), repeat, !noRace,
+                step -> System.out.println("check: " + step));
+        List<LabVerdict> verdicts = new ArrayList<>();
+        for (Lab lab : selected) {
+            verdicts.add(gate.check(lab));
+        }
+        List<String> drift = new LabsTree(course).differences();
+        GateTable.print(System.out, verdicts, drift.isEmpty());
+        drift.forEach(d -> System.out.println("  " + d));
+        boolean ok = drift.isEmpty() && verdicts.stream().allMatch(LabVerdict::ok);
+        System.out.println();
+        System.out.println(ok ? "check passed: the labs may be released" : "check FAILED");
+        return ok ? 0 : 1;
     }
 }

@@ -1,0 +1,34 @@
+package wirelab.grading.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import wirelab.grading.run.TestResult;
+
+/** What the release gate found for one lab; {@link #breaches()} empty means the lab may ship. */
+public final class LabVerdict {
+
+    final String lab;
+    final List<TestResult> solution = new ArrayList<>();
+    final List<TestResult> starter = new ArrayList<>();
+    final List<TestResult> raceSolution = new ArrayList<>();
+    final List<TestResult> raceStarter = new ArrayList<>();
+    final List<String> leaks = new ArrayList<>();
+    final List<String> breaches = new ArrayList<>();
+    long millis;
+
+    LabVerdict(String lab) {
+        this.lab = lab;
+    }
+
+    public String lab() {
+        return lab;
+    }
+
+    public List<String> breaches() {
+        return breaches;
+    }
+
+    public boolean ok() {
+        return breaches.isEmpty();
+    }
+}

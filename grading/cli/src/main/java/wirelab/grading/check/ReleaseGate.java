@@ -1,0 +1,153 @@
+package wirelab.grading.check;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import wirelab.grading.course.Lab;
+import wirelab.grading.course.LabBuild;
+import wirelab.grading.race.JcstressRun;
+import wirelab.grading.race.RaceTests;
+import wirelab.grading.run.RunOutcome;
+import wirelab.grading.run.Sandbox;
+import wirelab.grading.run.TestJvm;
+import wirelab.grading.run.TestJvmSpec;
+import wirelab.grading.run.TestResult;
+
+/**
+ * The release gate for one lab: the solution passes every test (public, hidden, race), every
+ * graded test fails on the starter (one that passes measures nothing), and nothing leaks into
+ * labs/. Tests run from Maven's compiled classes in forked JVMs, exactly as the grader runs them.
+ */
+public final class ReleaseGate {
+
+    private final Path javaHome;
+    private final int repeat;
+    private final boolean races;
+    private final Consumer<String> progress;
+
+    public ReleaseGate(Path javaHome, int repeat, boolean races, Consumer<String> progress) {
+        this.javaHome = javaHome;
+        this.repeat = repeat;
+        this.races = races;
+        this.progress = progress;
+    }
+
+    public LabVerdict check(Lab lab) {
+        long start = System.nanoTime();
+        LabVerdict v = new LabVerdict(lab.name());
+        LabBuild build = new LabBuild(lab);
+        if (!build.isBuilt() || !Files.isDirectory(build.starterClasses())) {
+            v.breaches.add("not built: run ./mvnw process-test-classes (or ./wirelab check without --no-build)");
+            return v;
+        }
+        Path scratch = scratch(lab);
+        List<String> selectors = new ArrayList<>();
+        for (String cls : concat(build.publicTestClasses(), build.hiddenTestClasses())) {
+            selectors.add("--class");
+            selectors.add(cls);
+        }
+        TestJvm jvm = new TestJvm(Sandbox.PLAIN);
+        Duration perTest = Duration.ofSeconds(Long.parseLong(lab.properties().getProperty("test.timeout", "30")));
+
+        if (!selectors.isEmpty()) {
+            for (int round = 1; round <= repeat; round++) {
+                progress.accept(lab.name() + ": solution, all tests" + (repeat > 1 ? " (round " + round + "/" + repeat + ")" : ""));
+                RunOutcome sol = jvm.run(spec(build.solutionClasses(), build, selectors, perTest, scratch.resolve("solution-" + round)));
+                if (round == 1) {
+                    v.solution.addAll(sol.results());
+                }
+                sol.problems().forEach(p -> v.breaches.add("solution: " + p));
+                for (TestResult r : sol.results()) {
+                    if (!r.passed()) {
+                        v.breaches.add("solution fails " + r.id() + (repeat > 1 ? " in round " + round : "")
+                                + ": " + firstLine(r.message()) + " [" + r.status() + "]");
+                    }
+                }
+            }
+            progress.accept(lab.name() + ": starter, graded tests");
+            RunOutcome st = jvm.run(spec(build.starterClasses(), build, selectors, perTest, scratch.resolve("starter")));
+            v.starter.addAll(st.results());
+            for (TestResult r : st.results()) {
+                if (r.graded() && r.passed()) {
+                    v.breaches.add("passes on the starter, so it measures nothing: " + r.id());
+                }
+            }
+            if (v.solution.stream().noneMatch(TestResult::graded)) {
+                v.breaches.add("no graded test (@Points) at all");
+            }
+        }
+
+        List<String> raceClasses = build.raceTestClasses();
+        if (races && !raceClasses.isEmpty()) {
+            List<Path> cp = concat(List.of(build.testClasses()), build.testLibraries());
+            RaceTests tests = RaceTests.load(raceClasses, concat(List.of(build.solutionClasses()), cp));
+            Duration wall = Duration.ofSeconds(30L + 15L * tests.tests().size());
+            progress.accept(lab.name() + ": race tests on the solution (" + tests.tests().size() + " jcstress tests)");
+            v.raceSolution.addAll(tests.results(JcstressRun.run(javaHome, concat(List.of(build.solutionClasses()), cp),
+                    scratch.resolve("race-solution"), wall, Sandbox.PLAIN)));
+            v.raceSolution.stream().filter(r -> !r.passed())
+                    .forEach(r -> v.breaches.add("solution fails race test " + r.id() + ": " + r.message()));
+            progress.accept(lab.name() + ": race tests on the starter");
+            v.raceStarter.addAll(tests.results(JcstressRun.run(javaHome, concat(List.of(build.starterClasses()), cp),
+                    scratch.resolve("race-starter"), wall, Sandbox.PLAIN)));
+            v.raceStarter.stream().filter(r -> r.graded() && r.passed())
+                    .forEach(r -> v.breaches.add("race test passes on the starter, so it measures nothing: " + r.id()));
+        }
+
+        v.leaks.addAll(LeakScan.scan(lab));
+        v.leaks.forEach(l -> v.breaches.add("leak: " + l));
+        v.millis = (System.nanoTime() - start) / 1_000_000;
+        return v;
+    }
+
+    private TestJvmSpec spec(Path mainClasses, LabBuild build, List<String> selectors, Duration perTest, Path work) {
+        List<Path> cp = new ArrayList<>();
+        cp.add(mainClasses);
+        cp.add(build.testClasses());
+        cp.addAll(build.testLibraries());
+        cp.addAll(runnerClasspath());
+        return new TestJvmSpec(javaHome, cp, selectors, perTest, Duration.ofMinutes(15), 512, work, 8L << 20);
+    }
+
+    /** The runner and its libraries: the jars this tool itself was started with. */
+    static List<Path> runnerClasspath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(s -> !s.isBlank())
+                .map(Path::of)
+                .toList();
+    }
+
+    private static Path scratch(Lab lab) {
+        Path dir = lab.solutionDir().resolve("target/wirelab-check");
+        try {
+            if (Files.exists(dir)) {
+                try (var walk = Files.walk(dir)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,202 @@
+package wirelab.grading.compile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import wirelab.grading.course.Course;
+import wirelab.grading.course.Lab;
+
+/**
+ * What the course brings to every grading of one lab, built once and reused: the libraries (copied
+ * where a sandboxed JVM may read them), the compiled public and hidden tests, the compiled race
+ * tests and the compiled reference solution. Kept in a folder named by a hash of its inputs, so a
+ * change to any test or library builds a new one and an unchanged lab costs nothing.
+ */
+public record LabBundle(Lab lab, Path dir, List<Path> libraries, Path tests, Path race, Path reference,
+        String hash) {
+
+    /** Test source roots compiled into {@code tests/}; resources are copied next to the classes. */
+    private static final List<String> TEST_ROOTS = List.of("src/test/java", "src/grading/java");
+    private static final List<String> TEST_RESOURCES = List.of("src/test/resources", "src/grading/resources");
+
+    public boolean hasRaceTests() {
+        return race != null && Files.isDirectory(race);
+    }
+
+    /** The bundle for {@code lab}, built now unless an identical one exists under {@code cacheRoot}. */
+    public static LabBundle prepare(Course course, Lab lab, Path cacheRoot, List<Path> runnerJars) {
+        List<Path> classpath = testClasspath(course, lab);
+        List<Path> jars = new ArrayList<>(new LinkedHashSet<>(concat(classpath, runnerJars)));
+        String hash = hash(lab, jars);
+        Path dir = cacheRoot.resolve(lab.name() + "-" + hash);
+        Path race = Files.isDirectory(lab.raceTests()) ? dir.resolve("race") : null;
+        if (!Files.isRegularFile(dir.resolve("ready"))) {
+            build(lab, dir, jars, race != null);
+        }
+        List<Path> libs;
+        try (Stream<Path> s = Files.list(dir.resolve("lib"))) {
+            libs = s.sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new LabBundle(lab, dir, libs, dir.resolve("tests"), race, dir.resolve("reference"), hash);
+    }
+
+    private static void build(Lab lab, Path dir, List<Path> jars, boolean race) {
+        Path tmp = dir.resolveSibling(dir.getFileName() + ".building-" + ProcessHandle.current().pid());
+        try {
+            deleteTree(tmp);
+            Path lib = Files.createDirectories(tmp.resolve("lib"));
+            Set<String> names = new LinkedHashSet<>();
+            List<Path> libs = new ArrayList<>();
+            for (Path jar : jars) {
+                if (!Files.exists(jar)) {
+                    continue;
+                }
+                String name = jar.getFileName().toString();
+                if (Files.isDirectory(jar) || !names.add(name)) {
+                    name = names.size() + "-" + name;
+                    names.add(name);
+                }
+                Path copy = lib.resolve(name);
+                if (Files.isDirectory(jar)) {
+                    copyTree(jar, copy);
+                } else {
+                    Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+                }
+                libs.add(copy);
+            }
+            Path reference = tmp.resolve("reference");
+            check("the reference solution", lab.mainSources(),
+                    JavaCompile.compile(lab.mainSources(), JavaCompile.javaFiles(lab.mainSources()), libs, reference, false));
+            List<Path> testCp = concat(List.of(reference), libs);
+            List<Path> testSources = new ArrayList<>();
+            for (String root : TEST_ROOTS) {
+                testSources.addAll(JavaCompile.javaFiles(lab.solutionDir().resolve(root)));
+            }
+            Path tests = tmp.resolve("tests");
+            check("the tests", lab.solutionDir(), JavaCompile.compile(lab.solutionDir(), testSources, testCp, tests, false));
+            for (String res : TEST_RESOURCES) {
+                if (Files.isDirectory(lab.solutionDir().resolve(res))) {
+                    copyTree(lab.solutionDir().resolve(res), tests);
+                }
+            }
+            if (race) {
+                check("the race tests", lab.raceTests(), JavaCompile.compile(lab.raceTests(),
+                        JavaCompile.javaFiles(lab.raceTests()), concat(List.of(tests), testCp), tmp.resolve("race"), true));
+            }
+            Files.writeString(tmp.resolve("ready"), "built from " + lab.solutionDir() + "\n");
+            deleteTree(dir);
+            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not build the grading bundle of " + lab.name(), e);
+        }
+    }
+
+    private static void check(String what, Path root, JavaCompile.Outcome outcome) {
+        if (!outcome.success()) {
+            throw new IllegalStateException(what + " of the lab do not compile (" + root + "):\n  "
+                    + String.join("\n  ", outcome.errors().stream().map(Object::toString).toList()));
+        }
+    }
+
+    /** The lab's test class path as Maven wrote it (target/test.classpath), building it once if missing. */
+    static List<Path> testClasspath(Course course, Lab lab) {
+        Path file = lab.solutionDir().resolve("target/test.classpath");
+        if (!Files.isRegularFile(file)) {
+            MavenOnce.processTestClasses(course, "solutions/" + lab.name());
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("Maven did not write " + file + "; run ./mvnw -pl solutions/" + lab.name()
+                    + " process-test-classes to see why");
+        }
+        try {
+            String text = Files.readString(file).strip();
+            List<Path> out = new ArrayList<>();
+            for (String entry : text.split(":")) {
+                if (!entry.isBlank()) {
+                    out.add(Path.of(entry));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String hash(Lab lab, List<Path> jars) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(("v3 " + Runtime.version().feature()).getBytes(StandardCharsets.UTF_8));
+            for (String root : List.of("src/main/java", "src/test/java", "src/grading/java", "src/jcstress/java",
+                    "src/test/resources", "src/grading/resources")) {
+                Path dir = lab.solutionDir().resolve(root);
+                if (!Files.isDirectory(dir)) {
+                    continue;
+                }
+                try (Stream<Path> walk = Files.walk(dir)) {
+                    for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                        sha.update(lab.solutionDir().relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+                        sha.update(Files.readAllBytes(f));
+                    }
+                }
+            }
+            for (Path jar : jars) {
+                sha.update(jar.toString().getBytes(StandardCharsets.UTF_8));
+                if (Files.isRegularFile(jar)) {
+                    sha.update(Long.toString(Files.size(jar)).getBytes(StandardCharsets.UTF_8));
+                    sha.update(Long.toString(Files.getLastModifiedTime(jar).toMillis()).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static <T> List<T> concat(List<? extends T> a, List<? extends T> b) {
+        List<T> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    public static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (Files.isRegularFile(p)) {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    public static void deleteTree(Path dir) {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted((x, y) -> y.getNameCount() - x.getNameCount()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + dir, e);
+        }
+    }
+}

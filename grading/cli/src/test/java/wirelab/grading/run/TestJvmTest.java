@@ -1,0 +1,42 @@
+package wirelab.grading.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestJvmTest {
+
+    @Test
+    @DisplayName("System.exit in a test is a crash of that test, never a pass; the rest still run")
+    void exitIsACrash(@TempDir Path work) {
+        List<Path> cp = Arrays.stream(System.getProperty("java.class.path").split(":")).map(Path::of).toList();
+        TestJvmSpec spec = new TestJvmSpec(Path.of(System.getProperty("java.home")), cp,
+                List.of("--class", ExitFixture.class.getName()), Duration.ofSeconds(2), Duration.ofSeconds(60),
+                256, work, 1 << 20);
+
+        RunOutcome outcome = new TestJvm(Sandbox.PLAIN).run(spec);
+
+        Map<String, TestResult> byId = outcome.results().stream()
+                .collect(Collectors.toMap(r -> r.id().substring(r.id().indexOf('#') + 1), Function.identity()));
+        assertEquals("passed", byId.get("test1_passes").status());
+        assertEquals("crashed", byId.get("test2_exits").status());
+        assertTrue(byId.get("test2_exits").message().contains("System.exit"), byId.get("test2_exits").message());
+        assertEquals("failed", byId.get("test3_failsAfterTheExit").status());
+        assertEquals("3", byId.get("test3_failsAfterTheExit").expected());
+        assertEquals("timeout", byId.get("test4_hangs").status());
+        assertEquals(5, outcome.results().size());
+        assertEquals(2, outcome.jvms(), "the tests after the exit run in a second JVM");
+        assertEquals(1.0, outcome.earned());
+        assertEquals(10.0, outcome.max());
+    }
+}

@@ -1,0 +1,218 @@
+package wirelab.sockets.framing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static wirelab.sockets.Net.concat;
+import static wirelab.sockets.Net.oneByteAtATime;
+import static wirelab.sockets.Net.utf8;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import wirelab.sockets.Net;
+import wirelab.testkit.Points;
+
+/** Hidden: malformed input and partial delivery for both framings and the key-value server. */
+@TestMethodOrder(MethodOrderer.MethodName.class)
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class HiddenFramingTest {
+
+    private final Framing length = new LengthPrefixFraming();
+    private final Framing lines = new LineFraming();
+
+    @Test
+    @Points(1)
+    @DisplayName("2.1 a header of FF FF FF FF (a length of 4 GB, or -1 if read as signed) is refused")
+    void test01_hugeOrNegativeLength() {
+        InputStream in = new ByteArrayInputStream(new byte[] {-1, -1, -1, -1, 1, 2, 3});
+        assertThrows(MalformedFrameException.class, () -> length.read(in),
+                "FF FF FF FF is 4294967295 unsigned (or -1 signed): either way not a valid length");
+        InputStream in2 = new ByteArrayInputStream(new byte[] {0x7F, -1, -1, -1});
+        assertThrows(MalformedFrameException.class, () -> length.read(in2),
+                "a 2 GB length must be refused before allocating 2 GB");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("2.1 exactly MAX_PAYLOAD bytes is accepted; writing MAX_PAYLOAD + 1 is refused")
+    void test02_limitIsInclusive() throws Exception {
+        String max = "a".repeat(LengthPrefixFraming.MAX_PAYLOAD);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        length.write(out, max);
+        assertEquals(max, length.read(new ByteArrayInputStream(out.toByteArray())));
+        assertThrows(IllegalArgumentException.class, () -> length.write(new ByteArrayOutputStream(), max + "a"),
+                "write() should refuse a message the other side would refuse to read");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("2.1 a stream that ends inside the 4-byte header is a MalformedFrameException")
+    void test03_truncatedHeader() {
+        assertThrows(MalformedFrameException.class, () -> length.read(new ByteArrayInputStream(new byte[] {0, 0})),
+                "2 of 4 header bytes then end of stream: truncated frame");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("2.1 a frame whose payload is not valid UTF-8 is refused")
+    void test04_lengthPrefixInvalidUtf8() {
+        InputStream in = new ByteArrayInputStream(concat(Frames.header(2), new byte[] {(byte) 0xFF, (byte) 0xFE}));
+        assertThrows(MalformedFrameException.class, () -> length.read(in));
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("2.1 a 20 000-byte frame delivered one byte at a time arrives whole")
+    void test05_largeFrameOneByteAtATime() throws Exception {
+        String big = "0123456789".repeat(2_000);
+        InputStream in = oneByteAtATime(Frames.lengthFrame(big));
+        assertEquals(big, length.read(in));
+        assertNull(length.read(in));
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("2.2 a line longer than MAX_LINE is refused; a line of exactly MAX_LINE is read")
+    void test06_lineLimit() throws Exception {
+        String max = "b".repeat(LineFraming.MAX_LINE);
+        assertEquals(max, lines.read(new ByteArrayInputStream(utf8(max + "\r\n"))));
+        assertThrows(MalformedFrameException.class,
+                () -> lines.read(new ByteArrayInputStream(utf8(max + "bb\n"))),
+                "a line over MAX_LINE bytes should be refused");
+        assertThrows(MalformedFrameException.class,
+                () -> lines.read(new ByteArrayInputStream(utf8("c".repeat(1_000_000)))),
+                "a megabyte without a line end must be refused, not buffered");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("2.2 a last line without \\n is truncated (MalformedFrameException); writing a message with \\n is refused")
+    void test07_lineTruncatedAndNewlineInMessage() {
+        assertThrows(MalformedFrameException.class, () -> {
+            InputStream in = new ByteArrayInputStream(utf8("complete\nincomplete"));
+            assertEquals("complete", lines.read(in));
+            lines.read(in);
+        });
+        assertThrows(IllegalArgumentException.class, () -> lines.write(new ByteArrayOutputStream(), "two\nlines"),
+                "a message containing \\n would arrive as two messages: write() should refuse it");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("2.4 requests that reach the server one byte at a time are answered")
+    void test08_serverReadsOneByteAtATime() throws Exception {
+        try (KeyValueServer server = new KeyValueServer(0, new LengthPrefixFraming());
+             Socket client = Net.connect(server.port())) {
+            OutputStream out = client.getOutputStream();
+            for (byte b : Frames.lengthFrame("PUT slow yes")) {
+                out.write(b);
+                out.flush();
+            }
+            assertEquals("OK", Frames.readLengthFrame(client));
+            for (byte b : Frames.lengthFrame("GET slow")) {
+                out.write(b);
+                out.flush();
+            }
+            assertEquals("OK yes", Frames.readLengthFrame(client));
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("2.4 several requests in one write get their replies in order")
+    void test09_serverPipelining() throws Exception {
+        try (KeyValueServer server = new KeyValueServer(0, new LineFraming());
+             Socket client = Net.connect(server.port())) {
+            Net.send(client, "PUT a 1\nPUT b 2\nGET a\nDEL a\nGET a\nGET b\n");
+            assertEquals("OK", Frames.readLine(client));
+            assertEquals("OK", Frames.readLine(client));
+            assertEquals("OK 1", Frames.readLine(client));
+            assertEquals("OK", Frames.readLine(client));
+            assertEquals("ERR no such key: a", Frames.readLine(client));
+            assertEquals("OK 2", Frames.readLine(client));
+        }
+        try (KeyValueServer server = new KeyValueServer(0, new LengthPrefixFraming());
+             Socket client = Net.connect(server.port())) {
+            client.getOutputStream().write(concat(Frames.lengthFrame("PUT x y"), Frames.lengthFrame("GET x")));
+            assertEquals("OK", Frames.readLengthFrame(client));
+            assertEquals("OK y", Frames.readLengthFrame(client));
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("2.4 invalid UTF-8 gets an ERR reply (or a clean close), and the server keeps serving")
+    void test10_serverInvalidUtf8() throws Exception {
+        try (KeyValueServer server = new KeyValueServer(0, new LineFraming())) {
+            try (Socket bad = Net.connect(server.port())) {
+                bad.getOutputStream().write(new byte[] {'G', 'E', 'T', ' ', (byte) 0xC0, '\n'});
+                assertErrOrClose(bad, "invalid UTF-8");
+            }
+            try (Socket good = Net.connect(server.port())) {
+                Net.send(good, "PUT k v\n");
+                assertEquals("OK", Frames.readLine(good));
+            }
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("2.4 a frame cut off by the client's close gets an ERR reply or a clean close; the server keeps serving")
+    void test11_serverTruncatedFrame() throws Exception {
+        try (KeyValueServer server = new KeyValueServer(0, new LengthPrefixFraming())) {
+            try (Socket bad = Net.connect(server.port())) {
+                bad.getOutputStream().write(concat(Frames.header(100), utf8("only a few bytes")));
+                bad.shutdownOutput();
+                assertErrOrClose(bad, "a truncated frame");
+            }
+            try (Socket good = Net.connect(server.port())) {
+                good.getOutputStream().write(Frames.lengthFrame("GET nothing"));
+                assertEquals("ERR no such key: nothing", Frames.readLengthFrame(good));
+            }
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("2.4 a client stuck in the middle of a frame does not keep others waiting")
+    void test12_stuckClientDoesNotBlockOthers() throws Exception {
+        try (KeyValueServer server = new KeyValueServer(0, new LengthPrefixFraming());
+             Socket stuck = Net.connect(server.port())) {
+            stuck.getOutputStream().write(concat(Frames.header(50), utf8("half")));
+            try (Socket good = Net.connect(server.port())) {
+                good.getOutputStream().write(Frames.lengthFrame("PUT q r"));
+                assertEquals("OK", Frames.readLengthFrame(good));
+            }
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("2.3 odd requests never throw: lower-case commands, extra words, empty key")
+    void test13_serviceOddRequests() {
+        KeyValueService kv = new KeyValueService();
+        assertEquals("ERR unknown command: get", kv.handle("get x"), "commands are case-sensitive");
+        assertEquals("ERR usage: GET key", kv.handle("GET a b"));
+        assertEquals("ERR usage: DEL key", kv.handle("DEL"));
+        assertTrue(kv.handle("PUT  v").startsWith("ERR"), "an empty key should be refused");
+        assertEquals("OK", kv.handle("PUT k  two  spaces "));
+        assertEquals("OK  two  spaces ", kv.handle("GET k"), "the value is the rest of the line, exactly");
+    }
+
+    /** Reads what the server does next: an ERR reply (line or frame) or end of stream; fails otherwise. */
+    static void assertErrOrClose(Socket s, String what) throws Exception {
+        byte[] rest = Net.readToEnd(s.getInputStream());
+        String text = new String(rest, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(rest.length == 0 || text.contains("ERR"),
+                "after " + what + " the server should answer ERR or close the connection, but sent: " + text);
+    }
+}

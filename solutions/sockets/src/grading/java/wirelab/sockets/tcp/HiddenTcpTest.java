@@ -1,0 +1,135 @@
+package wirelab.sockets.tcp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import wirelab.sockets.Net;
+import wirelab.testkit.Points;
+import wirelab.testkit.StartGate;
+
+/** Hidden: robustness of the TCP echo servers and client. */
+@TestMethodOrder(MethodOrderer.MethodName.class)
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class HiddenTcpTest {
+
+    /** Sends half a message, then resets the connection (RST instead of a polite FIN). */
+    static void vanishMidMessage(int port) throws Exception {
+        Socket rude = Net.connect(port);
+        rude.getOutputStream().write(new byte[5000]);
+        rude.setSoLinger(true, 0);
+        rude.close();
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("1.2 a client that vanishes mid-message (connection reset) does not stop the server")
+    void test01_survivesAClientThatVanishes() throws Exception {
+        try (EchoServer server = new ThreadPerConnectionEchoServer(0)) {
+            for (int i = 0; i < 5; i++) {
+                vanishMidMessage(server.port());
+            }
+            try (Socket polite = Net.connect(server.port())) {
+                Net.send(polite, "still there?");
+                assertEquals("still there?", Net.readExactly(polite, 12, "the echo after 5 rude clients"));
+            }
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("1.3 the pooled server frees its worker when a client vanishes mid-message")
+    void test02_poolSurvivesAClientThatVanishes() throws Exception {
+        try (EchoServer server = new PooledEchoServer(0, 1)) {
+            for (int i = 0; i < 3; i++) {
+                vanishMidMessage(server.port());
+            }
+            try (Socket polite = Net.connect(server.port())) {
+                Net.send(polite, "ok");
+                assertEquals("ok", Net.readExactly(polite, 2,
+                        "the echo from the only worker, after 3 clients reset their connections"));
+            }
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("1.2 30 clients at once, 20 KB each, each get exactly their own bytes back")
+    void test03_manyClientsAtOnce() throws Exception {
+        try (EchoServer server = new ThreadPerConnectionEchoServer(0)) {
+            StartGate.run(30, worker -> {
+                byte[] data = new byte[20_000];
+                new Random(worker).nextBytes(data);
+                try (Socket s = Net.connect(server.port())) {
+                    Thread writer = new Thread(() -> {
+                        try {
+                            s.getOutputStream().write(data);
+                        } catch (Exception e) {
+                            // the read below reports it
+                        }
+                    });
+                    writer.start();
+                    assertArrayEquals(data, Net.readExactly(s.getInputStream(), data.length, "client " + worker + "'s echo"),
+                            "client " + worker + " got bytes that are not its own");
+                    writer.join(5_000);
+                }
+            });
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("1.3 20 clients at once on a pool of 4 are all served in turn")
+    void test04_poolServesEveryoneInTurn() throws Exception {
+        try (EchoServer server = new PooledEchoServer(0, 4)) {
+            StartGate.run(20, worker -> {
+                try (Socket s = Net.connect(server.port())) {
+                    for (int i = 0; i < 5; i++) {
+                        String m = "w" + worker + "m" + i;
+                        Net.send(s, m);
+                        assertEquals(m, Net.readExactly(s, m.length(), "client " + worker + "'s echo " + i));
+                    }
+                }
+            });
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("1.2 close() right after clients vanish mid-message still leaves no thread behind")
+    void test05_closeAfterRudeClientsLeavesNoThread() throws Exception {
+        Set<Thread> before = Net.threadsNow();
+        EchoServer server = new ThreadPerConnectionEchoServer(0);
+        Socket idle = Net.connect(server.port());
+        Net.send(idle, "x");
+        Net.readExactly(idle, 1, "the echo");
+        vanishMidMessage(server.port());
+        server.close();
+        assertTrue(Net.closedByPeer(idle), "an idle client should see its connection end when the server closes");
+        idle.close();
+        Net.assertNoThreadLeftBehind(before, "the echo server");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("1.4 the client can be used for many echoes, also of 50 KB")
+    void test06_clientLargeEcho() throws Exception {
+        try (EchoServer server = new ThreadPerConnectionEchoServer(0);
+             EchoClient client = EchoClient.connect("127.0.0.1", server.port(), Duration.ofSeconds(2), Duration.ofSeconds(5))) {
+            String big = "0123456789".repeat(5_000);
+            assertEquals(big, client.echo(big));
+            for (int i = 0; i < 20; i++) {
+                assertEquals("n" + i, client.echo("n" + i));
+            }
+        }
+    }
+}

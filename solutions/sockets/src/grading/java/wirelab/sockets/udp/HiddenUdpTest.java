@@ -1,0 +1,137 @@
+package wirelab.sockets.udp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import wirelab.testkit.Loopback;
+import wirelab.testkit.LossyRelay;
+import wirelab.testkit.Points;
+import wirelab.testkit.StartGate;
+
+/** Hidden: duplicate suppression on both sides, several clients, several loss patterns. */
+@TestMethodOrder(MethodOrderer.MethodName.class)
+@Timeout(value = 40, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class HiddenUdpTest {
+
+    static final Duration TIMEOUT = Part3UdpTest.TIMEOUT;
+
+    @Test
+    @Points(2)
+    @DisplayName("3.1 a stale reply (an older sequence number) arriving first is ignored; the right one is returned")
+    void test01_clientIgnoresStaleReply() throws Exception {
+        try (DatagramSocket fake = Loopback.datagramSocket();
+             ReliableUdpClient client = new ReliableUdpClient(Loopback.at(fake.getLocalPort()), Duration.ofSeconds(2), 3)) {
+            Thread server = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 2; i++) {
+                        DatagramPacket in = Datagrams.receiveBuffer();
+                        fake.receive(in);
+                        Datagrams.Message m = Datagrams.decode(in);
+                        fake.send(Datagrams.packet(m.seq() - 1, "stale", in.getSocketAddress()));
+                        fake.send(Datagrams.packet(m.seq() + 7, "future", in.getSocketAddress()));
+                        fake.send(Datagrams.packet(m.seq(), "fresh " + m.text(), in.getSocketAddress()));
+                    }
+                } catch (Exception e) {
+                    // test over
+                }
+            });
+            server.setDaemon(true);
+            server.start();
+            assertEquals("fresh one", client.request("one"), "replies with another sequence number must be ignored");
+            assertEquals("fresh two", client.request("two"));
+            assertEquals(2, client.sends(), "the right reply came within the timeout: no retransmission was needed");
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("3.2 a stale duplicate of an older request is neither carried out nor answered")
+    void test02_serverIgnoresStaleRequest() throws Exception {
+        Part3UdpTest.Counter counter = new Part3UdpTest.Counter();
+        try (AtMostOnceUdpServer server = new AtMostOnceUdpServer(0, counter);
+             DatagramSocket client = Loopback.datagramSocket()) {
+            client.setSoTimeout(2_000);
+            client.send(Datagrams.packet(1, "ADD 1", Loopback.at(server.port())));
+            client.receive(Datagrams.receiveBuffer());
+            client.send(Datagrams.packet(2, "ADD 10", Loopback.at(server.port())));
+            client.receive(Datagrams.receiveBuffer());
+            client.send(Datagrams.packet(1, "ADD 1", Loopback.at(server.port())));
+            client.setSoTimeout(300);
+            assertThrows(SocketTimeoutException.class, () -> client.receive(Datagrams.receiveBuffer()),
+                    "request #1 arriving after #2 is a stale duplicate: the server should not answer it");
+            assertEquals(11, counter.total.get(), "the stale ADD 1 must not be carried out again");
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("3.2 two clients using the same sequence numbers are told apart by their address")
+    void test03_serverKeepsClientsApart() throws Exception {
+        Part3UdpTest.Counter counter = new Part3UdpTest.Counter();
+        try (AtMostOnceUdpServer server = new AtMostOnceUdpServer(0, counter);
+             DatagramSocket a = Loopback.datagramSocket();
+             DatagramSocket b = Loopback.datagramSocket()) {
+            a.setSoTimeout(2_000);
+            b.setSoTimeout(2_000);
+            a.send(Datagrams.packet(1, "ADD 1", Loopback.at(server.port())));
+            DatagramPacket ra = Datagrams.receiveBuffer();
+            a.receive(ra);
+            b.send(Datagrams.packet(1, "ADD 100", Loopback.at(server.port())));
+            DatagramPacket rb = Datagrams.receiveBuffer();
+            b.receive(rb);
+            assertEquals("101", Datagrams.decode(rb).text(),
+                    "request #1 from a second client is a new request, not a duplicate of the first client's #1");
+            assertEquals(2, counter.calls.get());
+        }
+    }
+
+    @Test
+    @Points(3)
+    @DisplayName("3.1+3.2 four clients at once through the lossy network: every ADD counted exactly once")
+    void test04_severalClientsThroughLossyNetwork() throws Exception {
+        Part3UdpTest.Counter counter = new Part3UdpTest.Counter();
+        AtomicInteger sends = new AtomicInteger();
+        try (AtMostOnceUdpServer server = new AtMostOnceUdpServer(0, counter);
+             LossyRelay relay = LossyRelay.start(Loopback.at(server.port()), LossyRelay.Faults.typical(2024))) {
+            StartGate.run(4, worker -> {
+                try (ReliableUdpClient client = new ReliableUdpClient(relay.address(), TIMEOUT, Part3UdpTest.ATTEMPTS)) {
+                    for (int i = 0; i < 15; i++) {
+                        client.request("ADD 1");
+                    }
+                    sends.addAndGet(client.sends());
+                }
+            });
+            assertEquals(60, counter.total.get(), "4 clients x 15 x ADD 1 should total 60 (" + relay.summary() + ")");
+            assertEquals(60, counter.calls.get(), "each ADD should be carried out exactly once");
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("3.1+3.2 three more loss patterns (seeds 1, 99, 31337), with harsher losses: still exactly once")
+    void test05_otherSeeds() throws Exception {
+        for (long seed : new long[] {1, 99, 31337}) {
+            Part3UdpTest.Counter counter = new Part3UdpTest.Counter();
+            LossyRelay.Faults harsh = new LossyRelay.Faults(seed, 0.30, 0.30, 0.30, 40);
+            try (AtMostOnceUdpServer server = new AtMostOnceUdpServer(0, counter);
+                 LossyRelay relay = LossyRelay.start(Loopback.at(server.port()), harsh);
+                 ReliableUdpClient client = new ReliableUdpClient(relay.address(), TIMEOUT, 40)) {
+                for (int i = 1; i <= 15; i++) {
+                    assertEquals(Integer.toString(3 * i), client.request("ADD 3"),
+                            "seed " + seed + ": after " + i + " x ADD 3 the total should be " + (3 * i)
+                                    + " (" + relay.summary() + ")");
+                }
+            }
+        }
+    }
+}

@@ -38,6 +38,7 @@ public final class HttpServer implements AutoCloseable {
     private Thread acceptor;
     private volatile boolean stopping;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger accepted = new AtomicInteger();
 
     /**
      * @param threads worker threads: at most this many connections are served at once; as many
@@ -89,6 +90,7 @@ public final class HttpServer implements AutoCloseable {
             } catch (IOException e) {
                 return;   // the server socket was closed: we are stopping
             }
+            accepted.incrementAndGet();
             try {
                 workers.execute(new Connection(socket, this));
             } catch (RejectedExecutionException e) {
@@ -138,6 +140,11 @@ public final class HttpServer implements AutoCloseable {
     /** Requests being served right now (parsed, not yet answered). */
     public int inFlight() {
         return inFlight.get();
+    }
+
+    /** Connections accepted since start: tells a test whether a client reused its connection. */
+    public int connectionsAccepted() {
+        return accepted.get();
     }
 
     /**

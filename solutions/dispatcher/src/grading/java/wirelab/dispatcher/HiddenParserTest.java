@@ -1,0 +1,88 @@
+package wirelab.dispatcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.BufferedInputStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import wirelab.testkit.Points;
+
+/** Hidden: the parser's edge cases the public tests let through. */
+@Timeout(10)
+@TestMethodOrder(MethodOrderer.MethodName.class)
+class HiddenParserTest {
+
+    static int refusal(String text) {
+        return Part1ParserTest.refusal(text, Limits.defaults());
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("a whole request arriving one byte per read() is parsed, body and all")
+    void test01_oneBytePerRead() throws Exception {
+        RequestParser p = new RequestParser(new BufferedInputStream(new Trickle(
+                "POST /a?x=1 HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello" + RawHttp.get("/b"), 1)),
+                Limits.defaults());
+        HttpRequest first = p.next();
+        assertEquals("hello", first.getBodyAsString(), "body read one byte at a time");
+        assertEquals("1", first.getParameter("x"), "query parameter");
+        assertEquals("/b", p.next().getPath(), "the next request after a trickled body");
+        assertNull(p.next(), "end of stream");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("Content-Length that is not a number, or two different ones, is 400")
+    void test02_badContentLength() {
+        assertEquals(400, refusal("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n"), "Content-Length: abc");
+        assertEquals(400, refusal("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n"), "Content-Length: -5");
+        assertEquals(400, refusal("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd"),
+                "two different Content-Length headers (request smuggling)");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("HTTP/1.1 without Host, a lower-case method, a space before ':' and a folded header are 400")
+    void test03_strictSyntax() {
+        assertEquals(400, refusal("GET / HTTP/1.1\r\n\r\n"), "HTTP/1.1 request without Host");
+        assertEquals(400, refusal("get / HTTP/1.1\r\nHost: x\r\n\r\n"), "method 'get' (methods are upper-case tokens)");
+        assertEquals(400, refusal("GET / HTTP/1.1\r\nHost : x\r\n\r\n"), "'Host : x' (no space allowed before ':')");
+        assertEquals(400, refusal("GET / HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n  continued\r\n\r\n"), "a folded header line");
+        assertEquals(400, refusal("GET / HTTP/1.1 \r\nHost: x\r\n\r\n"), "a trailing space after the version");
+        assertEquals(400, refusal("GET / HTTX/1.1\r\nHost: x\r\n\r\n"), "'HTTX/1.1' is not a version");
+        assertEquals(400, refusal("GET /a%zz HTTP/1.1\r\nHost: x\r\n\r\n"), "a bad percent escape %zz in the path");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("bare LF line ends, an absolute-form target and a leading empty line are accepted")
+    void test04_lenientWhereTheRfcAllows() throws Exception {
+        HttpRequest r = Part1ParserTest.parse("\r\nGET http://localhost:8080/p/q?a=b HTTP/1.1\nHost: localhost\n\n");
+        assertNotNull(r, "request");
+        assertEquals("/p/q", r.getPath(), "path of the absolute-form target http://localhost:8080/p/q?a=b");
+        assertEquals("b", r.getParameter("a"), "its query parameter");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("any other Transfer-Encoding is refused with 501, a chunked one with 411")
+    void test05_transferEncodings() {
+        assertEquals(501, refusal("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n"), "Transfer-Encoding: gzip");
+        assertEquals(411, refusal("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n"),
+                "Transfer-Encoding: gzip, chunked");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("a percent-encoded path is decoded for mapping, '+' in a path stays '+'")
+    void test06_pathDecoding() throws Exception {
+        HttpRequest r = Part1ParserTest.parse("GET /a%20b/c+d HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertEquals("/a b/c+d", r.getPath(), "decoded path of /a%20b/c+d");
+        assertEquals("/a%20b/c+d", r.getRequestURI(), "the request URI stays as sent");
+    }
+}

@@ -1,0 +1,170 @@
+package wirelab.dispatcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import wirelab.testkit.Points;
+
+/** Hidden: robustness over real connections: limits, timeouts, HEAD, errors, traversal tricks. */
+@Timeout(30)
+@TestMethodOrder(MethodOrderer.MethodName.class)
+class HiddenServerTest {
+
+    @TempDir
+    Path tmp;
+
+    static Dispatcher app() {
+        return Part5ServerTest.app().map("/boom", new HttpServlet() {
+            @Override
+            protected void doGet(HttpRequest request, HttpResponse response) {
+                throw new IllegalStateException("bug in the servlet");
+            }
+        });
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("an idle kept-alive connection is closed after the idle timeout")
+    void test01_idleTimeout() throws Exception {
+        Limits limits = Limits.defaults().withIdleTimeout(Duration.ofMillis(300));
+        try (TestServer server = new TestServer(app(), 4, limits); RawHttp c = server.connect()) {
+            assertEquals("/echo/x", c.send(RawHttp.get("/echo/x")).read().text(), "first answer");
+            long start = System.nanoTime();
+            assertTrue(c.closedByServer(), "the server should close a connection idle for longer than 300 ms");
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(ms >= 200, "closed after only " + ms + " ms: the idle timeout is 300 ms");
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("a client that stops in the middle of its request gets 408 Request Timeout")
+    void test02_stalledClientTimesOut() throws Exception {
+        Limits limits = Limits.defaults().withRequestTimeout(Duration.ofMillis(400));
+        try (TestServer server = new TestServer(app(), 4, limits); RawHttp c = server.connect()) {
+            c.send("GET /echo/x HTTP/1.1\r\nHost: x\r\n");   // no empty line: the head never ends
+            assertEquals(408, c.read().status(), "the head never ended; after the request timeout the server gives up");
+            assertTrue(c.closedByServer(), "and closes the connection");
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("a slowloris client (one byte every 20 ms, forever) cannot hold a worker: 408")
+    void test03_slowlorisTimesOut() throws Exception {
+        Limits limits = Limits.defaults().withRequestTimeout(Duration.ofMillis(500));
+        ScheduledExecutorService drip = Executors.newSingleThreadScheduledExecutor();
+        try (TestServer server = new TestServer(app(), 4, limits); RawHttp c = server.connect()) {
+            c.send("GET /echo/x HTTP/1.1\r\nHost: x\r\n");
+            drip.scheduleAtFixedRate(() -> {
+                try {
+                    c.send("X");
+                } catch (IOException stopped) {
+                    throw new RuntimeException(stopped);   // ends the dripping
+                }
+            }, 0, 20, TimeUnit.MILLISECONDS);
+            assertEquals(408, c.read().status(),
+                    "every byte arrives in time, but the whole request takes longer than the 500 ms allowed");
+        } finally {
+            drip.shutdownNow();
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("over the wire: 414, 431 and 413 are answered, then the connection closes")
+    void test04_limitsOverTheWire() throws Exception {
+        Limits limits = Limits.defaults().withMaxBody(100);
+        try (TestServer server = new TestServer(app(), 4, limits)) {
+            String[][] cases = {
+                {"414", "GET /" + "a".repeat(limits.maxRequestLine() + 1) + " HTTP/1.1\r\nHost: x\r\n\r\n"},
+                {"431", "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(limits.maxHeaderBytes()) + "\r\n\r\n"},
+                {"413", "POST /echo/x HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n" + "c".repeat(5000)},
+            };
+            for (String[] test : cases) {
+                try (RawHttp c = server.connect()) {
+                    RawHttp.Response r = c.send(test[1]).read();
+                    assertEquals(Integer.parseInt(test[0]), r.status(), "expected " + test[0] + " for a request of "
+                            + test[1].length() + " bytes");
+                    assertTrue(c.closedByServer(), "after " + test[0] + " the connection should close");
+                }
+            }
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("HEAD over the wire: Content-Length of the GET, no body; the next response is not corrupted")
+    void test05_headOverTheWire() throws Exception {
+        try (TestServer server = new TestServer(app()); RawHttp c = server.connect()) {
+            RawHttp.Response head = c.send("HEAD /echo/abcdef HTTP/1.1\r\nHost: x\r\n\r\n").readHead();
+            assertEquals(200, head.status(), "HEAD status");
+            assertEquals("12", head.header("Content-Length"), "HEAD's Content-Length is that of the GET body '/echo/abcdef'");
+            assertEquals("/echo/next", c.send(RawHttp.get("/echo/next")).read().text(),
+                    "the response after a HEAD (if HEAD sent a body, this would read garbage)");
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("a servlet that throws gives 500, and the server keeps serving")
+    void test06_servletExceptionIs500() throws Exception {
+        try (TestServer server = new TestServer(app())) {
+            try (RawHttp c = server.connect()) {
+                assertEquals(500, c.send(RawHttp.get("/boom")).read().status(), "GET /boom (the servlet throws)");
+            }
+            try (RawHttp c = server.connect()) {
+                assertEquals("/echo/ok", c.send(RawHttp.get("/echo/ok")).read().text(), "the next request still works");
+            }
+        }
+    }
+
+    @Test
+    @Points(3)
+    @DisplayName("traversal tricks: encoded slashes, //absolute paths, backslashes, ..%2f, symlinks out of the root")
+    void test07_traversalTricks() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("www"));
+        Files.writeString(root.resolve("ok.txt"), "fine");
+        Path secret = Files.writeString(tmp.resolve("secret.txt"), "TOP SECRET");
+        Files.createDirectories(root.resolve("sub"));
+        try {
+            Files.createSymbolicLink(root.resolve("link.txt"), secret);
+        } catch (IOException | UnsupportedOperationException noLinks) {
+            // no symbolic links here: the other tricks still count
+        }
+        try (TestServer server = new TestServer(new Dispatcher().map("/static/*", new StaticFileServlet(root))
+                .map("/", new StaticFileServlet(root)))) {
+            String abs = secret.toAbsolutePath().toString().replace('\\', '/');
+            for (String attack : new String[] {"/static/..%2fsecret.txt", "/static/sub%2f..%2f..%2fsecret.txt",
+                    "/static/%2e%2e%2fsecret.txt", "/static/" + abs, "/static//" + abs, "/static/..\\secret.txt",
+                    "/static/%2e%2e%5csecret.txt", "/static/link.txt", "/../secret.txt", "/%2e%2e/secret.txt",
+                    "/static/sub/../../secret.txt", "/static/ok.txt%00.html"}) {
+                try (RawHttp c = server.connect()) {
+                    RawHttp.Response r = c.send(RawHttp.get(attack)).read();
+                    assertFalse(r.text().contains("TOP SECRET"), "GET " + attack + " served a file outside the root!");
+                    assertTrue(r.status() == 403 || r.status() == 404 || r.status() == 400,
+                            "GET " + attack + " should be refused (403 or 404), got " + r.status());
+                }
+            }
+            try (RawHttp c = server.connect()) {
+                assertEquals("fine", c.send(RawHttp.get("/static/ok.txt")).read().text(), "a normal file");
+                int folder = c.send(RawHttp.get("/static/sub")).read().status();
+                assertTrue(folder == 403 || folder == 404, "a folder is not a file: 403 or 404, got " + folder);
+            }
+        }
+    }
+}

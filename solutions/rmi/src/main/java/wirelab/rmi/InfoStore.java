@@ -15,8 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>RMI runs every incoming call on a thread of its own, so many clients are inside these
  * methods at once. The store must lose no update and must not make every reader wait behind
  * one lock: with a very large set of keys and many users, that lock would be the bottleneck.
- * A {@link ConcurrentHashMap} gives both: reads take no lock, and {@code compute} turns
- * "read the old version, write the next one" into one atomic step per key.
  *
  * <p>It is a plain object: {@link InfoServer} exports it (makes it reachable by RMI).
  */
@@ -26,6 +24,7 @@ public class InfoStore implements InfoService {
     public static final Duration DEFAULT_CALLBACK_TIMEOUT = Duration.ofSeconds(2);
 
     // BEGIN SOLUTION
+    // Reads take no lock; compute() makes "read the old version, store the next" one atomic step per key.
     private final Map<String, Info> infos = new ConcurrentHashMap<>();
     // STARTER
     // private final Map<String, Info> infos = new HashMap<>();   // TODO (task 2): many RMI threads use this at once

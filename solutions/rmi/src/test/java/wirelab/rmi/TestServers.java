@@ -18,8 +18,8 @@ final class TestServers {
         System.setProperty("java.rmi.server.hostname", "127.0.0.1");
     }
 
-    /** Callbacks time out quickly in tests, so a stuck listener is dropped within a second. */
-    static final Duration CALLBACK_TIMEOUT = Duration.ofMillis(500);
+    /** Callbacks time out quickly in tests, so a stuck listener is dropped after a second. */
+    static final Duration CALLBACK_TIMEOUT = Duration.ofSeconds(1);
 
     static final String HOST = Loopback.ADDRESS.getHostAddress();
 

@@ -1,0 +1,90 @@
+package wirelab.rmi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import wirelab.testkit.Points;
+import wirelab.testkit.Waits;
+
+/** Hidden, task 3: dead listeners, unsubscribing, order. */
+@TestMethodOrder(MethodOrderer.MethodName.class)
+@DisplayName("Task 3 (more): dead listeners, unsubscribe, order")
+class HiddenCallbacksTest {
+
+    private InfoServer server;
+    private InfoClient watcher;
+    private InfoClient writer;
+
+    @AfterEach
+    void tearDown() {
+        TestServers.closeAll(watcher, writer, server);
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("a listener whose client has gone is dropped; the others still hear every change")
+    void test01_deadListenerIsDropped() throws Exception {
+        server = TestServers.start();
+        watcher = TestServers.connect(server);
+        writer = TestServers.connect(server);
+        List<String> heard = new CopyOnWriteArrayList<>();
+        InfoListener gone = watcher.subscribe((key, value) -> { });
+        watcher.subscribe((key, value) -> heard.add(key));
+        TestServers.unexport(gone);   // its client vanished without unsubscribing
+
+        writer.bind("a", "1");
+        writer.bind("b", "2");
+        Waits.await("the live listener to hear both binds").until(() -> heard.size() >= 2);
+        assertEquals(List.of("a", "b"), heard, "the live listener should hear every change, in order");
+        Waits.await("the server to drop the dead listener", Duration.ofSeconds(5))
+                .until(() -> server.store().listenerCount() == 1);
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("after unsubscribe a listener hears nothing more")
+    void test02_unsubscribeStopsCallbacks() throws Exception {
+        server = TestServers.start();
+        watcher = TestServers.connect(server);
+        writer = TestServers.connect(server);
+        List<String> heard = new CopyOnWriteArrayList<>();
+        List<String> control = new CopyOnWriteArrayList<>();
+        InfoListener listener = watcher.subscribe((key, value) -> heard.add(key));
+        watcher.subscribe((key, value) -> control.add(key));
+
+        writer.bind("before", "1");
+        Waits.await("both listeners to hear the first bind").until(() -> heard.size() == 1 && control.size() == 1);
+        watcher.unsubscribe(listener);
+        writer.bind("after", "2");
+        Waits.await("the other listener to hear the second bind").until(() -> control.size() == 2);
+        assertEquals(List.of("before"), heard, "an unsubscribed listener should not hear later changes");
+        assertEquals(1, server.store().listenerCount(), "the store should keep only the subscribed listener");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("one client's 50 binds of a key reach a listener in the order they were made")
+    void test03_changesArriveInOrder() throws Exception {
+        server = TestServers.start();
+        watcher = TestServers.connect(server);
+        writer = TestServers.connect(server);
+        List<Long> versions = new CopyOnWriteArrayList<>();
+        watcher.subscribe((key, value) -> versions.add(value.version()));
+
+        for (int i = 0; i < 50; i++) {
+            writer.bind("k", "v" + i);
+        }
+        Waits.await("the listener to hear 50 binds").until(() -> versions.size() >= 50);
+        assertEquals(LongStream.rangeClosed(1, 50).boxed().toList(), new ArrayList<>(versions),
+                "one client's binds, made one after another, should reach a listener in the same order");
+    }
+}

@@ -1,0 +1,87 @@
+package wirelab.rmi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InvalidClassException;
+import java.io.InvalidObjectException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Proxy;
+import java.rmi.registry.LocateRegistry;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import wirelab.testkit.Points;
+
+/** Hidden, task 4: the filter on the wire, and values that check themselves when read. */
+@TestMethodOrder(MethodOrderer.MethodName.class)
+@DisplayName("Task 4 (more): the filter on the wire")
+class HiddenDeserializationTest {
+
+    private InfoServer server;
+    private InfoClient client;
+
+    @AfterEach
+    void tearDown() {
+        TestServers.closeAll(client, server);
+    }
+
+    @Test
+    @Points(3)
+    @DisplayName("a client that sends another class where an Info belongs is refused before that class's code runs on the server")
+    void test01_serverRejectsUnexpectedClassOnTheWire() throws Throwable {
+        server = TestServers.start();
+        InfoService stub = (InfoService) LocateRegistry.getRegistry(TestServers.HOST, server.port())
+                .lookup(InfoService.NAME);
+        int before = Gadget.READS.get();
+
+        // What a hostile client can do: call bind(String, Info) with any object as the Info.
+        Throwable thrown = null;
+        try {
+            Proxy.getInvocationHandler(stub).invoke(stub,
+                    InfoService.class.getMethod("bind", String.class, Info.class), new Object[] {"k", new Gadget()});
+        } catch (Throwable e) {
+            thrown = e;
+        }
+        assertEquals(before, Gadget.READS.get(),
+                "the server ran the Gadget's readObject: the store must be exported with the lab's filter"
+                        + " (UnicastRemoteObject.exportObject(store, port, csf, ssf, LabFilter.INSTANCE))");
+        boolean rejected = false;
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            rejected |= t instanceof InvalidClassException && String.valueOf(t.getMessage()).contains("REJECTED");
+        }
+        assertTrue(rejected, "the call should fail because the filter REJECTED the class, but it ended with: " + thrown);
+        client = TestServers.connect(server);
+        assertEquals(Optional.empty(), client.lookup("k"), "nothing should be stored by a refused call");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("an Info whose bytes break its rules (negative version) is refused when read")
+    void test02_infoChecksItselfWhenRead() throws Exception {
+        Info info = new Info("sunny", 1);
+        Field version = Info.class.getDeclaredField("version");
+        version.setAccessible(true);
+        version.setLong(info, -5);   // what a hand-crafted stream could contain
+
+        byte[] bytes = SafeDeserializationTest.serialize(info);
+        assertThrows(InvalidObjectException.class, () -> SafeDeserializationTest.readFiltered(bytes),
+                "reading an Info with version -5 should throw InvalidObjectException:"
+                        + " a readObject method should check what the constructor checks");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("the filter refuses a stub of a remote interface that is not the lab's")
+    void test03_foreignStubsAreRejected() {
+        Class<?> foreign = Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {java.rmi.registry.Registry.class}, (proxy, method, args) -> null).getClass();
+        assertEquals(java.io.ObjectInputFilter.Status.REJECTED,
+                LabFilter.INSTANCE.checkInput(SafeDeserializationTest.about(foreign)),
+                "a stub for java.rmi.registry.Registry is not a lab type: the filter should reject it");
+    }
+}

@@ -1,0 +1,112 @@
+package wirelab.rmi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.rmi.registry.LocateRegistry;
+import java.rmi.registry.Registry;
+import java.rmi.server.UnicastRemoteObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import wirelab.testkit.Loopback;
+import wirelab.testkit.Points;
+import wirelab.testkit.Waits;
+
+/** Hidden, task 1: the edges of the naming service. */
+@TestMethodOrder(MethodOrderer.MethodName.class)
+@DisplayName("Task 1 (more): edges of the INFO service")
+class HiddenInfoServiceTest {
+
+    private InfoServer server;
+    private InfoServer second;
+    private InfoClient client;
+    private Registry registry;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        TestServers.closeAll(client, second, server);
+        if (registry != null) {
+            UnicastRemoteObject.unexportObject(registry, true);
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("an empty or null key is refused with IllegalArgumentException, and the service keeps working")
+    void test01_badKeysAreRefused() throws Exception {
+        server = TestServers.start();
+        client = TestServers.connect(server);
+
+        assertThrows(IllegalArgumentException.class, () -> client.bind("", "x"),
+                "bind with an empty key should throw IllegalArgumentException (it reaches the client as is)");
+        assertThrows(IllegalArgumentException.class, () -> client.lookup(null),
+                "lookup(null) should throw IllegalArgumentException");
+        assertEquals(new Info("ok", 1), client.bind("k", "ok"), "the service should keep working after refusing a key");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("when a registry already runs on the port, the server binds into it instead of creating one")
+    void test02_locatesAnExistingRegistry() throws Exception {
+        int port = Loopback.freePort();
+        registry = LocateRegistry.createRegistry(port, null, new ListenOn(Loopback.ADDRESS));
+
+        server = InfoServer.start(port, Loopback.ADDRESS, new InfoStore(TestServers.CALLBACK_TIMEOUT));
+        assertFalse(server.ownsRegistry(), "a registry already ran on port " + port + ": the server should use it");
+        assertEquals(List.of(InfoService.NAME), List.of(registry.list()),
+                "the existing registry should list the service after the server started");
+        client = TestServers.connect(server);
+        client.bind("k", "v");
+        server.close();
+        assertEquals(List.of(), List.of(registry.list()),
+                "close() should unbind the service from a registry it did not create (and leave that registry running)");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("close() twice is harmless, and a new server can start on the same port afterwards")
+    void test03_restartOnTheSamePort() throws Exception {
+        int port = Loopback.freePort();   // a fixed port: RMI keeps port-0 sockets open for reuse
+        server = InfoServer.start(port, Loopback.ADDRESS, new InfoStore(TestServers.CALLBACK_TIMEOUT));
+        server.close();
+        server.close();
+        Waits.await("the registry's port " + port + " to be released after close()", Duration.ofSeconds(5))
+                .until(() -> canListenOn(port));
+
+        second = InfoServer.start(port, Loopback.ADDRESS, new InfoStore(TestServers.CALLBACK_TIMEOUT));
+        assertTrue(second.ownsRegistry(), "after close() the port should be free for a new registry");
+        client = InfoClient.connect(TestServers.HOST, port);
+        assertEquals(Optional.empty(), client.lookup("k"), "the new server should start empty");
+    }
+
+    private static boolean canListenOn(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 0, Loopback.ADDRESS)) {
+            return true;
+        } catch (IOException inUse) {
+            return false;
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("a key that is removed and bound again starts over at version 1")
+    void test04_removeThenBindStartsOver() throws Exception {
+        server = TestServers.start();
+        client = TestServers.connect(server);
+        client.bind("k", "a");
+        client.bind("k", "b");
+        client.remove("k");
+        assertEquals(new Info("c", 1), client.bind("k", "c"), "a key bound after remove is new: version 1");
+        assertEquals(List.of("k"), client.list(null), "list(null) should list every key, like list(\"\")");
+    }
+}

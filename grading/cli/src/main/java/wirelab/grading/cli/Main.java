@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             PublishCommand.class,
             CheckCommand.class,
+            GradeCommand.class,
+            DemoCommand.class,
+            DiffCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,0 +1,187 @@
+package wirelab.grading.batch;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import wirelab.grading.grade.Grader;
+import wirelab.grading.grade.PreparedLab;
+import wirelab.grading.intake.Intake;
+import wirelab.grading.result.Feedback;
+import wirelab.grading.result.Gradebook;
+import wirelab.grading.result.ResultFiles;
+import wirelab.grading.result.SubmissionResult;
+import wirelab.grading.report.HtmlReport;
+
+/**
+ * Grades a class: each submission on its own lane (a fresh JVM each, {@code jobs} at a time),
+ * skipping those whose inputs did not change since the last run unless forced, then writes
+ * the gradebook and the report. Results are sorted by student, so the outputs are the same
+ * whatever order the lanes finished in.
+ */
+public final class Batch {
+
+    /** What the batch produced. */
+    public record Outcome(List<SubmissionResult> results, Path report, Path gradebook, int graded, int skipped,
+            double seconds) {
+    }
+
+    private final PreparedLab lab;
+    private final int jobs;
+    private final boolean force;
+    private final PrintStream out;
+
+    public Batch(PreparedLab lab, int jobs, boolean force, PrintStream out) {
+        this.lab = lab;
+        this.jobs = Math.max(1, jobs);
+        this.force = force;
+        this.out = out;
+    }
+
+    /** Expands the command line: a folder of submissions (zips or folders, no src/ of its own) counts as its children. */
+    public static List<Path> expand(List<Path> args) {
+        List<Path> out = new ArrayList<>();
+        for (Path a : args) {
+            if (isClassFolder(a)) {
+                try (Stream<Path> s = Files.list(a)) {
+                    s.filter(p -> !p.getFileName().toString().startsWith("."))
+                            .filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                                    || p.getFileName().toString().toLowerCase().endsWith(".zip"))
+                            .sorted().forEach(out::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            } else {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    static boolean isClassFolder(Path dir) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || Files.exists(dir.resolve("src"))
+                || Files.exists(dir.resolve(".git")) || Files.exists(dir.resolve("pom.xml"))) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> kids = s.filter(p -> !p.getFileName().toString().startsWith(".")).toList();
+            long zips = kids.stream().filter(p -> p.getFileName().toString().toLowerCase().endsWith(".zip")).count();
+            long dirs = kids.stream().filter(Files::isDirectory).count();
+            return zips > 0 || dirs > 1;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public Outcome run(List<Path> inputs, Path outDir) {
+        long start = System.nanoTime();
+        Map<String, Path> byStudent = names(inputs);
+        Path students = outDir.resolve("students");
+        Progress progress = new Progress(out, byStudent.size(), Progress.onTerminal());
+        progress.started();
+        String options = lab.options().race() ? "race" : "junit";
+        ExecutorService lanes = Executors.newFixedThreadPool(jobs, r -> {
+            Thread t = new Thread(r, "grading-lane");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<SubmissionResult>> futures = new ArrayList<>();
+        int[] skipped = {0};
+        for (Map.Entry<String, Path> e : byStudent.entrySet()) {
+            String student = e.getKey();
+            Path input = e.getValue();
+            futures.add(lanes.submit(() -> {
+                Path dir = students.resolve(student);
+                String hash = InputHash.of(input, lab.bundle().hash(), options);
+                SubmissionResult previous = force ? null : ResultFiles.read(dir);
+                if (previous != null && hash.equals(previous.inputHash())) {
+                    synchronized (skipped) {
+                        skipped[0]++;
+                    }
+                    progress.finished(student, verdict(previous) + " (unchanged, skipped)", true);
+                    return previous;
+                }
+                SubmissionResult r;
+                try {
+                    r = new Grader(lab).grade(input, student, hash);
+                } catch (RuntimeException ex) {
+                    // a harness bug must not stop the class: this one is reported, the rest go on
+                    r = new SubmissionResult(SubmissionResult.SCHEMA, Intake.studentOf(input), lab.lab().name(),
+                            "refused", "the grader failed on this submission: " + ex, 0, lab.baseline().max(),
+                            List.of(), List.of(), List.of(), List.of(), List.of(), lab.sandbox().describe(), null, 0, 0);
+                }
+                r = rename(r, student);
+                ResultFiles.write(r, dir);
+                progress.finished(student, verdict(r), false);
+                return r;
+            }));
+        }
+        List<SubmissionResult> results = new ArrayList<>();
+        for (Future<SubmissionResult> f : futures) {
+            try {
+                results.add(f.get());
+            } catch (Exception e) {
+                throw new IllegalStateException("a grading lane failed: " + e, e);
+            }
+        }
+        lanes.shutdown();
+        results.sort(Comparator.comparing(SubmissionResult::student));
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path gradebook = outDir.resolve("gradebook.csv");
+        Gradebook.write(results, gradebook);
+        Path report = outDir.resolve("report.html");
+        HtmlReport.write(lab.lab().name(), results, lab.sandbox().describe(), report);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Outcome(results, report, gradebook, results.size() - skipped[0], skipped[0], seconds);
+    }
+
+    private static SubmissionResult rename(SubmissionResult r, String student) {
+        if (r.student().equals(student)) {
+            return r;
+        }
+        return new SubmissionResult(r.schema(), student, r.lab(), r.status(), r.refusal(), r.score(), r.max(), r.tests(),
+                r.compile(), r.leftOut(), r.editedTests(), r.notes(), r.isolation(), r.inputHash(), r.jvms(), r.seconds());
+    }
+
+    static String verdict(SubmissionResult r) {
+        if (r.refusal() != null) {
+            return "REFUSED: " + r.refusal();
+        }
+        return Feedback.num(r.score()) + "/" + Feedback.num(r.max());
+    }
+
+    /** Student names from input names, made unique (alice, alice-2) and safe as folder names. */
+    static Map<String, Path> names(List<Path> inputs) {
+        Map<String, Path> out = new LinkedHashMap<>();
+        Set<String> used = new HashSet<>();
+        for (Path in : inputs) {
+            String base = Intake.studentOf(in).replaceAll("[^A-Za-z0-9._@-]", "_");
+            if (base.isEmpty() || base.startsWith(".")) {
+                base = "_" + base;
+            }
+            String name = base;
+            for (int i = 2; !used.add(name); i++) {
+                name = base + "-" + i;
+            }
+            out.put(name, in);
+        }
+        return out;
+    }
+}

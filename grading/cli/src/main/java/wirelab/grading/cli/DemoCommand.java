@@ -1,0 +1,50 @@
+package wirelab.grading.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import wirelab.grading.course.Course;
+import wirelab.grading.course.Lab;
+import wirelab.grading.demo.Demo;
+import wirelab.grading.grade.GradeOptions;
+import wirelab.grading.grade.PreparedLab;
+import wirelab.grading.run.Sandbox;
+import wirelab.grading.sandbox.Isolation;
+
+/** {@code wirelab demo}: grade the bundled sample submissions and print the scoreboard. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Grade the sample submissions in grading/samples/ (reference, untouched starter, typical",
+            "mistakes, hostile code) of every lab, as a TA's class would be graded, and print the scoreboard",
+            "and where report.html is."})
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--lab", description = "Only this lab (default: every lab with tests).")
+    String lab;
+
+    @Option(names = "--out", description = "Output folder (default: target/demo in the course).")
+    Path out;
+
+    @Option(names = "--jobs", description = "Samples graded at once (default: the number of cores).")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--force", description = "Grade again even when nothing changed.")
+    boolean force;
+
+    @Option(names = "--race", description = "Also run the jcstress race tests (about 20 s per sample).")
+    boolean race;
+
+    @Override
+    public Integer call() {
+        Course course = Course.locate();
+        List<Lab> labs = lab == null ? course.labList() : List.of(course.requireLab(lab));
+        Sandbox sandbox = Isolation.detect(Path.of(System.getProperty("java.home")), PreparedLab.workBase());
+        System.out.println("isolation: " + sandbox.describe());
+        Path outRoot = out != null ? out : course.root().resolve("target/demo");
+        List<Demo.LabRun> runs = new Demo(course, sandbox, System.out).run(labs, outRoot, jobs, force,
+                GradeOptions.defaults().withRace(race));
+        Demo.print(runs, sandbox.describe(), System.out);
+        return runs.isEmpty() ? 1 : 0;
+    }
+}

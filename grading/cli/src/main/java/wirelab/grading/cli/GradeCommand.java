@@ -1,0 +1,68 @@
+package wirelab.grading.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import wirelab.grading.batch.Batch;
+import wirelab.grading.course.Course;
+import wirelab.grading.course.Lab;
+import wirelab.grading.grade.GradeOptions;
+import wirelab.grading.grade.PreparedLab;
+import wirelab.grading.run.Sandbox;
+import wirelab.grading.sandbox.Isolation;
+
+/** {@code wirelab grade SUBMISSIONS... --lab LAB}: grades a class into scores, feedback, a gradebook and a report. */
+@Command(name = "grade", mixinStandardHelpOptions = true,
+        description = {"Grade submissions (folders, .zip files, repository clones; a folder of them counts as its",
+            "contents) of one lab: each in a fresh, isolated JVM. Writes OUT/students/<student>/ (result.json,",
+            "Gradescope results.json, junit.xml, feedback.txt), OUT/gradebook.csv and OUT/report.html.",
+            "A re-run skips submissions whose inputs did not change (use --force to grade them again)."})
+final class GradeCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "SUBMISSION", description = "Submission folders or .zip files.")
+    List<Path> submissions;
+
+    @Option(names = "--lab", required = true, description = "The lab these submissions are for.")
+    String lab;
+
+    @Option(names = "--out", description = "Output folder (default: grading-out/<lab>).")
+    Path out;
+
+    @Option(names = "--jobs", description = "Submissions graded at once (default: the number of cores).")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--force", description = "Grade again even when a submission did not change.")
+    boolean force;
+
+    @Option(names = "--race", description = "Also run the lab's jcstress race tests (about 20 s per submission).")
+    boolean race;
+
+    @Option(names = "--timeout", description = "Seconds per test (default: the lab's test.timeout, else 30).")
+    Integer timeout;
+
+    @Override
+    public Integer call() {
+        Course course = Course.locate();
+        Lab l = course.requireLab(lab);
+        Path outDir = out != null ? out : Path.of("grading-out", lab);
+        Batch.Outcome outcome = gradeAll(course, l, Batch.expand(submissions), outDir, jobs, force,
+                GradeOptions.defaults().withRace(race).withPerTest(timeout == null ? null : Duration.ofSeconds(timeout)));
+        Scoreboard.print(outcome, System.out);
+        return 0;
+    }
+
+    static Batch.Outcome gradeAll(Course course, Lab lab, List<Path> inputs, Path outDir, int jobs, boolean force,
+            GradeOptions options) {
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        Sandbox sandbox = Isolation.detect(javaHome, PreparedLab.workBase());
+        System.out.println("isolation: " + sandbox.describe());
+        PreparedLab prepared = PreparedLab.prepare(course, lab, options, sandbox, s -> System.out.println("wirelab: " + s));
+        System.out.println("grading " + inputs.size() + " submission(s) of " + lab.name() + " on " + jobs + " lane(s)"
+                + (options.race() ? ", with race tests" : ""));
+        return new Batch(prepared, jobs, force, System.out).run(inputs, outDir);
+    }
+}

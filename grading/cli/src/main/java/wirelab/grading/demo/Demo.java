@@ -1,0 +1,115 @@
+package wirelab.grading.demo;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import wirelab.grading.batch.Batch;
+import wirelab.grading.course.Course;
+import wirelab.grading.course.Lab;
+import wirelab.grading.grade.GradeOptions;
+import wirelab.grading.grade.PreparedLab;
+import wirelab.grading.result.Feedback;
+import wirelab.grading.result.SubmissionResult;
+import wirelab.grading.run.Sandbox;
+
+/**
+ * {@code ./wirelab demo}: grades every sample submission of every lab (the reference, the
+ * untouched starter, the typical mistakes and the hostile ones in {@code grading/samples/}) exactly
+ * as a TA's class would be graded, and prints one scoreboard with what each sample was expected to get.
+ */
+public final class Demo {
+
+    /** One lab's demo: the batch outcome and the samples by student name. */
+    public record LabRun(Lab lab, Batch.Outcome outcome, Map<String, Sample> samples) {
+    }
+
+    private final Course course;
+    private final Sandbox sandbox;
+    private final PrintStream out;
+
+    public Demo(Course course, Sandbox sandbox, PrintStream out) {
+        this.course = course;
+        this.sandbox = sandbox;
+        this.out = out;
+    }
+
+    /** Samples of a lab: reference and starter first (made up when absent), then the folders by name. */
+    public List<Sample> samples(Lab lab) {
+        Path dir = course.root().resolve("grading/samples").resolve(lab.name());
+        Map<String, Sample> found = new LinkedHashMap<>();
+        found.put("reference", new Sample(lab.name(), "reference", "solution", "the reference solution",
+                "full marks", null));
+        found.put("starter", new Sample(lab.name(), "starter", "starter", "the untouched starter",
+                "fails every graded test", null));
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> s = Files.list(dir)) {
+                s.filter(Files::isDirectory).sorted().forEach(d -> found.put(d.getFileName().toString(), Sample.load(lab.name(), d)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    public List<LabRun> run(List<Lab> labs, Path outRoot, int jobs, boolean force, GradeOptions options) {
+        List<LabRun> runs = new ArrayList<>();
+        for (Lab lab : labs) {
+            if (!Files.isDirectory(lab.publicTests()) && !Files.isDirectory(lab.hiddenTests())) {
+                out.println("== " + lab.name() + ": no tests yet, skipped");
+                continue;
+            }
+            out.println("== " + lab.name());
+            PreparedLab prepared;
+            try {
+                prepared = PreparedLab.prepare(course, lab, options, sandbox, s -> out.println("wirelab: " + s));
+            } catch (RuntimeException e) {
+                out.println("   cannot grade " + lab.name() + " yet: " + e.getMessage());
+                continue;
+            }
+            if (prepared.baseline().tests().isEmpty()) {
+                out.println("   no graded tests yet, skipped");
+                continue;
+            }
+            Path subs = outRoot.resolve("submissions").resolve(lab.name());
+            Map<String, Sample> byName = new LinkedHashMap<>();
+            List<Path> inputs = new ArrayList<>();
+            for (Sample s : samples(lab)) {
+                inputs.add(SampleBuilder.build(s, lab, prepared.publishedFiles(), subs));
+                byName.put(s.name(), s);
+            }
+            Batch.Outcome o = new Batch(prepared, jobs, force, out).run(inputs, outRoot.resolve(lab.name()));
+            runs.add(new LabRun(lab, o, byName));
+        }
+        return runs;
+    }
+
+    /** The scoreboard: per lab, each sample's score and verdict next to what it should get. */
+    public static void print(List<LabRun> runs, String isolation, PrintStream out) {
+        out.println();
+        out.println("isolation: " + isolation);
+        for (LabRun run : runs) {
+            out.println();
+            out.printf(Locale.ROOT, "lab %s%n", run.lab().name());
+            out.printf(Locale.ROOT, "  %-26s %9s  %-62s %s%n", "sample", "score", "verdict", "expected");
+            for (SubmissionResult r : run.outcome().results()) {
+                Sample s = run.samples().get(r.student());
+                out.printf(Locale.ROOT, "  %-26s %9s  %-62s %s%n", r.student(),
+                        Feedback.num(r.score()) + "/" + Feedback.num(r.max()), cut(Verdicts.of(r), 62),
+                        s == null ? "" : cut(s.expect(), 70));
+            }
+            out.println("  report: " + run.outcome().report().toAbsolutePath());
+        }
+    }
+
+    private static String cut(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+}

@@ -1,0 +1,35 @@
+package wirelab.grading.demo;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * One sample submission from {@code grading/samples/<lab>/<name>/}: its base (the reference
+ * solution or the starter), a one-line description, what the grader should conclude, and the
+ * main-source files that differ from the base. A sample with no folder of its own (the
+ * reference and the untouched starter) is made up by the demo.
+ */
+public record Sample(String lab, String name, String base, String description, String expect, Path dir) {
+
+    public static Sample load(String lab, Path dir) {
+        Properties p = new Properties();
+        Path file = dir.resolve("sample.properties");
+        if (Files.isRegularFile(file)) {
+            try (Reader in = Files.newBufferedReader(file)) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new Sample(lab, dir.getFileName().toString(), p.getProperty("base", "solution").strip(),
+                p.getProperty("description", "").strip(), p.getProperty("expect", "").strip(), dir);
+    }
+
+    public boolean onStarter() {
+        return "starter".equalsIgnoreCase(base);
+    }
+}

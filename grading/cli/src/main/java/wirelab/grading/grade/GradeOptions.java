@@ -1,0 +1,44 @@
+package wirelab.grading.grade;
+
+import java.time.Duration;
+
+/**
+ * The TA's knobs for one grading run.
+ *
+ * @param perTest    JUnit's time limit per test (a hang becomes "timeout" with a thread dump)
+ * @param wall       hard limit for one test JVM; the tests it never reached run in a fresh one
+ * @param heapMb     -Xmx of the test JVM
+ * @param race       also run the lab's jcstress tests (about 20 s per submission)
+ * @param raceBudget wall-clock budget for one submission's jcstress invocation
+ */
+public record GradeOptions(Duration perTest, Duration wall, int heapMb, long outputLimit, boolean race,
+        Duration raceBudget) {
+
+    public static GradeOptions defaults() {
+        return new GradeOptions(null, null, 256, 1L << 20, false, Duration.ofSeconds(120));
+    }
+
+    /** The lab's own per-test limit (lab.properties test.timeout, seconds) unless the TA set one. */
+    public GradeOptions forLab(wirelab.grading.course.Lab lab) {
+        Duration t = perTest != null ? perTest
+                : Duration.ofSeconds(Long.parseLong(lab.properties().getProperty("test.timeout", "30").strip()));
+        return new GradeOptions(t, wall, heapMb, outputLimit, race, raceBudget);
+    }
+
+    /** One test JVM's hard limit: generous next to what the reference needs, capped so a stuck JVM cannot stall the batch. */
+    public Duration wallFor(double referenceSeconds) {
+        if (wall != null) {
+            return wall;
+        }
+        long s = (long) (60 + 3 * referenceSeconds + 2 * perTest.toSeconds());
+        return Duration.ofSeconds(Math.min(600, s));
+    }
+
+    public GradeOptions withRace(boolean on) {
+        return new GradeOptions(perTest, wall, heapMb, outputLimit, on, raceBudget);
+    }
+
+    public GradeOptions withPerTest(Duration d) {
+        return new GradeOptions(d, wall, heapMb, outputLimit, race, raceBudget);
+    }
+}

@@ -1,0 +1,186 @@
+package wirelab.grading.grade;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import wirelab.grading.compile.JavaCompile;
+import wirelab.grading.compile.LabBundle;
+import wirelab.grading.compile.SubmissionCompiler;
+import wirelab.grading.intake.Intake;
+import wirelab.grading.intake.Submission;
+import wirelab.grading.overlay.Overlay;
+import wirelab.grading.race.JcstressRun;
+import wirelab.grading.result.SubmissionResult;
+import wirelab.grading.result.TestVerdict;
+import wirelab.grading.run.RunOutcome;
+import wirelab.grading.run.TestJvm;
+import wirelab.grading.run.TestJvmSpec;
+import wirelab.grading.run.TestResult;
+import wirelab.grading.sandbox.IsolatedSandbox;
+
+/**
+ * Grades one submission, stage by stage: intake → overlay → compile → run the tests in a fresh,
+ * isolated JVM → (race tests) → score against the plan. Never throws for anything a student did:
+ * every problem becomes a verdict on the tests it touched.
+ */
+public final class Grader {
+
+    private final PreparedLab lab;
+
+    public Grader(PreparedLab lab) {
+        this.lab = lab;
+    }
+
+    public SubmissionResult grade(Path input, String inputHash) {
+        return grade(input, Intake.studentOf(input), inputHash);
+    }
+
+    /** @param student the name results go under (unique within the batch) */
+    public SubmissionResult grade(Path input, String student, String inputHash) {
+        long start = System.nanoTime();
+        Path scratch = lab.scratchRoot.resolve(safe(student));
+        LabBundle.deleteTree(scratch);
+        try {
+            return gradeIn(input, student, inputHash, scratch, start);
+        } finally {
+            if (System.getenv("WIRELAB_KEEP") == null) {
+                LabBundle.deleteTree(scratch);
+            }
+        }
+    }
+
+    private SubmissionResult gradeIn(Path input, String student, String inputHash, Path scratch, long start) {
+        Submission sub = new Intake(lab.lab.name()).open(input, scratch.resolve("intake"));
+        List<String> notes = new ArrayList<>(sub.notes());
+        if (sub.refused() != null) {
+            List<TestVerdict> none = new ArrayList<>();
+            for (Baseline.Planned p : lab.baseline.tests()) {
+                if (p.graded()) {
+                    none.add(verdict(p, "not-compiled", "not graded: " + sub.refused(), null, null, 0));
+                }
+            }
+            return new SubmissionResult(SubmissionResult.SCHEMA, student, lab.lab.name(), "refused",
+                    sub.refused(), 0, lab.baseline.max(), none, List.of(), List.of(), List.of(), notes,
+                    lab.sandbox.describe(), inputHash, 0, seconds(start));
+        }
+
+        Overlay.Result overlay = new Overlay(lab.lab.name(), lab.publishedFiles).apply(sub.labRoot(),
+                scratch.resolve("src"));
+        overlay.ignored().forEach(i -> notes.add("ignored " + i));
+        if (!overlay.editedTests().isEmpty()) {
+            notes.add("the submission changed the course's tests (graded with the course's own tests):");
+            overlay.editedTests().forEach(e -> notes.add("  " + e));
+        }
+
+        SubmissionCompiler.Result compiled = SubmissionCompiler.compile(overlay.sourceRoot(), overlay.sources(),
+                lab.bundle.libraries(), scratch.resolve("classes"));
+        List<String> compileMessages = compiled.problems().stream()
+                .filter(p -> p.kind().equals("error")).map(JavaCompile.Problem::toString).toList();
+
+        List<String> selectors = new ArrayList<>();
+        for (String cls : lab.baseline.testClasses()) {
+            selectors.add("--class");
+            selectors.add(cls);
+        }
+        TestJvmSpec spec = new TestJvmSpec(lab.javaHome, PreparedLab.classpath(lab.bundle, compiled.classes()), selectors,
+                lab.options.perTest(), lab.options.wallFor(lab.baseline.referenceSeconds()), lab.options.heapMb(), scratch.resolve("run"),
+                lab.options.outputLimit());
+        RunOutcome run = new TestJvm(lab.sandbox).run(spec);
+        boolean oom = lab.sandbox instanceof IsolatedSandbox iso && iso.release(spec);
+        run.problems().forEach(p -> notes.add("run: " + p));
+        if (oom) {
+            notes.add("run: the test JVM hit the memory limit (" + wirelab.grading.sandbox.Isolation.MEMORY_BYTES / (1024 * 1024)
+                    + " MiB) and was killed by the kernel");
+        }
+
+        List<TestVerdict> verdicts = score(run, compiled, oom);
+        int jvms = run.jvms();
+        if (lab.options.race() && lab.raceTests != null && !lab.raceTests.tests().isEmpty()) {
+            List<Path> cp = new ArrayList<>(List.of(lab.bundle.race()));
+            cp.addAll(PreparedLab.classpath(lab.bundle, compiled.classes()));
+            Path raceDir = scratch.resolve("race");
+            JcstressRun.Report report = JcstressRun.run(lab.javaHome, cp, raceDir, lab.options.raceBudget(), lab.sandbox);
+            if (lab.sandbox instanceof IsolatedSandbox iso) {
+                iso.release(new TestJvmSpec(lab.javaHome, cp, List.of(), lab.options.raceBudget(),
+                        lab.options.raceBudget(), 256, raceDir, 1 << 20));
+            }
+            jvms++;
+            for (TestResult r : lab.raceTests.results(report)) {
+                if (r.graded()) {
+                    verdicts.add(new TestVerdict(r.id(), r.name(), "race tests", "race", r.earned(), r.points(),
+                            r.status(), r.message(), r.output(), null, report.millis() / 1000.0 / lab.raceTests.tests().size()));
+                }
+            }
+        }
+        double score = verdicts.stream().mapToDouble(TestVerdict::score).sum();
+        double max = verdicts.stream().mapToDouble(TestVerdict::max).sum();
+        List<String> leftOut = compiled.leftOut().stream().map(f -> "src/main/java/" + f).toList();
+        if (overlay.sources().isEmpty()) {
+            notes.add("no Java sources of package wirelab." + lab.lab.name() + " in the submission");
+        }
+        return new SubmissionResult(SubmissionResult.SCHEMA, student, lab.lab.name(), "graded", null,
+                round(score), round(max), verdicts, compileMessages, leftOut, overlay.editedTests(), notes,
+                lab.sandbox.describe(), inputHash, jvms, seconds(start));
+    }
+
+    /** Every graded test of the plan gets a verdict; link errors and never-loaded tests are "not compiled". */
+    private List<TestVerdict> score(RunOutcome run, SubmissionCompiler.Result compiled, boolean oom) {
+        Map<String, TestResult> byId = new HashMap<>();
+        run.results().forEach(r -> byId.putIfAbsent(r.id(), r));
+        String compileHint = compiled.leftOut().isEmpty() ? ""
+                : " (left out because they did not compile: " + String.join(", ", compiled.leftOut()) + ")";
+        List<TestVerdict> out = new ArrayList<>();
+        for (Baseline.Planned p : lab.baseline.tests()) {
+            if (!p.graded()) {
+                continue;
+            }
+            TestResult r = byId.get(p.id());
+            if (r == null) {
+                String why = !compiled.clean() || compiled.sources() == 0
+                        ? "this test could not run: the classes it needs are missing" + compileHint
+                        : "this test never ran: " + (run.problems().isEmpty() ? "its test class could not start"
+                                : String.join("; ", run.problems()));
+                out.add(verdict(p, compiled.clean() ? "crashed" : "not-compiled", why, null, null, 0));
+                continue;
+            }
+            String status = r.status();
+            String message = r.message();
+            String missing = LinkErrors.missing(r);
+            if (!r.passed() && missing != null) {
+                status = "not-compiled";
+                message = "this test needs " + missing + ", which your code does not have" + compileHint;
+            } else if ("crashed".equals(status) && oom) {
+                message = "the JVM ran out of its memory limit during this test and was killed; " + message;
+            } else if (message != null && message.contains("Could not initialize class")) {
+                message = "the class's static initialiser failed in an earlier test, so it cannot be used here: "
+                        + message;
+            } else if ("skipped".equals(status)) {
+                status = "failed";
+            }
+            out.add(verdict(p, status, message, r.output(), r.threads(), r.millis() / 1000.0));
+        }
+        return out;
+    }
+
+    private static TestVerdict verdict(Baseline.Planned p, String status, String message, String output, String threads,
+            double seconds) {
+        boolean passed = "passed".equals(status);
+        return new TestVerdict(p.id(), p.name(), p.group(), "junit", passed ? p.points() : 0, p.points(), status,
+                message, output, threads, seconds);
+    }
+
+    static String safe(String name) {
+        String s = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return s.isEmpty() || s.startsWith(".") ? "_" + s : s;
+    }
+
+    private static double seconds(long start) {
+        return Math.round((System.nanoTime() - start) / 1e7) / 100.0;
+    }
+
+    private static double round(double d) {
+        return Math.round(d * 100) / 100.0;
+    }
+}

@@ -1,0 +1,150 @@
+package wirelab.grading.grade;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import wirelab.grading.compile.LabBundle;
+import wirelab.grading.course.Course;
+import wirelab.grading.course.Lab;
+import wirelab.grading.course.LabBuild;
+import wirelab.grading.publish.StarterRenderer;
+import wirelab.grading.race.RaceTests;
+import wirelab.grading.run.RunOutcome;
+import wirelab.grading.run.Sandbox;
+import wirelab.grading.run.TestJvm;
+import wirelab.grading.run.TestJvmSpec;
+
+/**
+ * Everything about one lab that every submission shares, prepared once per grading run: the
+ * compiled tests (cached across runs), the plan learnt from the reference, the published test
+ * files (to notice edited tests), the race tests, and the sandbox.
+ */
+public final class PreparedLab {
+
+    final Course course;
+    final Lab lab;
+    final LabBundle bundle;
+    final Baseline baseline;
+    final Map<String, byte[]> publishedFiles;
+    final RaceTests raceTests;
+    final Sandbox sandbox;
+    final Path javaHome;
+    final GradeOptions options;
+    final Path scratchRoot;
+
+    private PreparedLab(Course course, Lab lab, LabBundle bundle, Baseline baseline, Map<String, byte[]> publishedFiles,
+            RaceTests raceTests, Sandbox sandbox, Path javaHome, GradeOptions options, Path scratchRoot) {
+        this.course = course;
+        this.lab = lab;
+        this.bundle = bundle;
+        this.baseline = baseline;
+        this.publishedFiles = publishedFiles;
+        this.raceTests = raceTests;
+        this.sandbox = sandbox;
+        this.javaHome = javaHome;
+        this.options = options;
+        this.scratchRoot = scratchRoot;
+    }
+
+    /** A folder every uid may traverse (the sandbox runs as nobody): grading scratch and cached bundles. */
+    public static Path workBase() {
+        Path base = Path.of(System.getProperty("java.io.tmpdir"), "wirelab-" + System.getProperty("user.name"));
+        try {
+            Files.createDirectories(base);
+            base.toFile().setReadable(true, false);
+            base.toFile().setExecutable(true, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return base;
+    }
+
+    public static PreparedLab prepare(Course course, Lab lab, GradeOptions options, Sandbox sandbox,
+            java.util.function.Consumer<String> say) {
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        options = options.forLab(lab);
+        Path base = workBase();
+        LabBundle bundle = LabBundle.prepare(course, lab, base.resolve("bundles"), runnerJars());
+        Baseline baseline = Baseline.load(bundle.dir().resolve("plan.json"));
+        Path scratchRoot = base.resolve("work-" + ProcessHandle.current().pid());
+        if (baseline == null) {
+            say.accept("learning the test plan of " + lab.name() + " from the reference solution (once)");
+            RunOutcome ref = new TestJvm(sandbox).run(new TestJvmSpec(javaHome,
+                    classpath(bundle, bundle.reference()), List.of("--scan", bundle.tests().toString()),
+                    options.perTest(), Duration.ofMinutes(10), options.heapMb(), scratchRoot.resolve("reference-plan"),
+                    options.outputLimit()));
+            if (ref.results().isEmpty()) {
+                throw new IllegalStateException("the reference solution of " + lab.name() + " ran no test: "
+                        + ref.problems() + "\n" + ref.outputTail());
+            }
+            baseline = Baseline.of(ref);
+            baseline.save(bundle.dir().resolve("plan.json"));
+        }
+        Map<String, byte[]> published = new TreeMap<>(new StarterRenderer(course).render(lab));
+        RaceTests race = null;
+        if (bundle.hasRaceTests()) {
+            List<Path> cp = new ArrayList<>(List.of(bundle.race(), bundle.tests(), bundle.reference()));
+            cp.addAll(bundle.libraries());
+            race = RaceTests.load(new LabBuild(lab).raceTestClasses(), cp);
+        }
+        return new PreparedLab(course, lab, bundle, baseline, published, race, sandbox, javaHome, options, scratchRoot);
+    }
+
+    /** Test classes, then libraries, then the code under test LAST: a student's class can never shadow a course class. */
+    static List<Path> classpath(LabBundle bundle, Path mainClasses) {
+        List<Path> cp = new ArrayList<>();
+        cp.add(bundle.tests());
+        cp.addAll(bundle.libraries());
+        cp.add(mainClasses);
+        return cp;
+    }
+
+    /** The runner and the libraries it needs beyond the lab's own test class path. */
+    static List<Path> runnerJars() {
+        List<Path> out = new ArrayList<>();
+        for (Class<?> c : List.of(wirelab.grading.runner.RunnerMain.class, com.fasterxml.jackson.core.JsonFactory.class,
+                org.junit.platform.launcher.core.LauncherFactory.class)) {
+            try {
+                out.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot find the jar of " + c.getName(), e);
+            }
+        }
+        return out;
+    }
+
+    public Lab lab() {
+        return lab;
+    }
+
+    public Baseline baseline() {
+        return baseline;
+    }
+
+    public Sandbox sandbox() {
+        return sandbox;
+    }
+
+    public GradeOptions options() {
+        return options;
+    }
+
+    public LabBundle bundle() {
+        return bundle;
+    }
+
+    /** The published files of the starter ("src/main/java/...", "src/test/java/...") → content. */
+    public Map<String, byte[]> publishedFiles() {
+        return publishedFiles;
+    }
+
+    public Path scratchRoot() {
+        return scratchRoot;
+    }
+}

@@ -1,0 +1,57 @@
+package wirelab.grading.result;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Gradescope autograder's results.json: score, execution_time (seconds), output, and one
+ * entry per test with score, max_score, status, name and output. Jackson does the escaping.
+ */
+public final class GradescopeJson {
+
+    private GradescopeJson() {
+    }
+
+    public static Map<String, Object> of(SubmissionResult r) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("score", r.score());
+        root.put("execution_time", Math.max(1, Math.round(r.seconds())));
+        root.put("output", summary(r));
+        root.put("output_format", "text");
+        root.put("visibility", "visible");
+        root.put("stdout_visibility", "hidden");
+        List<Map<String, Object>> tests = new ArrayList<>();
+        int n = 0;
+        for (TestVerdict t : r.tests()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("score", t.score());
+            e.put("max_score", t.max());
+            e.put("status", t.passed() ? "passed" : "failed");
+            e.put("name", t.name());
+            e.put("name_format", "text");
+            e.put("number", Integer.toString(++n));
+            e.put("output", Feedback.testText(t));
+            e.put("output_format", "text");
+            e.put("tags", List.of(t.group(), t.status()));
+            e.put("visibility", "visible");
+            tests.add(e);
+        }
+        root.put("tests", tests);
+        return root;
+    }
+
+    private static String summary(SubmissionResult r) {
+        StringBuilder sb = new StringBuilder();
+        if (r.refusal() != null) {
+            sb.append("Not graded: ").append(r.refusal()).append('\n');
+        }
+        if (!r.compile().isEmpty()) {
+            sb.append("Compiler messages:\n");
+            r.compile().forEach(c -> sb.append("  ").append(c).append('\n'));
+        }
+        r.notes().forEach(n -> sb.append(n).append('\n'));
+        return sb.toString();
+    }
+}

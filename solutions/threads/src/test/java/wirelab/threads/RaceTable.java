@@ -17,7 +17,7 @@ import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
  * trace into the lecture's race-condition table: one row per step, one column per thread,
  * "fetch" for a read of a field, "store" for a write, with the line of YOUR code that did it.
  *
- * <p>Budget: 10 random scenarios of up to 3 calls per thread, 1000 interleavings each: a few
+ * <p>Budget: 10 random scenarios of up to 3 calls per thread, 500 interleavings each: a few
  * seconds per class (Lincheck's defaults take about a minute). A one-field race shows up in the
  * first scenario that has an update on both threads.
  */
@@ -31,7 +31,7 @@ public final class RaceTable {
         try {
             new ModelCheckingOptions()
                     .iterations(10)
-                    .invocationsPerIteration(1000)
+                    .invocationsPerIteration(500)
                     .actorsPerThread(3)
                     // the JDK's concurrent classes are correct: treat their calls as one step each,
                     // so Lincheck spends its interleavings on YOUR code (and the trace shows only it)
@@ -73,6 +73,10 @@ public final class RaceTable {
             out.append(String.format("  %-5s %-" + width + "s %s%n", label, row[1], row[2]).stripTrailing())
                     .append('\n');
         }
+        String lost = lostUpdate(rows);
+        if (lost != null) {
+            out.append('\n').append(lost).append('\n');
+        }
         int results = lincheck.indexOf("= Invalid execution results =");
         int interleaving = lincheck.indexOf("The following interleaving");
         if (results >= 0 && interleaving > results) {
@@ -84,6 +88,64 @@ public final class RaceTable {
             out.append(lincheck.substring(interleaving));
         }
         return out.toString();
+    }
+
+    private static final Pattern STEP = Pattern.compile("^\\s*(fetch|store) ([\\w.$]+) .*");
+
+    /**
+     * The lecture's lost update, in words, if the table shows one: a thread fetched a field,
+     * the other thread stored it, and then the first thread stored its stale value over it.
+     */
+    static String lostUpdate(List<String[]> rows) {
+        List<int[]> steps = new ArrayList<>();          // {row, thread, fetch?1:0}
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            for (int col = 1; col <= 2; col++) {
+                Matcher m = STEP.matcher(rows.get(i)[col]);
+                if (m.matches()) {
+                    steps.add(new int[] {i, col, m.group(1).equals("fetch") ? 1 : 0});
+                    fields.add(m.group(2));
+                }
+            }
+        }
+        for (int a = 0; a < steps.size(); a++) {
+            if (steps.get(a)[2] != 1) {
+                continue;
+            }
+            int thread = steps.get(a)[1];
+            for (int c = a + 1; c < steps.size(); c++) {
+                if (steps.get(c)[1] != thread || !fields.get(c).equals(fields.get(a))) {
+                    continue;
+                }
+                if (steps.get(c)[2] == 1) {
+                    break;                                // fetched again: not this pattern
+                }
+                for (int b = a + 1; b < c; b++) {
+                    if (steps.get(b)[1] != thread && steps.get(b)[2] == 0 && fields.get(b).equals(fields.get(a))) {
+                        return String.format("The lost update: Thread %d fetched %s at step %d and stored its"
+                                        + " result at step %d. In between, at step %d, Thread %d stored %s; Thread %d's"
+                                        + " store overwrote it. %s++ is fetch, +1, store: three steps, and another"
+                                        + " thread can run between them.", thread, fields.get(a), stepOf(rows, a, steps),
+                                stepOf(rows, c, steps), stepOf(rows, b, steps), 3 - thread, fields.get(a), thread,
+                                fields.get(a));
+                    }
+                }
+                break;
+            }
+        }
+        return null;
+    }
+
+    /** The step number the table prints for a step (operation rows have none). */
+    private static int stepOf(List<String[]> rows, int index, List<int[]> steps) {
+        int row = steps.get(index)[0];
+        int n = 0;
+        for (int i = 0; i <= row; i++) {
+            if (!rows.get(i)[0].equals("op")) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Rows of {kind, thread 1 cell, thread 2 cell} from Lincheck's detailed trace. */

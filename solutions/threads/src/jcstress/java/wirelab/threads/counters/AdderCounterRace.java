@@ -18,7 +18,7 @@ import wirelab.testkit.Points;
  * <p>How to run: {@code ./mvnw verify}; results in {@code target/jcstress/results/}.
  */
 @JCStressTest
-@Points(value = 2, group = "counters")
+@Points(value = 3, group = "counters")
 @Outcome(id = "2", expect = ACCEPTABLE, desc = "Both increments counted.")
 @Outcome(id = "1", expect = FORBIDDEN,
         desc = "Both actors read 0 and wrote 1: one update was lost. AdderCounter.increment() is not atomic.")

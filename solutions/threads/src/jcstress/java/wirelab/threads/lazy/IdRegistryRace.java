@@ -18,7 +18,7 @@ import wirelab.testkit.Points;
  * <p>How to run: {@code ./mvnw verify}; results in {@code target/jcstress/results/}.
  */
 @JCStressTest
-@Points(value = 2, group = "check-then-act")
+@Points(value = 3, group = "check-then-act")
 @Outcome(id = "1, 1, 1", expect = ACCEPTABLE, desc = "Both actors got ann's one id.")
 @Outcome(id = {"1, 2, 2", "2, 1, 2"}, expect = FORBIDDEN,
         desc = "Both actors checked, found no id for ann, and each made one: check-then-act is not atomic.")

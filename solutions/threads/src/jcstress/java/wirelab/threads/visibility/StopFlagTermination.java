@@ -18,7 +18,7 @@ import wirelab.testkit.Points;
  * <p>How to run: {@code ./mvnw verify}; results in {@code target/jcstress/results/}.
  */
 @JCStressTest(Mode.Termination)
-@Points(value = 2, group = "visibility")
+@Points(value = 3, group = "visibility")
 @Outcome(id = "TERMINATED", expect = ACCEPTABLE, desc = "The worker saw running = false and stopped.")
 @Outcome(id = "STALE", expect = FORBIDDEN,
         desc = "The worker never saw running = false and spun on: the flag needs volatile.")

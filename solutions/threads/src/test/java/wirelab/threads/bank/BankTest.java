@@ -41,7 +41,7 @@ class BankTest {
     }
 
     @Test
-    @Points(value = 4, group = "bank")
+    @Points(value = 5, group = "bank")
     @DisplayName("transfers a->b and b->a at the same time finish (no deadlock) and keep the total")
     void test03_oppositeDirections() {
         Account a = new Account(1, 1_000);

@@ -17,9 +17,9 @@ class StoppableWorkerTest {
 
     @Test
     @Points(value = 3, group = "visibility")
-    @DisplayName("StoppableWorker stops when another thread calls stop() while it is spinning")
+    @DisplayName("StoppableWorker stops when another thread calls stop() while it spins (3 workers in a row)")
     void test01_stopsWhenAsked() {
-        String problem = Spinners.runAndStop("spinner");
+        String problem = Spinners.runAndStopAll("spinner");
         assertNull(problem, problem);
     }
 }

@@ -47,7 +47,7 @@ class WorkersTest {
     }
 
     @Test
-    @Points(2)
+    @Points(value = 2, group = "workers")
     @DisplayName("SomeThread prints \"Thread<id>: 1\" to \"Thread<id>: 10\" in order when started")
     void test01_someThreadPrintsTenLines() throws InterruptedException {
         Output out = new Output();
@@ -59,7 +59,7 @@ class WorkersTest {
     }
 
     @Test
-    @Points(2)
+    @Points(value = 2, group = "workers")
     @DisplayName("RunThreads.runAll starts every SomeThread and returns only when all have finished")
     void test02_runThreadsJoinsAll() throws InterruptedException {
         Output out = new Output();
@@ -77,7 +77,7 @@ class WorkersTest {
     }
 
     @Test
-    @Points(1)
+    @Points(value = 1, group = "workers")
     @DisplayName("RunThreads.runAll runs each SomeThread on its own thread (start(), not run())")
     void test03_runThreadsUsesNewThreads() throws InterruptedException {
         Output out = new Output();
@@ -88,7 +88,7 @@ class WorkersTest {
     }
 
     @Test
-    @Points(1)
+    @Points(value = 1, group = "workers")
     @DisplayName("SomeThread2 (a Runnable) prints its ten lines when a Thread runs it")
     void test04_someThread2PrintsTenLines() throws InterruptedException {
         Output out = new Output();
@@ -100,7 +100,7 @@ class WorkersTest {
     }
 
     @Test
-    @Points(2)
+    @Points(value = 2, group = "workers")
     @DisplayName("RunThreads2.runAll runs every SomeThread2 on a new Thread and joins them all")
     void test05_runThreads2JoinsAll() throws InterruptedException {
         Output out = new Output();

@@ -1,0 +1,26 @@
+package wirelab.threads.counters;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Exercise 2b: the same counter without locks: {@link java.util.concurrent.atomic.AtomicLong}
+ * does fetch-increment-store as ONE indivisible step ({@code incrementAndGet}).
+ * Note that {@code volatile long count} is not enough: volatile makes writes visible, but
+ * {@code count++} on it is still three steps.
+ *
+ * <p>Tests: {@code CountersTest}, {@code CountersLincheckTest}, jcstress {@code AtomicCounterRace}.
+ */
+public class AtomicCounter implements Counter {
+
+    private final AtomicLong count = new AtomicLong();
+
+    @Override
+    public void increment() {
+        count.incrementAndGet();
+    }
+
+    @Override
+    public long get() {
+        return count.get();
+    }
+}

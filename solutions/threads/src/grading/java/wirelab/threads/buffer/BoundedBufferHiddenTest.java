@@ -1,0 +1,97 @@
+package wirelab.threads.buffer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import wirelab.testkit.Points;
+import wirelab.testkit.StartGate;
+import wirelab.testkit.Waits;
+
+/** Hidden: edge cases of the bounded buffer (capacity 1, many threads, interrupts, bad capacity). */
+@TestMethodOrder(MethodOrderer.MethodName.class)
+class BoundedBufferHiddenTest {
+
+    @Test
+    @Points(value = 1, group = "buffer")
+    @DisplayName("a capacity below 1 is refused with IllegalArgumentException")
+    void test01_rejectsBadCapacity() {
+        assertThrows(IllegalArgumentException.class, () -> new BoundedBuffer<String>(0),
+                "new BoundedBuffer<>(0) should throw IllegalArgumentException");
+        assertThrows(IllegalArgumentException.class, () -> new BoundedBuffer<String>(-3),
+                "new BoundedBuffer<>(-3) should throw IllegalArgumentException");
+    }
+
+    @Test
+    @Points(value = 4, group = "buffer")
+    @DisplayName("4 producers and 4 consumers share a buffer of capacity 1 without hanging or losing items")
+    void test02_capacityOneManyThreads() {
+        int perThread = 5_000;
+        BoundedBuffer<Integer> buffer = new BoundedBuffer<>(1);
+        LongAdder sum = new LongAdder();
+        StartGate.run(8, Duration.ofSeconds(15), worker -> {
+            for (int i = 1; i <= perThread; i++) {
+                if (worker < 4) {
+                    buffer.put(i);
+                } else {
+                    Integer item = buffer.take();
+                    if (item == null) {
+                        throw new AssertionError("take() returned null: it went on although the buffer was empty."
+                                + " Wait in a while loop, not an if.");
+                    }
+                    sum.add(item);
+                }
+            }
+        });
+        long expected = 4L * perThread * (perThread + 1) / 2;
+        assertEquals(expected, sum.sum(), "the sum of all items taken: items were lost or taken twice");
+    }
+
+    @Test
+    @Points(value = 1, group = "buffer")
+    @DisplayName("a take() waiting on an empty buffer ends with InterruptedException when interrupted")
+    void test03_takeAnswersInterrupt() {
+        BoundedBuffer<String> buffer = new BoundedBuffer<>(1);
+        assertInterruptible(() -> buffer.take(), "take() on an empty buffer");
+    }
+
+    @Test
+    @Points(value = 1, group = "buffer")
+    @DisplayName("a put() waiting on a full buffer ends with InterruptedException when interrupted")
+    void test04_putAnswersInterrupt() throws InterruptedException {
+        BoundedBuffer<String> buffer = new BoundedBuffer<>(1);
+        buffer.put("full");
+        assertInterruptible(() -> buffer.put("one too many"), "put() on a full buffer");
+    }
+
+    interface Blocking {
+        void call() throws InterruptedException;
+    }
+
+    static void assertInterruptible(Blocking call, String what) {
+        AtomicReference<Throwable> ended = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                call.call();
+                ended.set(new AssertionError(what + " returned instead of waiting"));
+            } catch (Throwable e) {
+                ended.set(e);
+            }
+        }, "blocked");
+        t.setDaemon(true);
+        t.start();
+        Waits.await(what + " to wait", Duration.ofSeconds(5))
+                .until(() -> t.getState() == Thread.State.WAITING || !t.isAlive());
+        t.interrupt();
+        Waits.await(what + " to end after interrupt()", Duration.ofSeconds(5)).until(() -> !t.isAlive());
+        assertTrue(ended.get() instanceof InterruptedException, what + " should end with InterruptedException"
+                + " when its thread is interrupted, but it ended with " + ended.get());
+    }
+}

@@ -1,0 +1,83 @@
+package wirelab.threads.workers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import wirelab.testkit.Points;
+
+/** Hidden: the workers really run at the same time (start all, THEN join all). */
+@TestMethodOrder(MethodOrderer.MethodName.class)
+class WorkersHiddenTest {
+
+    /** The first line of each worker waits until all n workers have printed theirs: only works if all run at once. */
+    static final class Rendezvous implements Consumer<String> {
+        final CyclicBarrier barrier;
+        final AtomicReference<String> problem = new AtomicReference<>();
+        final ThreadLocal<Boolean> arrived = ThreadLocal.withInitial(() -> false);
+
+        Rendezvous(int n) {
+            barrier = new CyclicBarrier(n);
+        }
+
+        @Override
+        public void accept(String line) {
+            if (arrived.get()) {
+                return;
+            }
+            arrived.set(true);
+            try {
+                barrier.await(3, TimeUnit.SECONDS);
+            } catch (TimeoutException | BrokenBarrierException e) {
+                problem.compareAndSet(null, "the workers did not run at the same time: the first one waited 3 s"
+                        + " for the others to start. Start ALL threads first, then join them all (a join right"
+                        + " after each start runs them one by one).");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Test
+    @Points(value = 3, group = "workers")
+    @DisplayName("RunThreads.runAll runs all its threads at the same time, not one after another")
+    void test01_runThreadsConcurrently() throws InterruptedException {
+        Rendezvous out = new Rendezvous(4);
+        List<Thread> threads = RunThreads.runAll(4, out);
+        assertNotNull(threads, "runAll must return the threads it started");
+        assertEquals(null, out.problem.get());
+    }
+
+    @Test
+    @Points(value = 3, group = "workers")
+    @DisplayName("RunThreads2.runAll runs all its threads at the same time, not one after another")
+    void test02_runThreads2Concurrently() throws InterruptedException {
+        Rendezvous out = new Rendezvous(4);
+        List<Thread> threads = RunThreads2.runAll(4, out);
+        assertNotNull(threads, "runAll must return the threads it started");
+        assertEquals(null, out.problem.get());
+    }
+
+    @Test
+    @Points(value = 1, group = "workers")
+    @DisplayName("runAll(0, …) starts no thread and returns an empty list")
+    void test03_noWorkers() throws InterruptedException {
+        List<Thread> threads = RunThreads.runAll(0, line -> { });
+        assertNotNull(threads, "RunThreads.runAll(0, …) returned null instead of an empty list");
+        assertTrue(threads.isEmpty(), "RunThreads.runAll(0, …) should start no thread, got " + threads);
+        List<Thread> threads2 = RunThreads2.runAll(0, line -> { });
+        assertNotNull(threads2, "RunThreads2.runAll(0, …) returned null instead of an empty list");
+        assertTrue(threads2.isEmpty(), "RunThreads2.runAll(0, …) should start no thread, got " + threads2);
+    }
+}

@@ -103,7 +103,7 @@ public final class Net {
         String n = t.getName();
         return n.startsWith("junit") || n.startsWith("awaitility") || n.startsWith("ForkJoinPool")
                 || n.startsWith("process reaper") || n.startsWith("lossy-relay") || n.equals("Attach Listener")
-                || n.startsWith("Common-Cleaner") || n.startsWith("surefire") || n.startsWith("worker-");
+                || n.startsWith("Common-Cleaner") || n.startsWith("surefire");
     }
 
     /** Fails unless every thread started since {@code before} ends within the default wait. */

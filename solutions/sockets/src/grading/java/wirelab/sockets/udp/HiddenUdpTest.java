@@ -83,16 +83,20 @@ class HiddenUdpTest {
              DatagramSocket b = Loopback.datagramSocket()) {
             a.setSoTimeout(2_000);
             b.setSoTimeout(2_000);
-            a.send(Datagrams.packet(1, "ADD 1", Loopback.at(server.port())));
-            DatagramPacket ra = Datagrams.receiveBuffer();
-            a.receive(ra);
-            b.send(Datagrams.packet(1, "ADD 100", Loopback.at(server.port())));
-            DatagramPacket rb = Datagrams.receiveBuffer();
-            b.receive(rb);
-            assertEquals("101", Datagrams.decode(rb).text(),
+            assertEquals("1", exchange(a, server.port(), 1, "ADD 1"));
+            assertEquals("101", exchange(b, server.port(), 1, "ADD 100"),
                     "request #1 from a second client is a new request, not a duplicate of the first client's #1");
-            assertEquals(2, counter.calls.get());
+            assertEquals("1", exchange(a, server.port(), 1, "ADD 1"),
+                    "the first client's #1 sent again is a retransmission: it gets its old reply and is not added again");
+            assertEquals(2, counter.calls.get(), "two different requests should have been carried out, once each");
         }
+    }
+
+    private static String exchange(DatagramSocket client, int port, int seq, String text) throws Exception {
+        client.send(Datagrams.packet(seq, text, Loopback.at(port)));
+        DatagramPacket in = Datagrams.receiveBuffer();
+        client.receive(in);
+        return Datagrams.decode(in).text();
     }
 
     @Test

@@ -2,6 +2,7 @@ package wirelab.sockets.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -65,11 +66,19 @@ class Part6InteropTest {
         return p;
     }
 
-    /** Waits (bounded) for the process to end and returns everything it printed. */
-    private static String finish(Process p, String what) throws Exception {
-        byte[] out = p.getInputStream().readAllBytes(); // ends when the process closes its output
-        assertTrue(p.waitFor(10, TimeUnit.SECONDS), what + " did not finish within 10 s");
-        return new String(out, StandardCharsets.UTF_8);
+    /** Runs a client program to its end, at most 10 s, with its output in a file; returns the output. */
+    private String runClient(ProcessBuilder command, String what) throws Exception {
+        Path output = Files.createTempFile(scratch, "output", ".txt");
+        Process p = command.redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        processes.add(p);
+        boolean done = p.waitFor(10, TimeUnit.SECONDS);
+        String printed = Files.readString(output);
+        if (!done) {
+            p.destroyForcibly();
+            fail(what + " got no complete answer within 10 s (is your server accepting, answering and closing?)."
+                    + " It printed: \"" + printed.strip() + "\"");
+        }
+        return printed;
     }
 
     @Test
@@ -79,9 +88,8 @@ class Part6InteropTest {
         Path python = Tools.require("python3", "apt-get install python3");
         Path client = resource("echo_client.py");
         try (ThreadPerConnectionEchoServer server = new ThreadPerConnectionEchoServer(0)) {
-            Process p = start(List.of(python.toString(), client.toString(), Integer.toString(server.port())));
-            String output = finish(p, "python3 echo_client.py");
-            assertEquals(0, p.exitValue(), "the Python client failed:\n" + output);
+            String output = runClient(new ProcessBuilder(python.toString(), client.toString(),
+                    Integer.toString(server.port())), "python3 echo_client.py");
             assertEquals("Received: Hello, world", output.strip(),
                     "the Python client should print what your server echoed");
         }
@@ -114,9 +122,7 @@ class Part6InteropTest {
             List<String> command = new ArrayList<>(List.of(nc.toString()));
             command.addAll(Netcat.closeAfterInputOptions(nc));
             command.addAll(List.of("127.0.0.1", Integer.toString(server.port())));
-            Process p = new ProcessBuilder(command).redirectInput(input.toFile()).redirectErrorStream(true).start();
-            processes.add(p);
-            String output = finish(p, String.join(" ", command));
+            String output = runClient(new ProcessBuilder(command).redirectInput(input.toFile()), String.join(" ", command));
             assertEquals("OK\nOK sockets\nERR unknown command: FETCH\n", output,
                     "nc sent three request lines (the first ending in \\r\\n, like telnet) and should print three replies");
         }

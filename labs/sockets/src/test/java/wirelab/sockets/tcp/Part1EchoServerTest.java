@@ -1,0 +1,122 @@
+package wirelab.sockets.tcp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import wirelab.sockets.Net;
+import wirelab.testkit.Points;
+
+/** Exercises 1.1 and 1.2: Echo.serve and ThreadPerConnectionEchoServer. */
+@TestMethodOrder(MethodOrderer.MethodName.class)
+@Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class Part1EchoServerTest {
+
+    @Test
+    @Points(3)
+    @DisplayName("1.1 the echo server sends \"Hello, world\" back, like the lecture's Python pair")
+    void test01_echoesHelloWorld() throws Exception {
+        try (EchoServer server = new ThreadPerConnectionEchoServer(0); Socket client = Net.connect(server.port())) {
+            Net.send(client, "Hello, world");
+            assertEquals("Hello, world", Net.readExactly(client, 12, "the echo"),
+                    "the server should send back exactly the bytes it received");
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("1.2 started on port 0, the server reports the real port it listens on")
+    void test02_reportsTheBoundPort() throws Exception {
+        try (EchoServer server = new ThreadPerConnectionEchoServer(0)) {
+            assertNotEquals(0, server.port(), "port() should return the port the OS picked, not 0");
+            try (Socket client = Net.connect(server.port())) {
+                Net.send(client, "ping");
+                assertEquals("ping", Net.readExactly(client, 4, "the echo"));
+            }
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("1.1 100 KB sent in one go come back complete and in order (read and write in a loop)")
+    void test03_echoesALongStream() throws Exception {
+        byte[] data = new byte[100_000];
+        new Random(1).nextBytes(data);
+        try (EchoServer server = new ThreadPerConnectionEchoServer(0); Socket client = Net.connect(server.port())) {
+            OutputStream out = client.getOutputStream();
+            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+                try {
+                    out.write(data);
+                    out.flush();
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            byte[] echoed = Net.readExactly(client.getInputStream(), data.length, "the 100 KB echo");
+            writer.get(5, TimeUnit.SECONDS);
+            assertArrayEquals(data, echoed, "the echo should equal what was sent, byte for byte");
+        }
+    }
+
+    @Test
+    @Points(3)
+    @DisplayName("1.2 a second client is answered while the first one is still connected")
+    void test04_servesTwoClientsAtOnce() throws Exception {
+        try (EchoServer server = new ThreadPerConnectionEchoServer(0);
+             Socket first = Net.connect(server.port());
+             Socket second = Net.connect(server.port())) {
+            Net.send(first, "first");
+            assertEquals("first", Net.readExactly(first, 5, "the first client's echo"));
+            // the first client stays connected and silent: a one-client-at-a-time server is now stuck on it
+            Net.send(second, "second");
+            assertEquals("second", Net.readExactly(second, 6,
+                    "the second client's echo (is the server still busy with the first client?)"));
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("1.1 when a client closes, the server closes its side too (the client reads end-of-stream)")
+    void test05_closesWhenTheClientCloses() throws Exception {
+        try (EchoServer server = new ThreadPerConnectionEchoServer(0); Socket client = Net.connect(server.port())) {
+            Net.send(client, "bye");
+            Net.readExactly(client, 3, "the echo");
+            client.shutdownOutput();
+            InputStream in = client.getInputStream();
+            assertEquals(-1, in.read(), "after the client shut down its output, the server should close the connection");
+        }
+    }
+
+    @Test
+    @Points(3)
+    @DisplayName("1.2 close() stops the server: no thread left behind, connected clients see the connection end")
+    void test06_closeLeavesNoThreadBehind() throws Exception {
+        Set<Thread> before = Net.threadsNow();
+        EchoServer server = new ThreadPerConnectionEchoServer(0);
+        Socket[] clients = new Socket[3];
+        for (int i = 0; i < clients.length; i++) {
+            clients[i] = Net.connect(server.port());
+            Net.send(clients[i], "hi" + i);
+            Net.readExactly(clients[i], 3, "the echo of client " + i);
+        }
+        server.close();
+        for (int i = 0; i < clients.length; i++) {
+            assertTrue(Net.closedByPeer(clients[i]), "client " + i + " should see its connection end when the server closes");
+            clients[i].close();
+        }
+        Net.assertNoThreadLeftBehind(before, "the echo server");
+    }
+}

@@ -1,0 +1,80 @@
+package wirelab.grading.result;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/** result.json round-trips, Gradescope's fields and escaping, well-formed JUnit XML, CSV quoting, diff. */
+class ResultFormatsTest {
+
+    @TempDir
+    Path tmp;
+
+    static SubmissionResult sample(String student, double score, String status2) {
+        String nasty = "expected <1> but was \"2\" & \u0001 \u001b[31m, \\ backslash\nsecond line";
+        return new SubmissionResult(SubmissionResult.SCHEMA, student, "threads", "graded", null, score, 5,
+                List.of(new TestVerdict("a.B#test01_x", "counts to 400 000", "B", "junit", 3, 3, "passed", null, null, null, 0.5),
+                        new TestVerdict("a.B#test02_y", "does not deadlock", "B", "junit", score - 3, 2, status2, nasty,
+                                "printed <b>", "\"main\" RUNNABLE", 12.25)),
+                List.of(), List.of(), List.of(), List.of("note, with comma"), "plain", "h1", 1, 13.4);
+    }
+
+    @Test
+    void resultJsonRoundTrips() {
+        SubmissionResult r = sample("alice", 3, "timeout");
+        ResultFiles.write(r, tmp);
+        assertEquals(r, ResultFiles.read(tmp));
+    }
+
+    @Test
+    void gradescopeJsonHasTheSpecFieldsAndEscapes() throws Exception {
+        ResultFiles.write(sample("alice", 3, "timeout"), tmp);
+        JsonNode gs = new ObjectMapper().readTree(tmp.resolve("results.json").toFile());
+        assertEquals(3.0, gs.get("score").asDouble());
+        assertEquals(13, gs.get("execution_time").asInt(), "execution_time is whole seconds");
+        JsonNode t = gs.get("tests").get(1);
+        assertEquals(0.0, t.get("score").asDouble());
+        assertEquals(2.0, t.get("max_score").asDouble());
+        assertEquals("failed", t.get("status").asText());
+        assertTrue(t.get("output").asText().contains("was \"2\" & \u0001"));
+    }
+
+    @Test
+    void junitXmlIsWellFormedEvenWithControlCharacters() throws Exception {
+        ResultFiles.write(sample("alice", 3, "timeout"), tmp);
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(tmp.resolve("junit.xml").toFile());
+        assertEquals("2", doc.getDocumentElement().getAttribute("tests"));
+        assertEquals("1", doc.getDocumentElement().getAttribute("errors"));
+    }
+
+    @Test
+    void gradebookQuotesAndDefusesFormulas() throws Exception {
+        SubmissionResult evil = sample("=cmd|' /C calc'!A0", 5, "passed");
+        Gradebook.write(List.of(sample("alice, jr", 3, "failed"), evil), tmp.resolve("g.csv"));
+        List<String> lines = Files.readAllLines(tmp.resolve("g.csv"));
+        assertEquals("student,score,max_score,percent,status,tests_passed,tests_total,comment", lines.get(0));
+        assertTrue(lines.get(1).startsWith("\"alice, jr\",3,5,60.0,graded,1,2,"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("'=cmd|' /C calc'!A0,5,5,100.0"), lines.get(2));
+    }
+
+    @Test
+    void diffNamesTheTestsThatChanged() {
+        Map<String, SubmissionResult> before = Map.of("alice", sample("alice", 5, "passed"), "bob", sample("bob", 5, "passed"));
+        Map<String, SubmissionResult> after = Map.of("alice", sample("alice", 3, "timeout"), "bob", sample("bob", 5, "passed"));
+        List<ResultsDiff.Change> changes = ResultsDiff.diff(before, after);
+        assertEquals(1, changes.size());
+        assertEquals("alice", changes.get(0).student());
+        assertTrue(changes.get(0).reasons().stream().anyMatch(r -> r.startsWith("does not deadlock: passed → timeout")),
+                changes.get(0).reasons().toString());
+    }
+}

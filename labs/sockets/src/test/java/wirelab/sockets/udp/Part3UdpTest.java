@@ -44,7 +44,7 @@ class Part3UdpTest {
     @DisplayName("3.1 on a perfect network, each request gets its own reply")
     void test01_requestReplyWithoutLoss() throws Exception {
         try (AtMostOnceUdpServer server = new AtMostOnceUdpServer(0, text -> "echo " + text);
-             ReliableUdpClient client = new ReliableUdpClient(Loopback.at(server.port()), TIMEOUT, ATTEMPTS)) {
+             ReliableUdpClient client = new ReliableUdpClient(Loopback.at(server.port()), Duration.ofSeconds(2), 3)) {
             for (int i = 1; i <= 5; i++) {
                 assertEquals("echo request " + i, client.request("request " + i));
             }

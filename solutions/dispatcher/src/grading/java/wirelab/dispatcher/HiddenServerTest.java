@@ -64,23 +64,27 @@ class HiddenServerTest {
 
     @Test
     @Points(2)
-    @DisplayName("a slowloris client (one byte every 20 ms, forever) cannot hold a worker: 408")
+    @DisplayName("a slowloris client (a byte, or a short header line, every 20 ms, forever) cannot hold a worker: 408")
     void test03_slowlorisTimesOut() throws Exception {
         Limits limits = Limits.defaults().withRequestTimeout(Duration.ofMillis(500));
-        ScheduledExecutorService drip = Executors.newSingleThreadScheduledExecutor();
-        try (TestServer server = new TestServer(app(), 4, limits); RawHttp c = server.connect()) {
-            c.send("GET /echo/x HTTP/1.1\r\nHost: x\r\n");
-            drip.scheduleAtFixedRate(() -> {
-                try {
-                    c.send("X");
-                } catch (IOException stopped) {
-                    throw new RuntimeException(stopped);   // ends the dripping
+        try (TestServer server = new TestServer(app(), 4, limits)) {
+            for (String drop : new String[] {"X", "X-Drip: 1\r\n"}) {
+                ScheduledExecutorService drip = Executors.newSingleThreadScheduledExecutor();
+                try (RawHttp c = server.connect()) {
+                    c.send("GET /echo/x HTTP/1.1\r\nHost: x\r\n" + (drop.equals("X") ? "X-Long: " : ""));
+                    drip.scheduleAtFixedRate(() -> {
+                        try {
+                            c.send(drop);
+                        } catch (IOException stopped) {
+                            throw new RuntimeException(stopped);   // ends the dripping
+                        }
+                    }, 0, 20, TimeUnit.MILLISECONDS);
+                    assertEquals(408, c.read().status(), "sending '" + drop.trim() + "' every 20 ms: each piece arrives"
+                            + " in time, but the whole request takes longer than the 500 ms allowed");
+                } finally {
+                    drip.shutdownNow();
                 }
-            }, 0, 20, TimeUnit.MILLISECONDS);
-            assertEquals(408, c.read().status(),
-                    "every byte arrives in time, but the whole request takes longer than the 500 ms allowed");
-        } finally {
-            drip.shutdownNow();
+            }
         }
     }
 

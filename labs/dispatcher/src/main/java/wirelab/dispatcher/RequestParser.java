@@ -134,6 +134,7 @@ public final class RequestParser {
                 throw new EOFException("the client closed the connection in the middle of a request");
             }
             if (b == '\n') {
+                checkDeadline();   // a slowloris may send many short lines, each in time
                 byte[] bytes = line.toByteArray();
                 int end = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
                 return new String(bytes, 0, end, StandardCharsets.ISO_8859_1);

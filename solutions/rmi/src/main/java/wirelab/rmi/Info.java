@@ -66,6 +66,8 @@ public final class Info implements Serializable {
                     + " chars and a version >= 0");
         }
     }
+    // STARTER
+    // // TODO (task 4): a stream is untrusted input; add a readObject that checks what the constructor checks
     // END SOLUTION
 
     @Override

@@ -1,0 +1,111 @@
+package wirelab.rmi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import wirelab.testkit.Loopback;
+import wirelab.testkit.Points;
+
+/**
+ * Task 1: the INFO service in a registry, a client that looks it up, and a clear message
+ * when the server is gone. Run: {@code ./mvnw test -Dtest=InfoServiceTest}
+ */
+@TestMethodOrder(MethodOrderer.MethodName.class)
+@DisplayName("Task 1: a remote INFO service in an RMI registry")
+class InfoServiceTest {
+
+    private InfoServer server;
+    private InfoClient client;
+
+    @AfterEach
+    void tearDown() {
+        TestServers.closeAll(client, server);
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("a client finds the service in the registry, binds a key and looks it up")
+    void test01_bindThenLookup() throws Exception {
+        server = TestServers.start();
+        client = TestServers.connect(server);
+
+        Info stored = client.bind("weather/paris", "sunny");
+        assertEquals(new Info("sunny", 1), stored,
+                "bind of a new key should return the value with version 1");
+        assertEquals(Optional.of(new Info("sunny", 1)), client.lookup("weather/paris"),
+                "lookup should return what bind stored");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("binding a key again counts its version up; an unbound key looks up as empty")
+    void test02_rebindCountsVersions() throws Exception {
+        server = TestServers.start();
+        client = TestServers.connect(server);
+
+        client.bind("weather/oslo", "snow");
+        Info second = client.bind("weather/oslo", "rain");
+        assertEquals(new Info("rain", 2), second, "the second bind of a key should store version 2");
+        assertEquals(Optional.empty(), client.lookup("weather/rome"),
+                "lookup of a key nobody bound should be empty (the service returns null)");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("list shows the keys with a prefix, sorted; remove unbinds a key once")
+    void test03_listAndRemove() throws Exception {
+        server = TestServers.start();
+        client = TestServers.connect(server);
+        client.bind("weather/paris", "sunny");
+        client.bind("news/today", "quiet");
+        client.bind("weather/lyon", "cloudy");
+
+        assertEquals(List.of("weather/lyon", "weather/paris"), client.list("weather/"),
+                "list(\"weather/\") should return only the weather keys, sorted");
+        assertEquals(List.of("news/today", "weather/lyon", "weather/paris"), client.list(""),
+                "list(\"\") should return every key, sorted");
+        assertTrue(client.remove("weather/lyon"), "remove of a bound key should return true");
+        assertFalse(client.remove("weather/lyon"), "removing the same key again should return false");
+        assertEquals(List.of("weather/paris"), client.list("weather/"), "a removed key should not be listed");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("when the server has gone, the client says which service is unreachable")
+    void test04_serverGoneGivesClearMessage() throws Exception {
+        server = TestServers.start();
+        client = TestServers.connect(server);
+        client.bind("weather/paris", "sunny");
+        int port = server.port();
+        server.close();
+
+        InfoUnavailableException e = assertThrows(InfoUnavailableException.class,
+                () -> client.lookup("weather/paris"),
+                "a call after the server closed should throw InfoUnavailableException, not a raw RemoteException");
+        String message = String.valueOf(e.getMessage());
+        assertTrue(message.contains(TestServers.HOST + ":" + port) && message.contains("unreachable"),
+                "the message should name the service's host:port and say it is unreachable, but was: " + message);
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("connecting where no registry runs fails with a clear message")
+    void test05_connectWithoutServer() {
+        int nobody = Loopback.freePort();
+        InfoUnavailableException e = assertThrows(InfoUnavailableException.class,
+                () -> InfoClient.connect(TestServers.HOST, nobody),
+                "connect to a port where nothing listens should throw InfoUnavailableException");
+        String message = String.valueOf(e.getMessage());
+        assertTrue(message.contains(TestServers.HOST + ":" + nobody),
+                "the message should name " + TestServers.HOST + ":" + nobody + ", but was: " + message);
+    }
+}

@@ -1,0 +1,74 @@
+package wirelab.rmi;
+
+import java.rmi.RemoteException;
+import java.rmi.server.UnicastRemoteObject;
+import java.time.Duration;
+import java.util.List;
+import wirelab.testkit.Loopback;
+
+/**
+ * What every test of this lab shares: a server on loopback with an ephemeral registry port,
+ * a client for it, and a look at the JVM's RMI threads. Not graded.
+ */
+final class TestServers {
+
+    static {
+        // Stubs carry the host name clients dial: keep everything on loopback.
+        // Must be set before the RMI runtime starts, hence here, in the class every test loads.
+        System.setProperty("java.rmi.server.hostname", "127.0.0.1");
+    }
+
+    /** Callbacks time out quickly in tests, so a stuck listener is dropped after a second. */
+    static final Duration CALLBACK_TIMEOUT = Duration.ofSeconds(1);
+
+    static final String HOST = Loopback.ADDRESS.getHostAddress();
+
+    private TestServers() {
+    }
+
+    /** A server on loopback, registry on a free port. */
+    static InfoServer start() throws RemoteException {
+        return InfoServer.start(0, Loopback.ADDRESS, new InfoStore(CALLBACK_TIMEOUT));
+    }
+
+    static InfoClient connect(InfoServer server) throws InfoUnavailableException {
+        return InfoClient.connect(HOST, server.port());
+    }
+
+    /** Names of live non-daemon threads of the RMI runtime ("RMI Reaper" keeps the JVM alive). */
+    static List<String> nonDaemonRmiThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && !t.isDaemon() && t.getName().startsWith("RMI "))
+                .map(Thread::getName)
+                .sorted()
+                .toList();
+    }
+
+    /** Closes what a test opened, even when the test failed half-way. */
+    static void closeAll(AutoCloseable... things) {
+        for (AutoCloseable thing : things) {
+            if (thing == null) {
+                continue;
+            }
+            try {
+                thing.close();
+            } catch (Exception ignored) {
+                // a starter's close may still be a TODO
+            }
+        }
+    }
+
+    /** Unexports an object a test exported itself (a listener). */
+    static void unexport(java.rmi.Remote object) {
+        try {
+            UnicastRemoteObject.unexportObject(object, true);
+        } catch (java.rmi.NoSuchObjectException alreadyGone) {
+            // fine
+        }
+    }
+
+    /** Exports an object the test made (a listener) on loopback and returns its stub. */
+    static <T extends java.rmi.Remote> T export(T object, Class<T> type) throws RemoteException {
+        return type.cast(UnicastRemoteObject.exportObject(object, 0, null, new ListenOn(Loopback.ADDRESS), null));
+    }
+}

@@ -26,6 +26,31 @@ import wirelab.grading.course.Lab;
 public record LabBundle(Lab lab, Path dir, List<Path> libraries, Path tests, Path race, Path reference,
         String hash) {
 
+    /** The compiled tests as one jar, in a folder of its own (a sandbox binds it and nothing else of the bundle). */
+    public Path testsJar() {
+        return dir.resolve("testjar/tests.jar");
+    }
+
+    /** The class-data-sharing archive of the test JVM's classes (made by the first run), in a folder of its own. */
+    public Path cdsArchive() {
+        return dir.resolve("cds/app.jsa");
+    }
+
+    /** Fully qualified names of every top-level class in the lab's test sources (public and hidden). */
+    public List<String> testClassNames() {
+        List<String> out = new ArrayList<>();
+        for (String root : TEST_ROOTS) {
+            Path dir = lab.solutionDir().resolve(root);
+            for (Path f : JavaCompile.javaFiles(dir)) {
+                String rel = dir.relativize(f).toString();
+                if (!rel.endsWith("package-info.java")) {
+                    out.add(rel.substring(0, rel.length() - 5).replace('/', '.'));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Test source roots compiled into {@code tests/}; resources are copied next to the classes. */
     private static final List<String> TEST_ROOTS = List.of("src/test/java", "src/grading/java");
     private static final List<String> TEST_RESOURCES = List.of("src/test/resources", "src/grading/resources");
@@ -92,6 +117,9 @@ public record LabBundle(Lab lab, Path dir, List<Path> libraries, Path tests, Pat
                     copyTree(lab.solutionDir().resolve(res), tests);
                 }
             }
+            Files.createDirectories(tmp.resolve("testjar"));
+            Files.createDirectories(tmp.resolve("cds"));
+            jar(tests, tmp.resolve("testjar/tests.jar"));
             if (race) {
                 check("the race tests", lab.raceTests(), JavaCompile.compile(lab.raceTests(),
                         JavaCompile.javaFiles(lab.raceTests()), concat(List.of(tests), testCp), tmp.resolve("race"), true));
@@ -138,7 +166,7 @@ public record LabBundle(Lab lab, Path dir, List<Path> libraries, Path tests, Pat
     private static String hash(Lab lab, List<Path> jars) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(("v4 " + Runtime.version().feature()).getBytes(StandardCharsets.UTF_8));
+            sha.update(("v5 " + Runtime.version().feature()).getBytes(StandardCharsets.UTF_8));
             for (String root : List.of("src/main/java", "src/test/java", "src/grading/java", "src/jcstress/java",
                     "src/test/resources", "src/grading/resources")) {
                 Path dir = lab.solutionDir().resolve(root);
@@ -171,6 +199,26 @@ public record LabBundle(Lab lab, Path dir, List<Path> libraries, Path tests, Pat
         List<T> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
+    }
+
+    /** Packs a classes folder into a jar (class-data sharing archives classes from jars, not folders). */
+    static void jar(Path classes, Path jar) throws IOException {
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+                Stream<Path> walk = Files.walk(classes)) {
+            for (Path p : walk.sorted().toList()) {
+                String name = classes.relativize(p).toString().replace('\\', '/');
+                if (name.isEmpty()) {
+                    continue;
+                }
+                if (Files.isDirectory(p)) {
+                    out.putNextEntry(new java.util.jar.JarEntry(name + "/"));
+                } else {
+                    out.putNextEntry(new java.util.jar.JarEntry(name));
+                    Files.copy(p, out);
+                }
+                out.closeEntry();
+            }
+        }
     }
 
     public static void copyTree(Path from, Path to) throws IOException {

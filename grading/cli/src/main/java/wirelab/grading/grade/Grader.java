@@ -74,6 +74,7 @@ public final class Grader {
             overlay.editedTests().forEach(e -> notes.add("  " + e));
         }
 
+        long tCompile = System.nanoTime();
         SubmissionCompiler.Result compiled = SubmissionCompiler.compile(overlay.sourceRoot(), overlay.sources(),
                 lab.bundle.libraries(), scratch.resolve("classes"));
         List<String> compileMessages = compiled.problems().stream()
@@ -86,8 +87,15 @@ public final class Grader {
         }
         TestJvmSpec spec = new TestJvmSpec(lab.javaHome, PreparedLab.classpath(lab.bundle, compiled.classes()), selectors,
                 lab.options.perTest(), lab.options.wallFor(lab.baseline.referenceSeconds()), lab.options.heapMb(), scratch.resolve("run"),
-                lab.options.outputLimit());
+                lab.options.outputLimit(), lab.jvmOptions());
+        long tRun = System.nanoTime();
         RunOutcome run = new TestJvm(lab.sandbox).run(spec);
+        long tDone = System.nanoTime();
+        if (System.getenv("WIRELAB_TIMING") != null) {
+            System.err.printf(java.util.Locale.ROOT, "timing %s: intake+overlay %.2f s, compile %.2f s, run %.2f s (tests %.2f s)%n",
+                    student, (tCompile - start) / 1e9, (tRun - tCompile) / 1e9, (tDone - tRun) / 1e9,
+                    run.results().stream().mapToLong(TestResult::millis).sum() / 1e3);
+        }
         boolean oom = lab.sandbox instanceof IsolatedSandbox iso && iso.release(spec);
         run.problems().forEach(p -> notes.add("run: " + p));
         if (oom) {

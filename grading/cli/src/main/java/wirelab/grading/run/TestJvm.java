@@ -113,6 +113,7 @@ public final class TestJvm {
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Xshare:auto");
         command.add("-Djava.io.tmpdir=" + spec.workDir());
+        command.addAll(spec.jvmOptions());
         command.add("-cp");
         command.add(spec.classpath().stream().map(Path::toString).collect(Collectors.joining(":")));
         command.add(RunnerMain.class.getName());

@@ -15,6 +15,7 @@ import java.util.List;
  * @param heapMegabytes -Xmx
  * @param workDir       the JVM's working directory (scratch, writable)
  * @param outputLimit   bytes of stdout+stderr kept; beyond it the JVM is killed
+ * @param jvmOptions    extra JVM flags after the defaults (a later -XX flag wins), e.g. a CDS archive
  */
 public record TestJvmSpec(
         Path javaHome,
@@ -24,5 +25,12 @@ public record TestJvmSpec(
         Duration wall,
         int heapMegabytes,
         Path workDir,
-        long outputLimit) {
+        long outputLimit,
+        List<String> jvmOptions) {
+
+    /** Without extra JVM flags. */
+    public TestJvmSpec(Path javaHome, List<Path> classpath, List<String> selectors, Duration perTest, Duration wall,
+            int heapMegabytes, Path workDir, long outputLimit) {
+        this(javaHome, classpath, selectors, perTest, wall, heapMegabytes, workDir, outputLimit, List.of());
+    }
 }

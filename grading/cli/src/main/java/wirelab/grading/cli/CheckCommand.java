@@ -11,6 +11,7 @@ import wirelab.grading.check.LabVerdict;
 import wirelab.grading.check.ReleaseGate;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
+import wirelab.grading.publish.GateStamps;
 import wirelab.grading.publish.LabsTree;
 
 /** {@code wirelab check}: the release gate over every lab (or the ones named). */
@@ -49,6 +50,10 @@ final class CheckCommand implements Callable<Integer> {
         List<String> drift = new LabsTree(course).differences();
         GateTable.print(System.out, verdicts, drift.isEmpty());
         drift.forEach(d -> System.out.println("  " + d));
+        for (LabVerdict v : verdicts) {   // what publish --week reads: this lab passed on these sources
+            boolean labDrift = drift.stream().anyMatch(d -> d.contains("labs/" + v.lab() + "/"));
+            GateStamps.of(course.root()).record(course.requireLab(v.lab()), v.ok() && !labDrift, !noRace);
+        }
         boolean ok = drift.isEmpty() && verdicts.stream().allMatch(LabVerdict::ok);
         System.out.println();
         System.out.println(ok ? "check passed: the labs may be released" : "check FAILED");

@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             GradeCommand.class,
             DemoCommand.class,
+            AutograderCommand.class,
+            LateCommand.class,
+            SimilarityCommand.class,
             DiffCommand.class,
             CommandLine.HelpCommand.class
         })

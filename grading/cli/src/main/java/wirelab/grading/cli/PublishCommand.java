@@ -1,5 +1,6 @@
 package wirelab.grading.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,15 +11,26 @@ import wirelab.grading.publish.LabsTree;
 /** {@code wirelab publish [--check]}: writes labs/ from solutions/, or checks it is in sync. */
 @Command(name = "publish", mixinStandardHelpOptions = true,
         description = {"Write labs/ from solutions/: solution regions replaced, hidden tests left out.",
-            "With --check, write nothing and fail (exit 1) naming the files that differ."})
+            "With --check, write nothing and fail (exit 1) naming the files that differ.",
+            "With --week N --out DIR, write the student repository for weeks 1..N instead (only labs that",
+            "passed ./wirelab check on their current sources are released)."})
 final class PublishCommand implements Callable<Integer> {
 
     @Option(names = "--check", description = "Only compare labs/ with what publish would write.")
     boolean check;
 
+    @Option(names = "--week", paramLabel = "N", description = "Publish the student repository for weeks 1..N (needs --out).")
+    Integer week;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where the student repository goes (an empty or new folder).")
+    Path out;
+
     @Override
     public Integer call() {
         Course course = Course.locate();
+        if (week != null || out != null) {
+            return StudentPublish.run(course, week, out);
+        }
         LabsTree tree = new LabsTree(course);
         if (check) {
             List<String> diffs = tree.differences();

@@ -63,10 +63,27 @@ public record Course(Path root) {
                 + "'; the labs are " + labList().stream().map(Lab::name).toList()));
     }
 
-    /** The handout for a lab: modules/week*-<lab>/README.md. */
+    /** The weeks described in modules/week<N>-<name>/module.yaml, validated, by number (empty when none). */
+    public List<Week> weeks() {
+        return Weeks.load(modules(), labList().stream().map(Lab::name).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /** The week that releases a lab, when a descriptor names it. */
+    public Optional<Week> weekOf(Lab lab) {
+        return weeks().stream().filter(w -> w.labs().contains(lab.name())).findFirst();
+    }
+
+    /**
+     * The handout for a lab: the handout of the week whose descriptor lists the lab; without
+     * descriptors, modules/week*-<lab>/README.md by folder name.
+     */
     public Optional<Path> handout(Lab lab) {
         if (!Files.isDirectory(modules())) {
             return Optional.empty();
+        }
+        Optional<Week> week = weekOf(lab);
+        if (week.isPresent()) {
+            return Optional.of(week.get().handoutFile()).filter(Files::isRegularFile);
         }
         try (Stream<Path> dirs = Files.list(modules())) {
             return dirs.filter(d -> d.getFileName().toString().matches("week\\d+-" + lab.name()))

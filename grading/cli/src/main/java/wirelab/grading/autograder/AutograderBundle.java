@@ -1,0 +1,201 @@
+package wirelab.grading.autograder;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import wirelab.grading.course.Course;
+import wirelab.grading.course.Lab;
+import wirelab.grading.course.Week;
+
+/**
+ * The Gradescope autograder for one lab, as the zip Gradescope wants: setup.sh and run_autograder
+ * at the root, and under course/ the part of this repository the harness needs (the tool's
+ * sources, the test kit, the lab's solution with its hidden and race tests, the week's
+ * descriptor). setup.sh builds it once into the image; run_autograder grades one submission.
+ */
+public final class AutograderBundle {
+
+    private static final Set<String> EXECUTABLE = Set.of("setup.sh", "run_autograder", "course/mvnw", "course/wirelab");
+
+    private final Course course;
+    private final Lab lab;
+
+    public AutograderBundle(Course course, Lab lab) {
+        this.course = course;
+        this.lab = lab;
+    }
+
+    /** Path in the zip → content. */
+    public Map<String, byte[]> files() {
+        Map<String, byte[]> out = new TreeMap<>();
+        out.put("setup.sh", bytes(SETUP.replace("@LAB@", lab.name())));
+        out.put("run_autograder", bytes(RUN.replace("@LAB@", lab.name())));
+        out.put("README.md", bytes(README.replace("@LAB@", lab.name())));
+        Path root = course.root();
+        out.put("course/pom.xml", bytes(rootPom(read(root.resolve("pom.xml")))));
+        for (String f : List.of("mvnw", "wirelab")) {
+            out.put("course/" + f, readBytes(root.resolve(f)));
+        }
+        copy(root.resolve(".mvn"), "course/.mvn", out);
+        for (String module : List.of("grading/testkit", "grading/runner", "grading/cli")) {
+            out.put("course/" + module + "/pom.xml", readBytes(root.resolve(module).resolve("pom.xml")));
+            copy(root.resolve(module).resolve("src/main"), "course/" + module + "/src/main", out);
+        }
+        copy(lab.solutionDir(), "course/solutions/" + lab.name(), out);
+        Week week = course.weekOf(lab).orElseThrow(() -> new IllegalArgumentException(
+                "no modules/week*/module.yaml lists the lab " + lab.name() + ": the autograder needs its due date and late policy"));
+        String moduleDir = "course/modules/" + week.dir().getFileName();
+        out.put(moduleDir + "/module.yaml", readBytes(week.descriptor()));
+        if (Files.isRegularFile(week.handoutFile())) {
+            out.put(moduleDir + "/" + week.handout(), readBytes(week.handoutFile()));
+        }
+        return out;
+    }
+
+    /** Our root pom, building only the tool and this lab. */
+    String rootPom(String pom) {
+        return pom.replaceFirst("(?s)<modules>.*?</modules>", Matcher.quoteReplacement("""
+                <modules>
+                    <module>grading/testkit</module>
+                    <module>grading/runner</module>
+                    <module>grading/cli</module>
+                    <module>solutions/%s</module>
+                  </modules>""".formatted(lab.name())));
+    }
+
+    public void write(Path zip) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(buf)) {
+            for (Map.Entry<String, byte[]> e : files().entrySet()) {
+                ZipEntry entry = new ZipEntry(e.getKey());
+                entry.setTime(0L);   // the same inputs give the same zip
+                z.putNextEntry(entry);
+                z.write(e.getValue());
+                z.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            if (zip.getParent() != null) {
+                Files.createDirectories(zip.getParent());
+            }
+            Files.write(zip, withUnixModes(buf.toByteArray()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * java.util.zip records no Unix permissions; unzip (and Gradescope) would then drop the
+     * executable bit of run_autograder. Patch the central directory: "made by Unix", mode 755 or 644.
+     */
+    static byte[] withUnixModes(byte[] zip) {
+        ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i + 46 <= zip.length; ) {
+            if (b.getInt(i) != 0x02014b50) {
+                i++;
+                continue;
+            }
+            int nameLen = b.getShort(i + 28) & 0xffff;
+            int extraLen = b.getShort(i + 30) & 0xffff;
+            int commentLen = b.getShort(i + 32) & 0xffff;
+            String name = new String(zip, i + 46, nameLen, StandardCharsets.UTF_8);
+            b.putShort(i + 4, (short) ((3 << 8) | 20));   // version made by: Unix, 2.0
+            int mode = EXECUTABLE.contains(name) ? 0100755 : 0100644;
+            b.putInt(i + 38, mode << 16);
+            i += 46 + nameLen + extraLen + commentLen;
+        }
+        return zip;
+    }
+
+    private static void copy(Path dir, String prefix, Map<String, byte[]> out) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                Path rel = dir.relativize(f);
+                boolean skip = false;
+                for (Path part : rel) {
+                    String n = part.toString();
+                    skip |= n.equals("target") || (n.startsWith(".") && !prefix.endsWith(".mvn"));
+                }
+                if (!skip) {
+                    out.put(prefix + "/" + rel.toString().replace('\\', '/'), Files.readAllBytes(f));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path f) {
+        return new String(readBytes(f), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] readBytes(Path f) {
+        try {
+            return Files.readAllBytes(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static final String SETUP = """
+            #!/usr/bin/env bash
+            # Gradescope runs this once while it builds the autograder image (Ubuntu, as root, with network).
+            # It installs a JDK and bubblewrap (the harness's sandbox), then builds the grading tool and the
+            # lab's tests once, so that run_autograder needs no network and no build.
+            set -euo pipefail
+            export DEBIAN_FRONTEND=noninteractive
+            apt-get update -q
+            apt-get install -y -q --no-install-recommends openjdk-17-jdk-headless bubblewrap python3 netcat-openbsd curl
+            cd /autograder/source/course
+            chmod +x mvnw wirelab /autograder/source/run_autograder
+            ./mvnw -B -q -DskipTests install
+            # the launcher copies the tool out of target/ once; grading the reference warms the lab's test bundle
+            ./wirelab grade solutions/@LAB@ --lab @LAB@ --out /tmp/wirelab-warmup --jobs 1 > /tmp/wirelab-warmup.log 2>&1 || true
+            """;
+
+    static final String RUN = """
+            #!/usr/bin/env bash
+            # Gradescope runs this once per submission: wirelab's harness grades /autograder/submission
+            # (lab @LAB@) and writes /autograder/results/results.json (public tests visible, hidden tests
+            # after the due date, the week's late policy applied). WIRELAB_GRADESCOPE_ROOT replaces
+            # /autograder, which is how the course's tests simulate Gradescope.
+            set -uo pipefail
+            export WIRELAB_GRADESCOPE_ROOT="${WIRELAB_GRADESCOPE_ROOT:-/autograder}"
+            course="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/course"
+            [[ -d "$course" ]] || course="$WIRELAB_GRADESCOPE_ROOT/source/course"
+            mkdir -p "$WIRELAB_GRADESCOPE_ROOT/results"
+            exec "$course/wirelab" autograder --run --lab @LAB@
+            """;
+
+    static final String README = """
+            # Gradescope autograder for the lab @LAB@
+
+            Generated by `./wirelab autograder --lab @LAB@ --out FILE.zip`. Upload the zip as a
+            "Zip file upload" autograder on Gradescope (Ubuntu base image). `setup.sh` installs a JDK
+            17 and bubblewrap and builds the grading tool; `run_autograder` grades each submission
+            with the course's harness. Students upload their lab folder or its `src/main/java`.
+            Hidden tests count at once but are shown to students after the due date.
+            """;
+}

@@ -1,0 +1,47 @@
+package wirelab.grading.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import wirelab.grading.autograder.AutograderBundle;
+import wirelab.grading.autograder.GradescopeRun;
+import wirelab.grading.course.Course;
+import wirelab.grading.course.Lab;
+
+/** {@code wirelab autograder --lab LAB --out FILE.zip}: the Gradescope autograder bundle (and, inside it, --run). */
+@Command(name = "autograder", mixinStandardHelpOptions = true,
+        description = {"Write the Gradescope autograder for a lab (--out FILE.zip): setup.sh, run_autograder and",
+            "the harness with the lab's public and hidden tests. Inside Gradescope, --run grades",
+            "/autograder/submission into /autograder/results/results.json (root: $WIRELAB_GRADESCOPE_ROOT)."})
+final class AutograderCommand implements Callable<Integer> {
+
+    @Option(names = "--lab", required = true, paramLabel = "LAB", description = "The lab.")
+    String lab;
+
+    @Option(names = "--out", paramLabel = "FILE.zip", description = "Where to write the autograder zip.")
+    Path out;
+
+    @Option(names = "--run", description = "Grade the Gradescope submission (what run_autograder calls).")
+    boolean run;
+
+    @Override
+    public Integer call() throws Exception {
+        Course course = Course.locate();
+        Lab l = course.requireLab(lab);
+        if (run) {
+            Path results = GradescopeRun.run(course, l, GradescopeRun.root(), (submission, outDir) ->
+                    Main.run("grade", submission.toString(), "--lab", lab, "--out", outDir.toString(), "--jobs", "1", "--force"));
+            System.out.println("wrote " + results);
+            return 0;
+        }
+        if (out == null) {
+            System.err.println("wirelab autograder: give --out FILE.zip (or --run inside Gradescope)");
+            return 2;
+        }
+        new AutograderBundle(course, l).write(out);
+        System.out.println("wrote the Gradescope autograder for " + lab + " to " + out
+                + " (upload it as the assignment's autograder zip)");
+        return 0;
+    }
+}

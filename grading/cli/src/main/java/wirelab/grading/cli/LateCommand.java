@@ -1,0 +1,54 @@
+package wirelab.grading.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import wirelab.grading.course.Course;
+import wirelab.grading.course.Week;
+import wirelab.grading.late.LateGradebook;
+import wirelab.grading.late.SubmissionTimes;
+
+/** {@code wirelab late GRADING_OUT --lab LAB --times times.csv}: the gradebook with the week's late policy applied. */
+@Command(name = "late", mixinStandardHelpOptions = true,
+        description = {"Apply the week's late policy (modules/week*/module.yaml) to a graded class: reads",
+            "GRADING_OUT/gradebook.csv and the submission times (CSV: student,submitted_at with ISO times),",
+            "writes GRADING_OUT/gradebook-late.csv with raw and adjusted scores."})
+final class LateCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "GRADING_OUT", description = "The output folder of ./wirelab grade.")
+    Path graded;
+
+    @Option(names = "--lab", required = true, paramLabel = "LAB")
+    String lab;
+
+    @Option(names = "--times", required = true, paramLabel = "FILE.csv", description = "student,submitted_at")
+    Path times;
+
+    @Override
+    public Integer call() {
+        Course course = Course.locate();
+        Week week = course.weekOf(course.requireLab(lab)).orElseThrow(() -> new IllegalArgumentException(
+                "no modules/week*/module.yaml lists " + lab + ": no due date or late policy to apply"));
+        Map<String, Instant> at = SubmissionTimes.csv(times);
+        ZonedDateTime due = week.due();
+        List<LateGradebook.Row> rows = LateGradebook.apply(graded.resolve("gradebook.csv"), at, due, week.late());
+        Path file = graded.resolve("gradebook-late.csv");
+        LateGradebook.write(rows, file);
+        System.out.println(lab + " due " + due + "; policy: " + week.late());
+        for (LateGradebook.Row r : rows) {
+            System.out.printf("  %-24s raw %6s  adjusted %6s  %s%n", r.student(), num(r.raw()), num(r.adjusted()), r.note());
+        }
+        System.out.println("wrote " + file);
+        return 0;
+    }
+
+    private static String num(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : String.format(java.util.Locale.ROOT, "%.2f", d);
+    }
+}

@@ -1,0 +1,96 @@
+package wirelab.grading.autograder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import wirelab.grading.cli.Main;
+import wirelab.grading.course.Course;
+import wirelab.grading.course.Lab;
+import wirelab.grading.course.LabBuild;
+import wirelab.grading.course.Week;
+
+/**
+ * Simulates Gradescope: a temporary root laid out like /autograder (submission/, submission_metadata.json),
+ * graded by the real harness, and the results.json checked against the autograder spec's fields.
+ */
+class GradescopeRunTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path root;
+
+    @Test
+    @DisplayName("a simulated Gradescope run writes a valid results.json: hidden tests after the due date, late policy applied")
+    void simulatedGradescopeRun() throws Exception {
+        Course course = Course.locate();
+        Lab lab = course.requireLab("sockets");
+        Week week = course.weekOf(lab).orElseThrow();
+        copyTree(lab.mainSources(), root.resolve("submission/src/main/java"));
+        // submitted 20 hours after the deadline: one started day late
+        Files.writeString(root.resolve("submission_metadata.json"), """
+                {"id": 1, "created_at": "%s", "users": [{"name": "Ada"}], "assignment": {"title": "sockets"}}
+                """.formatted(week.due().plusHours(20).toOffsetDateTime()));
+
+        Path file = GradescopeRun.run(course, lab, root, (submission, out) ->
+                Main.run("grade", submission.toString(), "--lab", "sockets", "--out", out.toString(), "--jobs", "1", "--force"));
+
+        assertEquals(root.resolve("results/results.json"), file);
+        JsonNode r = JSON.readTree(file.toFile());
+        assertEquals(List.of(), GradescopeResults.validate(r), "results.json must follow the spec");
+        double raw = 0;
+        double max = 0;
+        Set<String> hidden = Set.copyOf(new LabBuild(lab).hiddenTestClasses());
+        int after = 0;
+        for (JsonNode t : r.get("tests")) {
+            raw += t.get("score").asDouble();
+            max += t.get("max_score").asDouble();
+            assertEquals("passed", t.get("status").asText(), "the reference solution fails " + t.get("name"));
+            boolean isHidden = t.get("visibility").asText().equals("after_due_date");
+            assertTrue(isHidden || t.get("visibility").asText().equals("visible"));
+            if (isHidden) {
+                after++;
+            }
+        }
+        assertTrue(after > 0 && !hidden.isEmpty(), "hidden tests must be after_due_date");
+        assertEquals(max, raw, 1e-9);
+        assertEquals(raw, r.at("/extra_data/raw_score").asDouble(), 1e-9);
+        assertEquals(1, r.at("/extra_data/late_days").asInt());
+        assertEquals(week.late().apply(raw, week.due().plusHours(20).toInstant(), week.due()).adjusted(),
+                r.get("score").asDouble(), 1e-9);
+        assertTrue(r.get("output").asText().contains("Late policy"), r.get("output").asText());
+    }
+
+    @Test
+    @DisplayName("no submission folder still gives Gradescope a valid results.json with a reason")
+    void missingSubmissionStillWritesResults() throws Exception {
+        Course course = Course.locate();
+        Path file = GradescopeRun.run(course, course.requireLab("sockets"), root, (s, o) -> 0);
+        JsonNode r = JSON.readTree(file.toFile());
+        assertEquals(List.of(), GradescopeResults.validate(r));
+        assertEquals(0, r.get("score").asDouble());
+        assertTrue(r.get("output").asText().contains("could not grade"));
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package wirelab.grading.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import wirelab.grading.course.Course;
+
+/**
+ * Publishes week 2 into a temporary folder and builds it with its own ./mvnw, offline against
+ * the local Maven repository this build already filled: the starter's public tests fail, and
+ * pass once the solution's files are copied in. One lab (sockets) is built, and the starter run
+ * stops at one test class, to keep this near a minute (two nested Maven builds).
+ */
+class StudentRepoBuildTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    @DisplayName("week 2's student repository builds with its own wrapper: starter fails, solution passes")
+    void studentRepositoryBuildsOffline() throws Exception {
+        Course course = Course.locate();
+        Path repo = tmp.resolve("student");
+        new StudentRepo(course, 2).write(repo);
+
+        // one public test class is enough to see the starter fail; ./wirelab check runs them all
+        Result starter = mvnw(repo, "-o", "-B", "test", "-pl", "testkit,sockets",
+                "-Dtest=wirelab.sockets.tcp.Part1EchoServerTest", "-Dsurefire.failIfNoSpecifiedTests=false");
+        assertNotEquals(0, starter.exit, "the starter's public tests must fail:\n" + starter.tail());
+        assertTrue(starter.out.contains("Tests run:") && starter.out.contains("FAIL"), starter.tail());
+
+        copyTree(course.requireLab("sockets").mainSources(), repo.resolve("sockets/src/main/java"));
+        Result solved = mvnw(repo, "-o", "-B", "test", "-pl", "testkit,sockets");
+        assertEquals(0, solved.exit, "with the solution copied in, the public tests must pass:\n" + solved.tail());
+        assertTrue(solved.out.matches("(?s).*sockets: (\\d+) / \\1 public points.*"),
+                "the points line must show full public points:\n" + solved.tail());
+    }
+
+    record Result(int exit, String out) {
+        String tail() {
+            List<String> lines = out.lines().toList();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        }
+    }
+
+    static Result mvnw(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(dir.resolve("mvnw").toString()));
+        cmd.addAll(List.of(args));
+        Path log = Files.createTempFile(dir.getParent(), "mvn", ".log");
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().remove("MAVEN_ARGS");
+        Process p = pb.start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            throw new AssertionError("the student build did not finish in 5 minutes:\n" + Files.readString(log));
+        }
+        return new Result(p.exitValue(), Files.readString(log));
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+}

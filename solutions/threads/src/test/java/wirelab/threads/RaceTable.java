@@ -17,7 +17,7 @@ import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
  * trace into the lecture's race-condition table: one row per step, one column per thread,
  * "fetch" for a read of a field, "store" for a write, with the line of YOUR code that did it.
  *
- * <p>Budget: 10 random scenarios of up to 3 calls per thread, 500 interleavings each: a few
+ * <p>Budget: 10 random scenarios of up to 3 calls per thread, 300 interleavings each: a few
  * seconds per class (Lincheck's defaults take about a minute). A one-field race shows up in the
  * first scenario that has an update on both threads.
  */
@@ -31,7 +31,7 @@ public final class RaceTable {
         try {
             new ModelCheckingOptions()
                     .iterations(10)
-                    .invocationsPerIteration(500)
+                    .invocationsPerIteration(300)
                     .actorsPerThread(3)
                     // the JDK's concurrent classes are correct: treat their calls as one step each,
                     // so Lincheck spends its interleavings on YOUR code (and the trace shows only it)

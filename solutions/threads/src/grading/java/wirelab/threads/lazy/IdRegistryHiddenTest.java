@@ -3,10 +3,10 @@ package wirelab.threads.lazy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.util.Arrays;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import wirelab.testkit.Points;
-import wirelab.testkit.StartGate;
 import wirelab.testkit.Stress;
 
 /** Hidden: no id is made and thrown away, even under contention. */
@@ -16,14 +16,11 @@ class IdRegistryHiddenTest {
     @Points(value = 3, group = "check-then-act")
     @DisplayName("IdRegistry makes exactly one id per name when 4 threads race for the same names")
     void test01_noWastedIds() {
-        int names = 2_000;
         Stress.repeatFor(Duration.ofMillis(800), round -> {
             IdRegistry registry = new IdRegistry();
-            StartGate.run(4, worker -> {
-                for (int n = 0; n < names; n++) {
-                    registry.idFor("user" + n);
-                }
-            });
+            long[] asked = Stress.hammerFor(4, Duration.ofMillis(200), 200_000,
+                    (worker, n) -> registry.idFor("user" + n));
+            long names = Arrays.stream(asked).max().orElse(0);   // "user0" … "user<names-1>"
             assertEquals(names, registry.idsMade(), "4 threads asked for the ids of " + names + " names, so "
                     + names + " ids should be made (round " + round + "); extra ids come from threads that"
                     + " checked, found nothing, and made one at the same time.");

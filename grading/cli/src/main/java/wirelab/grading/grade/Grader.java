@@ -80,30 +80,50 @@ public final class Grader {
         List<String> compileMessages = compiled.problems().stream()
                 .filter(p -> p.kind().equals("error")).map(JavaCompile.Problem::toString).toList();
 
-        List<String> selectors = new ArrayList<>();
-        for (String cls : lab.baseline.testClasses()) {
-            selectors.add("--class");
-            selectors.add(cls);
+        List<String> classes = new ArrayList<>(lab.bundle.testClassNames());
+        Map<String, String> unloadable = new java.util.LinkedHashMap<>();
+        RunOutcome run = null;
+        TestJvmSpec spec = null;
+        // A test class that cannot even be loaded against the submission (a type it mentions is
+        // missing) fails JUnit's whole discovery; it is set aside and the rest run again.
+        for (int attempt = 0; attempt < 4 && !classes.isEmpty(); attempt++) {
+            List<String> selectors = new ArrayList<>();
+            for (String cls : classes) {
+                selectors.add("--class");
+                selectors.add(cls);
+            }
+            spec = new TestJvmSpec(lab.javaHome, PreparedLab.classpath(lab.bundle, compiled.classes()), selectors,
+                    lab.options.perTest(), lab.options.wallFor(lab.baseline.referenceSeconds()), lab.options.heapMb(),
+                    scratch.resolve("run" + (attempt == 0 ? "" : "-" + attempt)), lab.options.outputLimit(), lab.jvmOptions());
+            long tRun = System.nanoTime();
+            run = new TestJvm(lab.sandbox).run(spec);
+            if (System.getenv("WIRELAB_TIMING") != null) {
+                System.err.printf(java.util.Locale.ROOT, "timing %s: intake+overlay %.2f s, compile %.2f s, run %.2f s (tests %.2f s)%n",
+                        student, (tCompile - start) / 1e9, (tRun - tCompile) / 1e9, (System.nanoTime() - tRun) / 1e9,
+                        run.results().stream().mapToLong(TestResult::millis).sum() / 1e3);
+            }
+            Map<String, String> broken = DiscoveryFailures.unloadableClasses(run);
+            broken.keySet().retainAll(classes);
+            if (broken.isEmpty()) {
+                break;
+            }
+            unloadable.putAll(broken);
+            classes.removeAll(broken.keySet());
+            if (lab.sandbox instanceof IsolatedSandbox iso) {
+                iso.release(spec);
+            }
         }
-        TestJvmSpec spec = new TestJvmSpec(lab.javaHome, PreparedLab.classpath(lab.bundle, compiled.classes()), selectors,
-                lab.options.perTest(), lab.options.wallFor(lab.baseline.referenceSeconds()), lab.options.heapMb(), scratch.resolve("run"),
-                lab.options.outputLimit(), lab.jvmOptions());
-        long tRun = System.nanoTime();
-        RunOutcome run = new TestJvm(lab.sandbox).run(spec);
-        long tDone = System.nanoTime();
-        if (System.getenv("WIRELAB_TIMING") != null) {
-            System.err.printf(java.util.Locale.ROOT, "timing %s: intake+overlay %.2f s, compile %.2f s, run %.2f s (tests %.2f s)%n",
-                    student, (tCompile - start) / 1e9, (tRun - tCompile) / 1e9, (tDone - tRun) / 1e9,
-                    run.results().stream().mapToLong(TestResult::millis).sum() / 1e3);
+        if (run == null) {
+            run = new RunOutcome(List.of(), List.of("the lab has no test classes"), 0, "");
         }
-        boolean oom = lab.sandbox instanceof IsolatedSandbox iso && iso.release(spec);
+        boolean oom = spec != null && lab.sandbox instanceof IsolatedSandbox iso && iso.release(spec);
         run.problems().forEach(p -> notes.add("run: " + p));
         if (oom) {
             notes.add("run: the test JVM hit the memory limit (" + wirelab.grading.sandbox.Isolation.MEMORY_BYTES / (1024 * 1024)
                     + " MiB) and was killed by the kernel");
         }
 
-        List<TestVerdict> verdicts = score(run, compiled, oom);
+        List<TestVerdict> verdicts = score(run, compiled, oom, unloadable);
         int jvms = run.jvms();
         if (lab.options.race() && lab.raceTests != null && !lab.raceTests.tests().isEmpty()) {
             List<Path> cp = new ArrayList<>(List.of(lab.bundle.race()));
@@ -134,9 +154,12 @@ public final class Grader {
     }
 
     /** Every graded test of the plan gets a verdict; link errors and never-loaded tests are "not compiled". */
-    private List<TestVerdict> score(RunOutcome run, SubmissionCompiler.Result compiled, boolean oom) {
+    private List<TestVerdict> score(RunOutcome run, SubmissionCompiler.Result compiled, boolean oom,
+            Map<String, String> unloadable) {
         Map<String, TestResult> byId = new HashMap<>();
-        run.results().forEach(r -> byId.putIfAbsent(r.id(), r));
+        if (run != null) {
+            run.results().forEach(r -> byId.putIfAbsent(r.id(), r));
+        }
         String compileHint = compiled.leftOut().isEmpty() ? ""
                 : " (left out because they did not compile: " + String.join(", ", compiled.leftOut()) + ")";
         List<TestVerdict> out = new ArrayList<>();
@@ -145,11 +168,16 @@ public final class Grader {
                 continue;
             }
             TestResult r = byId.get(p.id());
+            if (r == null && unloadable.containsKey(p.className())) {
+                out.add(verdict(p, "not-compiled", "this test's class could not be loaded against your code: "
+                        + unloadable.get(p.className()) + compileHint, null, null, 0));
+                continue;
+            }
             if (r == null) {
                 String why = !compiled.clean() || compiled.sources() == 0
                         ? "this test could not run: the classes it needs are missing" + compileHint
                         : "this test never ran: " + (run.problems().isEmpty() ? "its test class could not start"
-                                : String.join("; ", run.problems()));
+                                : String.join("; ", run == null ? List.of() : run.problems()));
                 out.add(verdict(p, compiled.clean() ? "crashed" : "not-compiled", why, null, null, 0));
                 continue;
             }

@@ -119,7 +119,7 @@ public final class PreparedLab {
         cp.add(bundle.testsJar());
         cp.addAll(bundle.libraries());
         List<String> selectors = new ArrayList<>();
-        for (String cls : baseline.testClasses()) {
+        for (String cls : bundle.testClassNames()) {
             selectors.add("--class");
             selectors.add(cls);
         }

@@ -1,0 +1,39 @@
+package wirelab.grading.grade;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import wirelab.grading.run.RunOutcome;
+import wirelab.grading.run.TestResult;
+
+/**
+ * Reads JUnit's "critical discovery issue" failures: when one selected test class cannot be
+ * loaded (it mentions a type the submission lacks), JUnit fails the whole engine, and every test
+ * reports it. This finds the classes to blame and why, so they can be set aside.
+ */
+final class DiscoveryFailures {
+
+    private static final Pattern SELECTOR = Pattern.compile(
+            "ClassSelector \\[className = '([^']+)'[^\\n]*\\] resolution failed(?:[\\s\\S]*?Cause: ([^\\n]+))?");
+
+    private DiscoveryFailures() {
+    }
+
+    /** Class name → the reason it could not be loaded ("java.lang.NoClassDefFoundError: x/Y"). */
+    static Map<String, String> unloadableClasses(RunOutcome run) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (TestResult r : run.results()) {
+            for (String text : new String[] {r.message(), r.trace()}) {
+                if (text == null || !text.contains("resolution failed")) {
+                    continue;
+                }
+                Matcher m = SELECTOR.matcher(text);
+                while (m.find()) {
+                    out.putIfAbsent(m.group(1), m.group(2) == null ? "it could not be loaded" : m.group(2).strip());
+                }
+            }
+        }
+        return out;
+    }
+}

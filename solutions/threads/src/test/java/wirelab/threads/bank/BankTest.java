@@ -41,7 +41,7 @@ class BankTest {
     }
 
     @Test
-    @Points(value = 5, group = "bank")
+    @Points(value = 3, group = "bank")
     @DisplayName("transfers a->b and b->a at the same time finish (no deadlock) and keep the total")
     void test03_oppositeDirections() {
         Account a = new Account(1, 1_000);
@@ -59,5 +59,18 @@ class BankTest {
                     }
                 }));
         assertEquals(2_000, a.balance() + b.balance(), "a + b after all transfers: money was made or lost");
+    }
+
+    @Test
+    @Points(value = 2, group = "bank")
+    @DisplayName("transfer locks the account with the smaller id first, in both directions")
+    void test04_lockOrder() {
+        Account small = new Account(1, 100);
+        Account large = new Account(2, 100);
+        LockOrder.assertNoLockHeldWhileWaiting(small, large, "transfer(account 2, account 1)",
+                () -> Bank.transfer(large, small, 1));
+        LockOrder.assertNoLockHeldWhileWaiting(small, large, "transfer(account 1, account 2)",
+                () -> Bank.transfer(small, large, 1));
+        assertEquals(200, small.balance() + large.balance(), "the total after the two transfers");
     }
 }

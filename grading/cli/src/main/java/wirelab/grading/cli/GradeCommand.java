@@ -62,7 +62,8 @@ final class GradeCommand implements Callable<Integer> {
         System.out.println("isolation: " + sandbox.describe());
         PreparedLab prepared = PreparedLab.prepare(course, lab, options, sandbox, s -> System.out.println("wirelab: " + s));
         System.out.println("grading " + inputs.size() + " submission(s) of " + lab.name() + " on " + jobs + " lane(s)"
-                + (options.race() ? ", with race tests" : ""));
+                + (options.race() ? ", with race tests" : "") + "; time limit per test "
+                + prepared.options().perTest().toSeconds() + " s");
         return new Batch(prepared, jobs, force, System.out).run(inputs, outDir);
     }
 }

@@ -160,8 +160,7 @@ public final class Grader {
         if (run != null) {
             run.results().forEach(r -> byId.putIfAbsent(r.id(), r));
         }
-        String compileHint = compiled.leftOut().isEmpty() ? ""
-                : " (left out because they did not compile: " + String.join(", ", compiled.leftOut()) + ")";
+        String compileHint = "";
         List<TestVerdict> out = new ArrayList<>();
         for (Baseline.Planned p : lab.baseline.tests()) {
             if (!p.graded()) {
@@ -169,8 +168,9 @@ public final class Grader {
             }
             TestResult r = byId.get(p.id());
             if (r == null && unloadable.containsKey(p.className())) {
+                String why = unloadable.get(p.className());
                 out.add(verdict(p, "not-compiled", "this test's class could not be loaded against your code: "
-                        + unloadable.get(p.className()) + compileHint, null, null, 0));
+                        + why + leftOutHint(why, compiled), null, null, 0));
                 continue;
             }
             if (r == null) {
@@ -186,7 +186,7 @@ public final class Grader {
             String missing = LinkErrors.missing(r);
             if (!r.passed() && missing != null) {
                 status = "not-compiled";
-                message = "this test needs " + missing + ", which your code does not have" + compileHint;
+                message = "this test needs " + missing + ", which your code does not have" + leftOutHint(missing, compiled);
             } else if ("crashed".equals(status) && oom) {
                 message = "the JVM ran out of its memory limit during this test and was killed; " + message;
             } else if (message != null && message.contains("Could not initialize class")) {
@@ -198,6 +198,17 @@ public final class Grader {
             out.add(verdict(p, status, message, r.output(), r.threads(), r.millis() / 1000.0));
         }
         return out;
+    }
+
+    /** " (Foo.java did not compile: ...)" when the missing thing lives in a file that was left out. */
+    private static String leftOutHint(String missing, SubmissionCompiler.Result compiled) {
+        for (String file : compiled.leftOut()) {
+            String cls = file.replace(".java", "");
+            if (missing != null && (missing.contains(cls) || missing.contains(cls.replace('/', '.')))) {
+                return " (" + file + " did not compile, see the compiler errors, so it was left out)";
+            }
+        }
+        return "";
     }
 
     private static TestVerdict verdict(Baseline.Planned p, String status, String message, String output, String threads,

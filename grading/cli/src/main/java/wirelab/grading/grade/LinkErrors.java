@@ -13,7 +13,7 @@ final class LinkErrors {
 
     private static final Pattern LINK = Pattern.compile(
             "java\\.lang\\.(NoSuchMethodError|NoSuchFieldError|NoClassDefFoundError|AbstractMethodError"
-                    + "|IncompatibleClassChangeError|ClassNotFoundException|UnsatisfiedLinkError)(?::\\s*([^\\n(]+))?");
+                    + "|IncompatibleClassChangeError|ClassNotFoundException|UnsatisfiedLinkError)(?::\\s*([^\\n]+))?");
 
     private LinkErrors() {
     }

@@ -68,6 +68,7 @@ public final class PreparedLab {
     public static PreparedLab prepare(Course course, Lab lab, GradeOptions options, Sandbox sandbox,
             java.util.function.Consumer<String> say) {
         Path javaHome = Path.of(System.getProperty("java.home"));
+        boolean explicitTimeout = options.perTest() != null;
         options = options.forLab(lab);
         Path base = workBase();
         LabBundle bundle = LabBundle.prepare(course, lab, base.resolve("bundles"), runnerJars());
@@ -82,7 +83,7 @@ public final class PreparedLab {
             }
             RunOutcome ref = new TestJvm(sandbox).run(new TestJvmSpec(javaHome,
                     classpath(bundle, bundle.reference()), selectors,
-                    options.perTest(), Duration.ofMinutes(10), options.heapMb(), scratchRoot.resolve("reference-plan"),
+                    explicitTimeout ? options.perTest() : LEARNING_TIMEOUT, Duration.ofMinutes(10), options.heapMb(), scratchRoot.resolve("reference-plan"),
                     options.outputLimit(), List.of("-XX:TieredStopAtLevel=4")));
             if (ref.results().isEmpty()) {
                 throw new IllegalStateException("the reference solution of " + lab.name() + " ran no test: "
@@ -96,6 +97,9 @@ public final class PreparedLab {
                 say.accept("WARNING: the reference solution fails " + failing + " (run ./wirelab check)");
             }
         }
+        if (!explicitTimeout) {
+            options = options.withPerTest(perTestFor(options.perTest(), baseline));
+        }
         if (!Files.isRegularFile(bundle.cdsArchive())) {
             archive(bundle, baseline, javaHome, options, scratchRoot.resolve("cds-dump"));
         }
@@ -107,6 +111,20 @@ public final class PreparedLab {
             race = RaceTests.load(new LabBuild(lab).raceTestClasses(), cp);
         }
         return new PreparedLab(course, lab, bundle, baseline, published, race, sandbox, javaHome, options, scratchRoot);
+    }
+
+    /** The per-test limit while learning the plan: long enough for any honest test on a busy machine. */
+    static final Duration LEARNING_TIMEOUT = Duration.ofSeconds(180);
+
+    /**
+     * The per-test limit for grading: the lab's own (test.timeout, 30 s by default), raised to four
+     * times the reference's slowest test so that a busy machine never turns a correct solution's
+     * slow test (a Lincheck model check, say) into a timeout; at most three minutes.
+     */
+    static Duration perTestFor(Duration labTimeout, Baseline baseline) {
+        double slowest = baseline.tests().stream().mapToDouble(Baseline.Planned::seconds).max().orElse(0);
+        long seconds = Math.max(labTimeout.toSeconds(), (long) Math.ceil(4 * slowest));
+        return Duration.ofSeconds(Math.min(LEARNING_TIMEOUT.toSeconds(), seconds));
     }
 
     /**

@@ -1,0 +1,44 @@
+package wirelab.threads.lazy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import wirelab.testkit.Points;
+import wirelab.testkit.Stress;
+
+/**
+ * Exercise 3, the fast race test: 4 threads released together ask for the ids of "user0",
+ * "user1", … for 0.2 s each, in rounds repeated for about a second; every thread must get the
+ * same id for the same name.
+ */
+class IdRegistryTest {
+
+    static final int THREADS = 4;
+    static final int MAX_NAMES = 200_000;
+
+    @Test
+    @Points(value = 3, group = "check-then-act")
+    @DisplayName("IdRegistry gives every name ONE id, even when 4 threads ask for it at the same time")
+    void test01_oneIdPerName() {
+        Stress.repeatFor(Duration.ofMillis(1000), round -> {
+            IdRegistry registry = new IdRegistry();
+            int[][] seen = new int[THREADS][MAX_NAMES];
+            long[] asked = Stress.hammerFor(THREADS, Duration.ofMillis(200), MAX_NAMES,
+                    (worker, n) -> seen[worker][n] = registry.idFor("user" + n));
+            long common = Arrays.stream(asked).min().orElse(0);
+            for (int n = 0; n < common; n++) {
+                for (int w = 1; w < THREADS; w++) {
+                    int name = n;
+                    int other = w;
+                    assertEquals(seen[0][n], seen[w][n], () -> String.format("\"user%d\" got id %d in one thread"
+                            + " and id %d in another (round %d): both threads checked, found no id, and each made"
+                            + " its own. Make check and act one atomic step.",
+                            name, seen[0][name], seen[other][name], round));
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,25 @@
+package wirelab.threads.visibility;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import wirelab.testkit.Points;
+
+/**
+ * Exercise 4: the worker must stop when another thread calls stop(). Runs after the other test
+ * classes (see src/test/resources/junit-platform.properties): a worker that never stops keeps a
+ * core busy. Exhaustive version: jcstress {@code StopFlagTermination}.
+ */
+@Order(Integer.MAX_VALUE)
+class StoppableWorkerTest {
+
+    @Test
+    @Points(value = 3, group = "visibility")
+    @DisplayName("StoppableWorker stops when another thread calls stop() while it spins (3 workers in a row)")
+    void test01_stopsWhenAsked() {
+        String problem = Spinners.runAndStopAll("spinner");
+        assertNull(problem, problem);
+    }
+}

@@ -67,7 +67,7 @@ public final class AutograderBundle {
 
     /** Our root pom, building only the tool and this lab. */
     String rootPom(String pom) {
-        return pom.replaceFirst("(?s)<modules>.*?</modules>", Matcher.quoteReplacement("""
+        return wirelab.grading.publish.StudentPoms.withoutSimilarity(pom).replaceFirst("(?s)<modules>.*?</modules>", Matcher.quoteReplacement("""
                 <modules>
                     <module>grading/testkit</module>
                     <module>grading/runner</module>
@@ -168,6 +168,7 @@ public final class AutograderBundle {
             export DEBIAN_FRONTEND=noninteractive
             apt-get update -q
             apt-get install -y -q --no-install-recommends openjdk-17-jdk-headless bubblewrap python3 netcat-openbsd curl
+            export JAVA_HOME="$(ls -d /usr/lib/jvm/java-17-openjdk-* | head -n 1)"
             cd /autograder/source/course
             chmod +x mvnw wirelab /autograder/source/run_autograder
             ./mvnw -B -q -DskipTests install
@@ -183,6 +184,8 @@ public final class AutograderBundle {
             # /autograder, which is how the course's tests simulate Gradescope.
             set -uo pipefail
             export WIRELAB_GRADESCOPE_ROOT="${WIRELAB_GRADESCOPE_ROOT:-/autograder}"
+            jdk17="$(ls -d /usr/lib/jvm/java-17-openjdk-* 2>/dev/null | head -n 1)"
+            [[ -z "${JAVA_HOME:-}" && -n "$jdk17" ]] && export JAVA_HOME="$jdk17"
             course="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/course"
             [[ -d "$course" ]] || course="$WIRELAB_GRADESCOPE_ROOT/source/course"
             mkdir -p "$WIRELAB_GRADESCOPE_ROOT/results"

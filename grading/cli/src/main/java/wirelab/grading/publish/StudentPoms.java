@@ -12,7 +12,7 @@ import wirelab.grading.course.Lab;
  * drops the instructor's modules and hidden-test profile, runs the tests (no skipTests) and calls
  * its points "public points".
  */
-final class StudentPoms {
+public final class StudentPoms {
 
     static final String ARTIFACT = "wirelab-student";
 
@@ -40,7 +40,13 @@ final class StudentPoms {
         // hidden tests never reach students: drop their profile (with its comment) too
         pom = pom.replaceFirst("(?s)\\s*<!--[^<]*?hidden tests[^<]*?-->\\s*<profile>\\s*<id>hidden-tests</id>.*?</profile>", "");
         pom = pom.replaceFirst("(?s)\\s*<profile>\\s*<id>hidden-tests</id>.*?</profile>", "");
-        return pom;
+        return withoutSimilarity(pom);
+    }
+
+    /** The similarity checker (grading/similarity, JDK 21+) is the instructors' tool: never in a copy of the build. */
+    public static String withoutSimilarity(String pom) {
+        return pom.replaceFirst("(?s)\\s*<!--[^<]*?similarity[^<]*?-->\\s*(?=<profile>\\s*<id>similarity</id>)", "")
+                .replaceFirst("(?s)\\s*<profile>\\s*<id>similarity</id>.*?</profile>", "");
     }
 
     static String testkit(String ourTestkitPom) {

@@ -43,7 +43,8 @@ class StudentRepoTest {
                 + "    <module>threads</module>\n  </modules>"), pom);
         assertTrue(pom.contains("<skipTests>false</skipTests>"));
         assertTrue(pom.contains("<wirelab.points.label>public points</wirelab.points.label>"));
-        assertFalse(pom.contains("wirelab-runner") || pom.contains("wirelab-cli") || pom.contains("src/grading"), pom);
+        assertFalse(pom.contains("wirelab-runner") || pom.contains("wirelab-cli") || pom.contains("src/grading")
+                || pom.contains("<module>grading/similarity</module>"), pom);
         assertTrue(text(files, "threads/pom.xml").contains("<artifactId>wirelab-student</artifactId>"));
         assertTrue(text(files, "testkit/pom.xml").contains("<relativePath>../pom.xml</relativePath>"));
         assertTrue(text(files, "README.md").contains("| 2 | [`threads`](threads/README.md)"));

@@ -52,17 +52,42 @@ public final class PreparedLab {
         this.scratchRoot = scratchRoot;
     }
 
-    /** A folder every uid may traverse (the sandbox runs as nobody): grading scratch and cached bundles. */
+    /**
+     * A folder every uid may traverse (the sandbox runs as nobody) for grading scratch and cached
+     * bundles: WIRELAB_WORK if set, else target/grading-work in the course when the course's path
+     * is open to others, else a folder in the system's temporary folder.
+     */
     public static Path workBase() {
-        Path base = Path.of(System.getProperty("java.io.tmpdir"), "wirelab-" + System.getProperty("user.name"));
+        String env = System.getenv("WIRELAB_WORK");
+        Path base;
+        if (env != null && !env.isBlank()) {
+            base = Path.of(env);
+        } else {
+            Path course = wirelab.grading.course.Course.locate().root();
+            base = traversableByOthers(course) ? course.resolve("target/grading-work")
+                    : Path.of(System.getProperty("java.io.tmpdir"), "wirelab-grading-" + System.getProperty("user.name"));
+        }
         try {
             Files.createDirectories(base);
-            base.toFile().setReadable(true, false);
+            base.toFile().setReadable(true, false);   // never a parent: those are the user's business
             base.toFile().setExecutable(true, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return base;
+        return base.toAbsolutePath();
+    }
+
+    private static boolean traversableByOthers(Path dir) {
+        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+            try {
+                if (!Files.getPosixFilePermissions(p).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                    return false;
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static PreparedLab prepare(Course course, Lab lab, GradeOptions options, Sandbox sandbox,

@@ -40,7 +40,7 @@ final class LateCommand implements Callable<Integer> {
         List<LateGradebook.Row> rows = LateGradebook.apply(graded.resolve("gradebook.csv"), at, due, week.late());
         Path file = graded.resolve("gradebook-late.csv");
         LateGradebook.write(rows, file);
-        System.out.println(lab + " due " + due + "; policy: " + week.late());
+        System.out.println(lab + " due " + due + "; late policy: " + week.late().describe());
         for (LateGradebook.Row r : rows) {
             System.out.printf("  %-24s raw %6s  adjusted %6s  %s%n", r.student(), num(r.raw()), num(r.adjusted()), r.note());
         }

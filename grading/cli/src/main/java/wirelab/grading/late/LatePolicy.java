@@ -17,6 +17,15 @@ public record LatePolicy(int graceMinutes, double percentPerDay, int maxDays) {
 
     public static final LatePolicy NONE = new LatePolicy(0, 0, Integer.MAX_VALUE);
 
+    /** The policy in a sentence, for handouts and command output. */
+    public String describe() {
+        if (percentPerDay == 0 && maxDays == Integer.MAX_VALUE) {
+            return "no late penalty";
+        }
+        return graceMinutes + " min grace, then -" + trim(percentPerDay) + "% per started day late"
+                + (maxDays == Integer.MAX_VALUE ? "" : ", not accepted after " + maxDays + " day(s)");
+    }
+
     /** What the policy makes of a raw score submitted at {@code submitted} for a deadline {@code due}. */
     public Adjusted apply(double raw, Instant submitted, ZonedDateTime due) {
         Duration late = Duration.between(due.toInstant(), submitted);

@@ -114,19 +114,20 @@ public final class StudentRepo {
                 (GitHub Classroom, see the Actions tab); hidden tests with more points run after the deadline,
                 so make your code right, not just green.
 
-                | week | lab | topic | due |
-                | --- | --- | --- | --- |
+                | week | lab | topic | due | late work |
+                | --- | --- | --- | --- | --- |
                 """.formatted(labs.get(labs.size() - 1).name(), labs.get(labs.size() - 1).name()));
         for (Week w : released) {
             for (String lab : w.labs()) {
                 sb.append("| ").append(w.number()).append(" | [`").append(lab).append("`](").append(lab).append("/README.md) | ")
-                        .append(w.title().replace("|", "\\|")).append(" | ").append(due.format(w.due())).append(" |\n");
+                        .append(w.title().replace("|", "\\|")).append(" | ").append(due.format(w.due())).append(" | ")
+                        .append(w.late().describe()).append(" |\n");
             }
         }
         sb.append("""
 
-                Late work: each week's handout states its late policy; the rule is the same for everyone
-                and applied by the grading tool from your submission time.
+                Late work: the last column is the rule, the same for everyone, applied by the grading tool
+                from the time of your submission.
 
                 `testkit/` holds what the tests import (points, loopback ports, waits); you never edit it.
                 Do not change `pom.xml` files or the tests: grading uses its own copies.

@@ -15,10 +15,10 @@ import wirelab.threads.RaceTable;
  * one at a time. A racy counter fails with the interleaving that lost an update: the lecture's
  * race table, built from your code.
  *
- * <p>Runs after the stress tests: Lincheck rewrites the classes it checks, and the rewritten
- * code races less often, which would weaken the stress tests.
+ * <p>Runs last: Lincheck rewrites the classes it checks, and the rewritten code races less
+ * often, which would weaken the stress and visibility tests.
  */
-@Order(Integer.MAX_VALUE - 1)
+@Order(Integer.MAX_VALUE)
 @TestMethodOrder(MethodOrderer.MethodName.class)
 class CountersLincheckTest {
 

@@ -12,10 +12,10 @@ import wirelab.threads.RaceTable;
  * threads. If ann can get two different ids, it shows the interleaving where both threads
  * checked before either acted.
  *
- * <p>Runs after the stress tests: Lincheck rewrites the classes it checks, and the rewritten
- * code races less often, which would weaken the stress tests.
+ * <p>Runs last: Lincheck rewrites the classes it checks, and the rewritten code races less
+ * often, which would weaken the stress and visibility tests.
  */
-@Order(Integer.MAX_VALUE - 1)
+@Order(Integer.MAX_VALUE)
 class IdRegistryLincheckTest {
 
     /** The operations Lincheck calls on a fresh IdRegistry. */

@@ -8,11 +8,12 @@ import org.junit.jupiter.api.Test;
 import wirelab.testkit.Points;
 
 /**
- * Exercise 4: the worker must stop when another thread calls stop(). Runs after the other test
- * classes (see src/test/resources/junit-platform.properties): a worker that never stops keeps a
- * core busy. Exhaustive version: jcstress {@code StopFlagTermination}.
+ * Exercise 4: the worker must stop when another thread calls stop(). Runs after the stress tests
+ * (see src/test/resources/junit-platform.properties): a worker that never stops keeps a core
+ * busy. But before the Lincheck tests: once Lincheck's agent has rewritten classes, the missing
+ * volatile was seen to go unnoticed. Exhaustive version: jcstress {@code StopFlagTermination}.
  */
-@Order(Integer.MAX_VALUE)
+@Order(Integer.MAX_VALUE - 1)
 class StoppableWorkerTest {
 
     @Test

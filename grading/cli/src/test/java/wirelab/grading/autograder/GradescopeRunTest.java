@@ -35,6 +35,9 @@ class GradescopeRunTest {
     @Test
     @DisplayName("a simulated Gradescope run writes a valid results.json: hidden tests after the due date, late policy applied")
     void simulatedGradescopeRun() throws Exception {
+        // a nested build / a real grading run: always on CI (CI=true), on a laptop with -Dwirelab.slow=true
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("CI") != null || Boolean.getBoolean("wirelab.slow"),
+                "slow end-to-end test: runs on CI, or with -Dwirelab.slow=true");
         Course course = Course.locate();
         Lab lab = course.requireLab("sockets");
         Week week = course.weekOf(lab).orElseThrow();

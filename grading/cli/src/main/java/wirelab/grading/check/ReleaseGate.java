@@ -86,7 +86,8 @@ public final class ReleaseGate {
         if (races && !raceClasses.isEmpty()) {
             List<Path> cp = concat(List.of(build.testClasses()), build.testLibraries());
             RaceTests tests = RaceTests.load(raceClasses, concat(List.of(build.solutionClasses()), cp));
-            Duration wall = Duration.ofSeconds(30L + 15L * tests.tests().size());
+            // jcstress spends its first ~30 s (more on a busy machine) checking the VM before any test runs
+            Duration wall = Duration.ofSeconds(120L + 20L * tests.tests().size());
             progress.accept(lab.name() + ": race tests on the solution (" + tests.tests().size() + " jcstress tests)");
             v.raceSolution.addAll(tests.results(JcstressRun.run(javaHome, concat(List.of(build.solutionClasses()), cp),
                     scratch.resolve("race-solution"), wall, Sandbox.PLAIN)));

@@ -15,7 +15,7 @@ import wirelab.grading.sandbox.Isolation;
 
 /** {@code wirelab demo}: grade the bundled sample submissions and print the scoreboard. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Grade the sample submissions in grading/samples/ (reference, untouched starter, typical",
+        header = "Grade the bundled sample submissions and print the scoreboard (the main job).",        description = {"Grade the sample submissions in grading/samples/ (reference, untouched starter, typical",
             "mistakes, hostile code) of every lab, as a TA's class would be graded, and print the scoreboard",
             "and where report.html is."})
 final class DemoCommand implements Callable<Integer> {

@@ -16,7 +16,7 @@ import wirelab.grading.late.SubmissionTimes;
 
 /** {@code wirelab late GRADING_OUT --lab LAB --times times.csv}: the gradebook with the week's late policy applied. */
 @Command(name = "late", mixinStandardHelpOptions = true,
-        description = {"Apply the week's late policy (modules/week*/module.yaml) to a graded class: reads",
+        header = "Apply a week's late policy to a graded class: raw and adjusted scores.",        description = {"Apply the week's late policy (modules/week*/module.yaml) to a graded class: reads",
             "GRADING_OUT/gradebook.csv and the submission times (CSV: student,submitted_at with ISO times),",
             "writes GRADING_OUT/gradebook-late.csv with raw and adjusted scores."})
 final class LateCommand implements Callable<Integer> {

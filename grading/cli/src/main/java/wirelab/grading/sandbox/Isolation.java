@@ -59,11 +59,14 @@ public final class Isolation {
         return new IsolatedSandbox(bwrap, setpriv, prlimit, cgroups, hosts, systemDirs);
     }
 
-    /** The read-only system folders a JVM needs: libraries, and the JDK's config where Debian links it. */
+    /**
+     * The read-only system folders a test JVM needs: libraries, the JDK's config where Debian links
+     * it, and the configuration of the real peers labs drive (Chromium reads /etc/chromium.d, fonts).
+     */
     static List<Path> systemDirs() {
         List<Path> dirs = new ArrayList<>();
         for (String d : List.of("/usr", "/lib", "/lib64", "/lib32", "/bin", "/etc/alternatives", "/etc/localtime",
-                "/etc/ld.so.cache")) {
+                "/etc/ld.so.cache", "/etc/chromium.d", "/etc/chromium", "/etc/fonts")) {
             if (Files.exists(Path.of(d))) {
                 dirs.add(Path.of(d));
             }

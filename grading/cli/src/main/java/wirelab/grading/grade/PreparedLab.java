@@ -108,7 +108,7 @@ public final class PreparedLab {
             }
             RunOutcome ref = new TestJvm(sandbox).run(new TestJvmSpec(javaHome,
                     classpath(bundle, bundle.reference()), selectors,
-                    explicitTimeout ? options.perTest() : LEARNING_TIMEOUT, Duration.ofMinutes(10), options.heapMb(), scratchRoot.resolve("reference-plan"),
+                    explicitTimeout ? options.perTest() : LEARNING_TIMEOUT, Duration.ofMinutes(10), options.heapMb(), scratchRoot.resolve("reference-plan-" + lab.name()),
                     options.outputLimit(), List.of("-XX:TieredStopAtLevel=4")));
             if (ref.results().isEmpty()) {
                 throw new IllegalStateException("the reference solution of " + lab.name() + " ran no test: "
@@ -126,7 +126,7 @@ public final class PreparedLab {
             options = options.withPerTest(perTestFor(options.perTest(), baseline));
         }
         if (!Files.isRegularFile(bundle.cdsArchive())) {
-            archive(bundle, baseline, javaHome, options, scratchRoot.resolve("cds-dump"));
+            archive(bundle, baseline, javaHome, options, scratchRoot.resolve("cds-dump-" + lab.name()));
         }
         Map<String, byte[]> published = new TreeMap<>(new StarterRenderer(course).render(lab));
         RaceTests race = null;

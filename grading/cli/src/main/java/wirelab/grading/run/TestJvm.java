@@ -44,6 +44,7 @@ public final class TestJvm {
         while (!selectors.isEmpty() && jvms < budget) {
             jvms++;
             Path events = spec.workDir().resolve("events-" + jvms + ".jsonl");
+            deleteStale(events);
             Attempt attempt = launch(spec, selectors, events);
             tail = attempt.output;
             EventsFile file = EventsFile.read(events);
@@ -89,6 +90,15 @@ public final class TestJvm {
             selectors = remaining;
         }
         return new RunOutcome(List.copyOf(results.values()), problems, jvms, tail);
+    }
+
+    /** A work folder may be reused (one per process, several labs): never read another run's events. */
+    private static void deleteStale(Path events) {
+        try {
+            Files.deleteIfExists(events);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + events, e);
+        }
     }
 
     private static TestResult dead(JsonNode planned, Attempt attempt) {

@@ -38,5 +38,12 @@ class TestJvmTest {
         assertEquals(2, outcome.jvms(), "the tests after the exit run in a second JVM");
         assertEquals(1.0, outcome.earned());
         assertEquals(10.0, outcome.max());
+
+        TestJvmSpec onlyFirst = new TestJvmSpec(spec.javaHome(), cp,
+                List.of("--method", ExitFixture.class.getName() + "#test1_passes"), spec.perTest(), spec.wall(),
+                256, work, 1 << 20);
+        RunOutcome again = new TestJvm(Sandbox.PLAIN).run(onlyFirst);
+        assertEquals(1, again.results().size(), "a second run in the same folder must read only its own events");
+        assertEquals(1.0, again.max());
     }
 }

@@ -21,7 +21,8 @@ final class EventWriter implements AutoCloseable {
     }
 
     static EventWriter open(Path file) throws IOException {
-        return new EventWriter(new FileOutputStream(file.toFile(), true));
+        // a fresh file per JVM: events left by an earlier run in the same folder must not be read as ours
+        return new EventWriter(new FileOutputStream(file.toFile(), false));
     }
 
     /** Writes {@code fields} (values: String, Number, Boolean, null, or a List of such Maps). */

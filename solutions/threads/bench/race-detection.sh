@@ -16,5 +16,5 @@ for i in $(seq 1 "$runs"); do
       -jvmArgs "-Xmx256m" -t "$tests" > log.txt 2>&1 || true
   # the verdicts are the [OK]/[FAILED] lines after RUN RESULTS
   awk '/RUN RESULTS:/{f=1} f' log.txt | grep -oE '\[(FAILED|OK|ERROR)\] \S+' | sort -u | sed "s/^/run $i /"
-done | awk '{n[$3" "$2]++} END {for (k in n) print n[k], k}' | sort -k2
+done | awk '{n[$3" "$4]++} END {for (k in n) print n[k], k}' | sort -k2
 echo "(each line: how many of $runs runs gave that verdict; FAILED = the starter's race was caught)"

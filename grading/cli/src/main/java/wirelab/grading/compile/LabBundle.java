@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
+import wirelab.grading.course.Maven;
 
 /**
  * What the course brings to every grading of one lab, built once and reused: the libraries (copied
@@ -143,7 +144,7 @@ public record LabBundle(Lab lab, Path dir, List<Path> libraries, Path tests, Pat
     static List<Path> testClasspath(Course course, Lab lab) {
         Path file = lab.solutionDir().resolve("target/test.classpath");
         if (!Files.isRegularFile(file)) {
-            MavenOnce.processTestClasses(course, "solutions/" + lab.name());
+            Maven.processTestClasses(course, List.of("solutions/" + lab.name()), false);
         }
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("Maven did not write " + file + "; run ./mvnw -pl solutions/" + lab.name()

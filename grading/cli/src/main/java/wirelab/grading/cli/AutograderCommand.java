@@ -11,7 +11,8 @@ import wirelab.grading.course.Lab;
 
 /** {@code wirelab autograder --lab LAB --out FILE.zip}: the Gradescope autograder bundle (and, inside it, --run). */
 @Command(name = "autograder", mixinStandardHelpOptions = true,
-        header = "Write a lab's Gradescope autograder bundle (or, inside Gradescope, run it).",        description = {"Write the Gradescope autograder for a lab (--out FILE.zip): setup.sh, run_autograder and",
+        header = "Write a lab's Gradescope autograder bundle (or, inside Gradescope, run it).",
+        description = {"Write the Gradescope autograder for a lab (--out FILE.zip): setup.sh, run_autograder and",
             "the harness with the lab's public and hidden tests. Inside Gradescope, --run grades",
             "/autograder/submission into /autograder/results/results.json (root: $WIRELAB_GRADESCOPE_ROOT)."})
 final class AutograderCommand implements Callable<Integer> {

@@ -16,7 +16,8 @@ import wirelab.grading.publish.LabsTree;
 
 /** {@code wirelab check}: the release gate over every lab (or the ones named). */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        header = "Release gate: solutions pass, starters fail every graded test, nothing leaks.",        description = {"Release gate: build, then for each lab the solution must pass every test (public, hidden,",
+        header = "Release gate: solutions pass, starters fail every graded test, nothing leaks.",
+        description = {"Release gate: build, then for each lab the solution must pass every test (public, hidden,",
             "race), every graded test must fail on the starter, nothing may leak into labs/, and labs/",
             "must be in sync with solutions/. Prints a table; exits 1 on any breach."})
 final class CheckCommand implements Callable<Integer> {

@@ -10,7 +10,8 @@ import wirelab.grading.result.ResultsDiff;
 
 /** {@code wirelab diff OLD NEW}: which students' scores changed between two gradings, and why. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        header = "List the students whose score changed between two gradings, and why.",        description = {"Compare two grading output folders (--out of ./wirelab grade): list the students whose",
+        header = "List the students whose score changed between two gradings, and why.",
+        description = {"Compare two grading output folders (--out of ./wirelab grade): list the students whose",
             "score changed, and why, test by test. Exit code 1 when any score changed."})
 final class DiffCommand implements Callable<Integer> {
 

@@ -10,7 +10,8 @@ import wirelab.grading.publish.LabsTree;
 
 /** {@code wirelab publish [--check]}: writes labs/ from solutions/, or checks it is in sync. */
 @Command(name = "publish", mixinStandardHelpOptions = true,
-        header = "Write labs/ from solutions/, or a week's student repository (--week N --out DIR).",        description = {"Write labs/ from solutions/: solution regions replaced, hidden tests left out.",
+        header = "Write labs/ from solutions/, or a week's student repository (--week N --out DIR).",
+        description = {"Write labs/ from solutions/: solution regions replaced, hidden tests left out.",
             "With --check, write nothing and fail (exit 1) naming the files that differ.",
             "With --week N --out DIR, write the student repository for weeks 1..N instead (only labs that",
             "passed ./wirelab check on their current sources are released)."})

@@ -15,7 +15,8 @@ import wirelab.grading.similarity.Similarity;
 
 /** {@code wirelab similarity SUBMISSIONS --lab LAB}: JPlag over a class, the starter as base code. */
 @Command(name = "similarity", mixinStandardHelpOptions = true,
-        header = "Look for copied work with JPlag, the published starter excluded.",        description = {"Look for copied work: JPlag compares every pair of submissions (folders or .zip files; a",
+        header = "Look for copied work with JPlag, the published starter excluded.",
+        description = {"Look for copied work: JPlag compares every pair of submissions (folders or .zip files; a",
             "folder of them counts as its contents) with the lab's published starter as base code, so",
             "starter code never matches. Writes OUT/jplag-report.zip (JPlag's viewer), OUT/pairs.csv and",
             "OUT/report.html (top pairs). JPlag 6 is GPL-3.0 and needs Java 21+: it runs in its own JVM on",

@@ -16,9 +16,11 @@ import wirelab.grading.late.SubmissionTimes;
 
 /** {@code wirelab late GRADING_OUT --lab LAB --times times.csv}: the gradebook with the week's late policy applied. */
 @Command(name = "late", mixinStandardHelpOptions = true,
-        header = "Apply a week's late policy to a graded class: raw and adjusted scores.",        description = {"Apply the week's late policy (modules/week*/module.yaml) to a graded class: reads",
+        header = "Apply a week's late policy to a graded class: raw and adjusted scores.",
+        description = {"Apply the week's late policy (modules/week*/module.yaml) to a graded class: reads",
             "GRADING_OUT/gradebook.csv and the submission times (CSV: student,submitted_at with ISO times),",
-            "writes GRADING_OUT/gradebook-late.csv with raw and adjusted scores."})
+            "writes GRADING_OUT/gradebook-late.csv with raw and adjusted scores, and the adjusted score",
+            "scaled to the week's points (split evenly when a week has several labs)."})
 final class LateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "GRADING_OUT", description = "The output folder of ./wirelab grade.")
@@ -37,12 +39,15 @@ final class LateCommand implements Callable<Integer> {
                 "no modules/week*/module.yaml lists " + lab + ": no due date or late policy to apply"));
         Map<String, Instant> at = SubmissionTimes.csv(times);
         ZonedDateTime due = week.due();
-        List<LateGradebook.Row> rows = LateGradebook.apply(graded.resolve("gradebook.csv"), at, due, week.late());
+        double labPoints = week.points() / week.labs().size();
+        List<LateGradebook.Row> rows = LateGradebook.apply(graded.resolve("gradebook.csv"), at, due, week.late(), labPoints);
         Path file = graded.resolve("gradebook-late.csv");
         LateGradebook.write(rows, file);
-        System.out.println(lab + " due " + due + "; late policy: " + week.late().describe());
+        System.out.println(lab + " due " + due + "; late policy: " + week.late().describe()
+                + "; counts " + num(labPoints) + " point(s) of week " + week.number());
         for (LateGradebook.Row r : rows) {
-            System.out.printf("  %-24s raw %6s  adjusted %6s  %s%n", r.student(), num(r.raw()), num(r.adjusted()), r.note());
+            System.out.printf("  %-24s raw %6s / %s  adjusted %6s  week %6s / %s  %s%n", r.student(), num(r.raw()),
+                    num(r.max()), num(r.adjusted()), num(r.weekScore()), num(labPoints), r.note());
         }
         System.out.println("wrote " + file);
         return 0;

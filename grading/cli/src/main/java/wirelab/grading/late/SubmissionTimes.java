@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import wirelab.grading.result.CsvTable;
 
 /**
  * When each student submitted: from a CSV ({@code student,submitted_at} with ISO 8601 times and
@@ -24,31 +23,9 @@ public final class SubmissionTimes {
 
     /** student → submission instant, from a CSV with a header line naming student and submitted_at. */
     public static Map<String, Instant> csv(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        if (lines.isEmpty()) {
-            throw new IllegalArgumentException(file + ": empty; expected a header 'student,submitted_at'");
-        }
-        List<String> header = List.of(lines.get(0).strip().toLowerCase().split("\\s*,\\s*"));
-        int student = header.indexOf("student");
-        int time = header.indexOf("submitted_at");
-        if (student < 0 || time < 0) {
-            throw new IllegalArgumentException(file + ": line 1 must name the columns student and submitted_at, got " + header);
-        }
         Map<String, Instant> out = new LinkedHashMap<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            String[] cells = lines.get(i).split(",", -1);
-            if (cells.length <= Math.max(student, time)) {
-                throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected " + header.size() + " columns");
-            }
-            out.put(unquote(cells[student]), instant(cells[time], file + ":" + (i + 1)));
+        for (CsvTable.Row row : CsvTable.read(file, "student", "submitted_at")) {
+            out.put(row.get("student"), instant(row.get("submitted_at"), file + ":" + row.line()));
         }
         return out;
     }
@@ -68,7 +45,7 @@ public final class SubmissionTimes {
     }
 
     static Instant instant(String text, String where) {
-        String t = unquote(text);
+        String t = text.strip();
         try {
             return OffsetDateTime.parse(t).toInstant();
         } catch (DateTimeException e) {
@@ -76,10 +53,5 @@ public final class SubmissionTimes {
             // anything else is a mistake worth naming
             throw new IllegalArgumentException(where + ": not a time with offset like 2026-09-14T00:10:00+02:00: " + t);
         }
-    }
-
-    private static String unquote(String s) {
-        String v = s.strip();
-        return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
     }
 }

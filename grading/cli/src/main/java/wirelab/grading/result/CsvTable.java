@@ -1,0 +1,84 @@
+package wirelab.grading.result;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * CSV tables with a header line, as LMS imports expect them: RFC 4180 quoting and CRLF line ends,
+ * read and written by Jackson's CSV module. On writing, a cell that a spreadsheet would run as a
+ * formula (a leading {@code = + - @}) gets a leading apostrophe: student names are untrusted text.
+ */
+public final class CsvTable {
+
+    private static final CsvMapper MAPPER = new CsvMapper()
+            .enable(CsvParser.Feature.TRIM_SPACES).enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+
+    /** A row: header name (trimmed, lower case) → cell. {@code line} is its 1-based line in the file. */
+    public record Row(int line, Map<String, String> cells) {
+        public String get(String column) {
+            return cells.getOrDefault(column, "");
+        }
+    }
+
+    private CsvTable() {
+    }
+
+    public static void write(Path file, List<String> header, List<List<String>> rows) {
+        CsvSchema.Builder schema = CsvSchema.builder().setLineSeparator("\r\n").setUseHeader(true);
+        header.forEach(schema::addColumn);
+        List<List<String>> defused = rows.stream().map(r -> r.stream().map(CsvTable::defuse).toList()).toList();
+        try {
+            MAPPER.writer(schema.build()).writeValue(file.toFile(), defused);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** The rows of {@code file}; fails, naming the file, when it lacks one of {@code required}. */
+    public static List<Row> read(Path file, String... required) {
+        List<Row> rows = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> it = MAPPER.readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(file.toFile())) {
+            List<String> header = new ArrayList<>();
+            while (it.hasNextValue()) {
+                Map<String, String> cells = new LinkedHashMap<>();
+                it.nextValue().forEach((k, v) -> cells.put(k.strip().toLowerCase(Locale.ROOT), v));
+                int line = it.getParser().currentTokenLocation().getLineNr();
+                if (header.isEmpty()) {
+                    header.addAll(cells.keySet());
+                }
+                rows.add(new Row(line, cells));
+            }
+            if (header.isEmpty() && it.getParserSchema() instanceof CsvSchema s) {
+                s.forEach(c -> header.add(c.getName().strip().toLowerCase(Locale.ROOT)));
+            }
+            for (String column : required) {
+                if (!header.contains(column)) {
+                    throw new IllegalArgumentException(file + ": line 1 must name the columns "
+                            + String.join(", ", required) + "; got " + header);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof IllegalArgumentException) {
+                throw (IllegalArgumentException) e;
+            }
+            throw new IllegalArgumentException(file + ": not a readable CSV table: " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    static String defuse(String cell) {
+        String v = cell == null ? "" : cell;
+        return v.matches("^[=+\\-@].*") ? "'" + v : v;
+    }
+}

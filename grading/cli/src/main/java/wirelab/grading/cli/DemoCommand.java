@@ -15,9 +15,10 @@ import wirelab.grading.sandbox.Isolation;
 
 /** {@code wirelab demo}: grade the bundled sample submissions and print the scoreboard. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        header = "Grade the bundled sample submissions and print the scoreboard (the main job).",        description = {"Grade the sample submissions in grading/samples/ (reference, untouched starter, typical",
+        header = "Grade the bundled sample submissions and print the scoreboard (the main job).",
+        description = {"Grade the sample submissions in grading/samples/ (reference, untouched starter, typical",
             "mistakes, hostile code) of every lab, as a TA's class would be graded, and print the scoreboard",
-            "and where report.html is."})
+            "and where report.html is. Exits 1 when a sample misses what its sample.properties expects."})
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--lab", description = "Only this lab (default: every lab with tests).")
@@ -45,6 +46,12 @@ final class DemoCommand implements Callable<Integer> {
         List<Demo.LabRun> runs = new Demo(course, sandbox, System.out).run(labs, outRoot, jobs, force,
                 GradeOptions.defaults().withRace(race));
         Demo.print(runs, sandbox.describe(), System.out);
-        return runs.isEmpty() ? 1 : 0;
+        List<String> misses = Demo.misses(runs);
+        if (!misses.isEmpty()) {
+            System.out.println();
+            System.out.println("demo: " + misses.size() + " sample(s) missed their expectation:");
+            misses.forEach(m -> System.out.println("  " + m));
+        }
+        return runs.isEmpty() || !misses.isEmpty() ? 1 : 0;
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import wirelab.grading.batch.Batch;
 import wirelab.grading.course.Course;
@@ -27,8 +28,14 @@ import wirelab.grading.run.Sandbox;
  */
 public final class Demo {
 
-    /** One lab's demo: the batch outcome and the samples by student name. */
-    public record LabRun(Lab lab, Batch.Outcome outcome, Map<String, Sample> samples) {
+    /** One lab's demo: the batch outcome, the samples by student name, and whether files were confined. */
+    public record LabRun(Lab lab, Batch.Outcome outcome, Map<String, Sample> samples, boolean confinesFiles) {
+
+        /** Why this sample missed its expectation; empty when it met it or cannot be checked here. */
+        Optional<String> miss(SubmissionResult r) {
+            Sample s = samples.get(r.student());
+            return s == null || !s.check().checkable(confinesFiles) ? Optional.empty() : s.check().missedBy(r);
+        }
     }
 
     private final Course course;
@@ -46,9 +53,9 @@ public final class Demo {
         Path dir = course.root().resolve("grading/samples").resolve(lab.name());
         Map<String, Sample> found = new LinkedHashMap<>();
         found.put("reference", new Sample(lab.name(), "reference", "solution", "the reference solution",
-                "full marks", null));
+                "full marks", Expectation.FULL_MARKS, null));
         found.put("starter", new Sample(lab.name(), "starter", "starter", "the untouched starter",
-                "fails every graded test", null));
+                "fails every graded test", Expectation.STARTER, null));
         if (Files.isDirectory(dir)) {
             try (Stream<Path> s = Files.list(dir)) {
                 s.filter(Files::isDirectory).sorted().forEach(d -> found.put(d.getFileName().toString(), Sample.load(lab.name(), d)));
@@ -86,7 +93,7 @@ public final class Demo {
                 byName.put(s.name(), s);
             }
             Batch.Outcome o = new Batch(prepared, jobs, force, out).run(inputs, outRoot.resolve(lab.name()));
-            runs.add(new LabRun(lab, o, byName));
+            runs.add(new LabRun(lab, o, byName, sandbox.confinesFiles()));
         }
         return runs;
     }
@@ -101,12 +108,26 @@ public final class Demo {
             out.printf(Locale.ROOT, "  %-26s %9s  %-62s %s%n", "sample", "score", "verdict", "expected");
             for (SubmissionResult r : run.outcome().results()) {
                 Sample s = run.samples().get(r.student());
+                String check = s == null ? ""
+                        : !s.check().checkable(run.confinesFiles()) ? "not checked without bubblewrap"
+                        : run.miss(r).map(m -> "MISSED: " + m).orElse("ok: " + s.check().describe());
                 out.printf(Locale.ROOT, "  %-26s %9s  %-62s %s%n", r.student(),
-                        Feedback.num(r.score()) + "/" + Feedback.num(r.max()), cut(Verdicts.of(r), 62),
-                        s == null ? "" : cut(s.expect(), 70));
+                        Feedback.num(r.score()) + "/" + Feedback.num(r.max()), cut(Verdicts.of(r), 62), check);
             }
             out.println("  report: " + run.outcome().report().toAbsolutePath());
         }
+    }
+
+    /** "lab/sample: why" for every sample that missed its expectation. */
+    public static List<String> misses(List<LabRun> runs) {
+        List<String> misses = new ArrayList<>();
+        for (LabRun run : runs) {
+            for (SubmissionResult r : run.outcome().results()) {
+                run.miss(r).ifPresent(m -> misses.add(run.lab().name() + "/" + r.student() + ": " + m
+                        + " (" + run.samples().get(r.student()).expect() + ")"));
+            }
+        }
+        return misses;
     }
 
     private static String cut(String s, int n) {

@@ -14,6 +14,11 @@ public interface Sandbox {
     /** One line for reports: what isolation this is. */
     String describe();
 
+    /** True when the test JVM sees only the JDK, its classes and its own folder (bubblewrap). */
+    default boolean confinesFiles() {
+        return false;
+    }
+
     /** No isolation beyond a separate process: for the course's own code (./wirelab check). */
     Sandbox PLAIN = new Sandbox() {
         @Override

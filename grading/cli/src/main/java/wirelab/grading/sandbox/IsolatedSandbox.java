@@ -40,7 +40,8 @@ public final class IsolatedSandbox implements Sandbox {
         this.systemDirs = systemDirs;
     }
 
-    public boolean bubblewrap() {
+    @Override
+    public boolean confinesFiles() {
         return bwrap;
     }
 

@@ -1,0 +1,85 @@
+package wirelab.grading.demo;
+
+import java.util.Locale;
+import java.util.Optional;
+import wirelab.grading.result.Feedback;
+import wirelab.grading.result.SubmissionResult;
+import wirelab.grading.result.TestVerdict;
+
+/**
+ * What a sample must get, checked after the demo grades it, so the demo is an end-to-end test of
+ * the grader and not only a show. From {@code sample.properties}:
+ * <ul>
+ * <li>{@code lost=LO..HI} (or {@code lost=N}): the JUnit points the sample loses, a range because a
+ *     race found by a stress test is likely, not certain; {@code %} makes a bound a share of the
+ *     lab's JUnit points. Race tests (jcstress, only with {@code --race}) are not counted: their
+ *     detection rates are measured on their own.</li>
+ * <li>{@code verdict=crashed} (timeout, refused, …): at least one test ends that way, or the
+ *     submission is refused at intake.</li>
+ * <li>{@code needs=bubblewrap}: only checked when the sandbox confines files (a sample that reads
+ *     outside its folder succeeds in a plain fork, and says so in its feedback).</li>
+ * </ul>
+ */
+public record Expectation(String lost, String verdict, boolean needsBubblewrap) {
+
+    public static final Expectation FULL_MARKS = new Expectation("0", "", false);
+    /** The untouched starter: every graded test fails, give or take a stress test a busy machine lets through. */
+    public static final Expectation STARTER = new Expectation("90%..100%", "", false);
+
+    public Expectation {
+        if (!lost.isEmpty()) {
+            for (String b : lost.split("\\.\\.", 2)) {
+                bound(b, 100);   // fail on a typo when the sample is loaded, not after grading
+            }
+        }
+    }
+
+    /** Whether this expectation can be checked under a sandbox that does (not) confine files. */
+    public boolean checkable(boolean confinesFiles) {
+        return !needsBubblewrap || confinesFiles;
+    }
+
+    /** Why {@code r} misses this expectation, or empty when it meets it. */
+    public Optional<String> missedBy(SubmissionResult r) {
+        if (!verdict.isEmpty()) {
+            boolean seen = "refused".equals(verdict) ? r.refusal() != null
+                    : r.tests().stream().anyMatch(t -> t.status().equals(verdict));
+            if (!seen) {
+                return Optional.of("expected a " + verdict + " verdict, saw none");
+            }
+        }
+        if (lost.isEmpty() || r.refusal() != null) {
+            return Optional.empty();
+        }
+        double max = r.tests().stream().filter(Expectation::junit).mapToDouble(TestVerdict::max).sum();
+        double got = r.tests().stream().filter(Expectation::junit).mapToDouble(TestVerdict::score).sum();
+        double lostPoints = max - got;
+        String[] bounds = lost.split("\\.\\.", 2);
+        double lo = bound(bounds[0], max);
+        double hi = bound(bounds.length == 2 ? bounds[1] : bounds[0], max);
+        if (lostPoints < lo - 1e-9 || lostPoints > hi + 1e-9) {
+            return Optional.of("lost " + Feedback.num(lostPoints) + " of " + Feedback.num(max)
+                    + " JUnit points, expected " + describe());
+        }
+        return Optional.empty();
+    }
+
+    /** The expectation in a few words, for the scoreboard. */
+    public String describe() {
+        String range = lost.isEmpty() ? "" : "loses " + lost.replace("..", " to ");
+        return verdict.isEmpty() ? range : range.isEmpty() ? verdict : range + ", " + verdict;
+    }
+
+    private static boolean junit(TestVerdict t) {
+        return "junit".equals(t.kind());
+    }
+
+    private static double bound(String text, double max) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        try {
+            return t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1)) / 100 * max : Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("lost=" + text + ": expected a number, a percentage or LO..HI");
+        }
+    }
+}

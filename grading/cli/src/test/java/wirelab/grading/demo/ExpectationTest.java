@@ -1,0 +1,73 @@
+package wirelab.grading.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import wirelab.grading.result.SubmissionResult;
+import wirelab.grading.result.TestVerdict;
+
+class ExpectationTest {
+
+    @TempDir
+    Path tmp;
+
+    static TestVerdict junit(double score, double max, String status) {
+        return new TestVerdict("t" + score + status, "a test", "", "junit", score, max, status, null, null, null, 0.1);
+    }
+
+    static SubmissionResult result(List<TestVerdict> tests, String refusal) {
+        double score = tests.stream().mapToDouble(TestVerdict::score).sum();
+        double max = tests.stream().mapToDouble(TestVerdict::max).sum();
+        return new SubmissionResult(SubmissionResult.SCHEMA, "s", "lab", refusal == null ? "graded" : "refused", refusal,
+                score, max, tests, List.of(), List.of(), List.of(), List.of(), "test", "", 1, 1.0);
+    }
+
+    @Test
+    void lostPointsMustFallInTheRange() {
+        SubmissionResult r = result(List.of(junit(3, 3, "passed"), junit(0, 4, "failed"), junit(0, 2, "crashed")), null);
+        assertEquals(Optional.empty(), new Expectation("6", "", false).missedBy(r));
+        assertEquals(Optional.empty(), new Expectation("4..9", "crashed", false).missedBy(r));
+        Optional<String> miss = new Expectation("0..4", "", false).missedBy(r);
+        assertTrue(miss.orElseThrow().contains("lost 6 of 9 JUnit points, expected loses 0 to 4"), miss.get());
+        assertTrue(new Expectation("1", "timeout", false).missedBy(r).orElseThrow().contains("timeout"));
+    }
+
+    @Test
+    void raceTestsAreNotCountedAndPercentagesAreOfTheJunitPoints() {
+        TestVerdict race = new TestVerdict("r", "race", "", "race", 0, 50, "failed", null, null, null, 1);
+        SubmissionResult starter = result(List.of(junit(0, 9, "failed"), junit(1, 1, "passed"), race), null);
+        assertEquals(Optional.empty(), Expectation.STARTER.missedBy(starter), "9 of 10 lost is 90%");
+        assertEquals(Optional.empty(), new Expectation("9", "", false).missedBy(starter));
+        assertTrue(Expectation.FULL_MARKS.missedBy(starter).isPresent());
+    }
+
+    @Test
+    void refusalIsAVerdict() {
+        SubmissionResult refused = result(List.of(junit(0, 5, "not-compiled")), "the zip holds a path that escapes");
+        assertEquals(Optional.empty(), new Expectation("", "refused", false).missedBy(refused));
+        assertTrue(new Expectation("", "refused", false).missedBy(result(List.of(junit(5, 5, "passed")), null)).isPresent());
+    }
+
+    @Test
+    void aSampleMustSayWhatItExpectsAndSayItWell() throws Exception {
+        Path silent = Files.createDirectories(tmp.resolve("silent"));
+        Files.writeString(silent.resolve("sample.properties"), "base=solution\nexpect=something, in words\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sample.load("threads", silent));
+        assertTrue(e.getMessage().contains("lost=LO..HI"), e.getMessage());
+        Path typo = Files.createDirectories(tmp.resolve("typo"));
+        Files.writeString(typo.resolve("sample.properties"), "lost=3..x\n");
+        assertThrows(IllegalArgumentException.class, () -> Sample.load("threads", typo));
+        Path sandboxed = Files.createDirectories(tmp.resolve("sandboxed"));
+        Files.writeString(sandboxed.resolve("sample.properties"), "lost=0\nneeds=bubblewrap\n");
+        Expectation x = Sample.load("threads", sandboxed).check();
+        assertTrue(x.checkable(true));
+        assertTrue(!x.checkable(false));
+    }
+}

@@ -7,6 +7,12 @@
 #
 # The samples are the demo's (reference, starter, typical mistakes), cycled to N. Race tests
 # (jcstress) are left out on both sides: this measures the JUnit grading path.
+#
+# Three figures, because a lab's tests take the time they take (the sockets lab's lossy-UDP tests
+# wait on purpose) and no harness can make them faster:
+#   per submission  wall time / N, with one lane (like the Maven loop) and with the default lanes;
+#   test time       the tests' own running time (harness: result.json; Maven: surefire's reports);
+#   overhead        per submission minus test time: what each way adds around the same tests.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -33,14 +39,28 @@ now() { date +%s.%N; }
 echo "== warm-up: the lab's compiled tests and test plan are built once per lab, not per class"
 ./wirelab grade "$(ls -d "$work"/subs/* | head -1)" --lab "$lab" --out "$work/warm-up" --jobs 1 --force > "$work/warm-up.log" 2>&1
 
+# the tests' own time in a harness output folder: the sum of every test's seconds
+harness_test_time() {
+  python3 -c 'import json,glob,sys; print(sum(t.get("seconds") or 0 for f in glob.glob(sys.argv[1] + "/students/*/result.json") for t in json.load(open(f))["tests"]))' "$1"
+}
+
 echo "== harness: ./wirelab grade, $n submissions, --jobs 1 --force"
 t0=$(now)
 ./wirelab grade "$work/subs" --lab "$lab" --out "$work/harness" --jobs 1 --force > "$work/harness.log" 2>&1
 t1=$(now)
 harness=$(echo "$t1 - $t0" | bc -l)
+harness_tests=$(harness_test_time "$work/harness")
 grep "submission(s):" "$work/harness.log" | sed "s/^/   /"
 
+echo "== harness: ./wirelab grade, $n submissions, default lanes (one per core), --force"
+t0=$(now)
+./wirelab grade "$work/subs" --lab "$lab" --out "$work/harness-lanes" --force > "$work/harness-lanes.log" 2>&1
+t1=$(now)
+lanes=$(echo "$t1 - $t0" | bc -l)
+grep "submission(s):" "$work/harness-lanes.log" | sed "s/^/   /"
+
 echo "== maven: ./mvnw -o -q test per submission, $n submissions"
+maven_tests=0
 t0=$(now)
 for s in "$work"/subs/*; do
   proj="$root/target/wlbench-$(basename "$s")"   # two levels below the root: the parent pom resolves
@@ -53,12 +73,23 @@ for s in "$work"/subs/*; do
   s0=$(now)
   ./mvnw -o -q -B -f "$proj/pom.xml" test -Dmaven.test.failure.ignore=true > "$proj.log" 2>&1 || true
   printf '   %-40s %6.1f s\n' "$(basename "$s")" "$(echo "$(now) - $s0" | bc -l)"
+  # surefire's own account of the tests' time (a class that timed out or crashed has no report)
+  spent=$(python3 -c 'import glob,sys,xml.etree.ElementTree as E; print(sum(float(E.parse(f).getroot().get("time") or 0) for f in glob.glob(sys.argv[1] + "/target/surefire-reports/TEST-*.xml")))' "$proj")
+  maven_tests=$(echo "$maven_tests + $spent" | bc -l)
   rm -rf "$proj"
 done
 t1=$(now)
 maven=$(echo "$t1 - $t0" | bc -l)
 
-printf '\n%-10s %8s %14s\n' "" "total" "per submission"
-printf '%-10s %7.1fs %13.2fs\n' harness "$harness" "$(echo "$harness / $n" | bc -l)"
-printf '%-10s %7.1fs %13.2fs\n' maven "$maven" "$(echo "$maven / $n" | bc -l)"
-printf 'ratio (maven / harness): %.1fx   load average: %s\n' "$(echo "$maven / $harness" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+per() { echo "$1 / $n" | bc -l; }
+printf '\n%-22s %8s %15s %15s %15s\n' "" "total" "per submission" "of it: tests" "overhead"
+printf '%-22s %7.1fs %14.2fs %14.2fs %14.2fs\n' "harness, 1 lane" "$harness" "$(per "$harness")" \
+  "$(per "$harness_tests")" "$(per "$harness - $harness_tests")"
+printf '%-22s %7.1fs %14.2fs\n' "harness, default lanes" "$lanes" "$(per "$lanes")"
+printf '%-22s %7.1fs %14.2fs %14.2fs %14.2fs\n' "mvn -o -q test" "$maven" "$(per "$maven")" \
+  "$(per "$maven_tests")" "$(per "$maven - $maven_tests")"
+printf '\nratio per submission (maven / harness): %.1fx with 1 lane, %.1fx with the default lanes\n' \
+  "$(echo "$maven / $harness" | bc -l)" "$(echo "$maven / $lanes" | bc -l)"
+printf 'ratio of the overhead around the tests:   %.1fx\n' \
+  "$(echo "($maven - $maven_tests) / ($harness - $harness_tests)" | bc -l)"
+printf 'load average: %s (%s cores)\n' "$(cut -d' ' -f1-3 /proc/loadavg)" "$(nproc)"

@@ -81,7 +81,7 @@ done
 t1=$(now)
 maven=$(echo "$t1 - $t0" | bc -l)
 
-per() { echo "$1 / $n" | bc -l; }
+per() { echo "($1) / $n" | bc -l; }
 printf '\n%-22s %8s %15s %15s %15s\n' "" "total" "per submission" "of it: tests" "overhead"
 printf '%-22s %7.1fs %14.2fs %14.2fs %14.2fs\n' "harness, 1 lane" "$harness" "$(per "$harness")" \
   "$(per "$harness_tests")" "$(per "$harness - $harness_tests")"

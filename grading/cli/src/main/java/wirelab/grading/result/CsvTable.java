@@ -1,6 +1,7 @@
 package wirelab.grading.result;
 
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -47,32 +48,25 @@ public final class CsvTable {
     /** The rows of {@code file}; fails, naming the file, when it lacks one of {@code required}. */
     public static List<Row> read(Path file, String... required) {
         List<Row> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>();
         try (MappingIterator<Map<String, String>> it = MAPPER.readerFor(Map.class)
                 .with(CsvSchema.emptySchema().withHeader()).readValues(file.toFile())) {
-            List<String> header = new ArrayList<>();
             while (it.hasNextValue()) {
                 Map<String, String> cells = new LinkedHashMap<>();
                 it.nextValue().forEach((k, v) -> cells.put(k.strip().toLowerCase(Locale.ROOT), v));
-                int line = it.getParser().currentTokenLocation().getLineNr();
-                if (header.isEmpty()) {
-                    header.addAll(cells.keySet());
-                }
-                rows.add(new Row(line, cells));
+                rows.add(new Row(it.getParser().currentTokenLocation().getLineNr(), cells));
             }
-            if (header.isEmpty() && it.getParserSchema() instanceof CsvSchema s) {
+            if (it.getParserSchema() instanceof CsvSchema s) {
                 s.forEach(c -> header.add(c.getName().strip().toLowerCase(Locale.ROOT)));
             }
-            for (String column : required) {
-                if (!header.contains(column)) {
-                    throw new IllegalArgumentException(file + ": line 1 must name the columns "
-                            + String.join(", ", required) + "; got " + header);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof IllegalArgumentException) {
-                throw (IllegalArgumentException) e;
-            }
+        } catch (IOException | RuntimeJsonMappingException e) {
             throw new IllegalArgumentException(file + ": not a readable CSV table: " + e.getMessage(), e);
+        }
+        for (String column : required) {
+            if (!header.contains(column)) {
+                throw new IllegalArgumentException(file + ": line 1 must name the columns "
+                        + String.join(", ", required) + "; got " + header);
+            }
         }
         return rows;
     }

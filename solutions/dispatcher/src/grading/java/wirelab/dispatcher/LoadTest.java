@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,12 +52,12 @@ class LoadTest {
             StartGate.run(CLIENTS, Duration.ofSeconds(45), worker -> {
                 for (int i = 0; i < REQUESTS_EACH; i++) {
                     String id = worker + "-" + i;
-                    var r = client.send(java.net.http.HttpRequest.newBuilder(server.uri("/id?id=" + id))
-                            .timeout(Duration.ofSeconds(10)).build(), BodyHandlers.ofString());
+                    var r = TestServer.fetch(client, java.net.http.HttpRequest.newBuilder(server.uri("/id?id=" + id))
+                            .timeout(Duration.ofSeconds(10)).build(), 10);
                     assertEquals(200, r.statusCode(), "status for request " + id);
                     assertEquals(id, r.body(), "request " + id + " got someone else's answer");
-                    var h = client.send(java.net.http.HttpRequest.newBuilder(server.uri("/hits/load"))
-                            .timeout(Duration.ofSeconds(10)).build(), BodyHandlers.ofString());
+                    var h = TestServer.fetch(client, java.net.http.HttpRequest.newBuilder(server.uri("/hits/load"))
+                            .timeout(Duration.ofSeconds(10)).build(), 10);
                     assertEquals(200, h.statusCode(), "status for a hit");
                 }
             });

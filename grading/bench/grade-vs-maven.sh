@@ -9,8 +9,10 @@
 # (jcstress) are left out on both sides: this measures the JUnit grading path.
 #
 # Three figures, because a lab's tests take the time they take (the sockets lab's lossy-UDP tests
-# wait on purpose) and no harness can make them faster:
-#   per submission  wall time / N, with one lane (like the Maven loop) and with the default lanes;
+# wait on purpose, a broken server makes a test wait out its bound):
+#   per submission  wall time / N: one lane and one test JVM per submission (like the Maven loop),
+#                   one lane with the submission's tests split over test JVMs running at once
+#                   (--shards, default for the lab), and the default lanes;
 #   test time       the tests' own running time (harness: result.json; Maven: surefire's reports);
 #   overhead        per submission minus test time: what each way adds around the same tests.
 set -euo pipefail
@@ -44,13 +46,21 @@ harness_test_time() {
   python3 -c 'import json,glob,sys; print(sum(t.get("seconds") or 0 for f in glob.glob(sys.argv[1] + "/students/*/result.json") for t in json.load(open(f))["tests"]))' "$1"
 }
 
-echo "== harness: ./wirelab grade, $n submissions, --jobs 1 --force"
+echo "== harness: ./wirelab grade, $n submissions, --jobs 1 --shards 1 --force"
 t0=$(now)
-./wirelab grade "$work/subs" --lab "$lab" --out "$work/harness" --jobs 1 --force > "$work/harness.log" 2>&1
+./wirelab grade "$work/subs" --lab "$lab" --out "$work/harness" --jobs 1 --shards 1 --force > "$work/harness.log" 2>&1
 t1=$(now)
 harness=$(echo "$t1 - $t0" | bc -l)
 harness_tests=$(harness_test_time "$work/harness")
 grep "submission(s):" "$work/harness.log" | sed "s/^/   /"
+
+echo "== harness: ./wirelab grade, $n submissions, --jobs 1 --force (the lab's default test JVMs per submission)"
+t0=$(now)
+./wirelab grade "$work/subs" --lab "$lab" --out "$work/harness-shards" --jobs 1 --force > "$work/harness-shards.log" 2>&1
+t1=$(now)
+shards=$(echo "$t1 - $t0" | bc -l)
+grep -o "[0-9]* test JVM(s) each" "$work/harness-shards.log" | sed "s/^/   /"
+grep "submission(s):" "$work/harness-shards.log" | sed "s/^/   /"
 
 echo "== harness: ./wirelab grade, $n submissions, default lanes (one per core), --force"
 t0=$(now)
@@ -82,14 +92,16 @@ t1=$(now)
 maven=$(echo "$t1 - $t0" | bc -l)
 
 per() { echo "($1) / $n" | bc -l; }
-printf '\n%-22s %8s %15s %15s %15s\n' "" "total" "per submission" "of it: tests" "overhead"
-printf '%-22s %7.1fs %14.2fs %14.2fs %14.2fs\n' "harness, 1 lane" "$harness" "$(per "$harness")" \
+printf '\n%-24s %8s %15s %15s %15s\n' "" "total" "per submission" "of it: tests" "overhead"
+printf '%-24s %7.1fs %14.2fs %14.2fs %14.2fs\n' "harness, 1 lane, 1 JVM" "$harness" "$(per "$harness")" \
   "$(per "$harness_tests")" "$(per "$harness - $harness_tests")"
-printf '%-22s %7.1fs %14.2fs\n' "harness, default lanes" "$lanes" "$(per "$lanes")"
-printf '%-22s %7.1fs %14.2fs %14.2fs %14.2fs\n' "mvn -o -q test" "$maven" "$(per "$maven")" \
+printf '%-24s %7.1fs %14.2fs\n' "harness, 1 lane, shards" "$shards" "$(per "$shards")"
+printf '%-24s %7.1fs %14.2fs\n' "harness, default lanes" "$lanes" "$(per "$lanes")"
+printf '%-24s %7.1fs %14.2fs %14.2fs %14.2fs\n' "mvn -o -q test" "$maven" "$(per "$maven")" \
   "$(per "$maven_tests")" "$(per "$maven - $maven_tests")"
-printf '\nratio per submission (maven / harness): %.1fx with 1 lane, %.1fx with the default lanes\n' \
-  "$(echo "$maven / $harness" | bc -l)" "$(echo "$maven / $lanes" | bc -l)"
+printf '\nratio per submission (maven / harness): %.1fx with 1 lane and 1 JVM, %.1fx with 1 lane and shards,\n' \
+  "$(echo "$maven / $harness" | bc -l)" "$(echo "$maven / $shards" | bc -l)"
+printf '                                         %.1fx with the default lanes (and shards)\n' "$(echo "$maven / $lanes" | bc -l)"
 printf 'ratio of the overhead around the tests:   %.1fx\n' \
   "$(echo "($maven - $maven_tests) / ($harness - $harness_tests)" | bc -l)"
 printf 'load average: %s (%s cores)\n' "$(cut -d' ' -f1-3 /proc/loadavg)" "$(nproc)"

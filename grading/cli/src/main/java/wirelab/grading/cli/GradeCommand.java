@@ -42,6 +42,10 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--race", description = "Also run the lab's jcstress race tests (about 20 s per submission).")
     boolean race;
 
+    @Option(names = "--shards", description = {"Test JVMs per submission at once, each running a share of the test",
+        "classes (default: by the lab's test time, at most 4; 1 runs them all in one JVM)."})
+    int shards;
+
     @Option(names = "--timeout", description = "Seconds per test (default: the lab's test.timeout, else 30).")
     Integer timeout;
 
@@ -51,7 +55,8 @@ final class GradeCommand implements Callable<Integer> {
         Lab l = course.requireLab(lab);
         Path outDir = out != null ? out : Path.of("grading-out", lab);
         Batch.Outcome outcome = gradeAll(course, l, Batch.expand(submissions), outDir, jobs, force,
-                GradeOptions.defaults().withRace(race).withPerTest(timeout == null ? null : Duration.ofSeconds(timeout)));
+                GradeOptions.defaults().withRace(race).withShards(shards)
+                        .withPerTest(timeout == null ? null : Duration.ofSeconds(timeout)));
         Scoreboard.print(outcome, System.out);
         return 0;
     }
@@ -62,7 +67,8 @@ final class GradeCommand implements Callable<Integer> {
         Sandbox sandbox = Isolation.detect(javaHome, PreparedLab.workBase());
         System.out.println("isolation: " + sandbox.describe());
         PreparedLab prepared = PreparedLab.prepare(course, lab, options, sandbox, s -> System.out.println("wirelab: " + s));
-        System.out.println("grading " + inputs.size() + " submission(s) of " + lab.name() + " on " + jobs + " lane(s)"
+        System.out.println("grading " + inputs.size() + " submission(s) of " + lab.name() + " on " + jobs + " lane(s), "
+                + prepared.shardCount() + " test JVM(s) each"
                 + (options.race() ? ", with race tests" : "") + "; time limit per test "
                 + prepared.options().perTest().toSeconds() + " s");
         return new Batch(prepared, jobs, force, System.out).run(inputs, outDir);

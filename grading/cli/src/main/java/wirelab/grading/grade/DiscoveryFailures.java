@@ -15,7 +15,7 @@ import wirelab.grading.run.TestResult;
 final class DiscoveryFailures {
 
     private static final Pattern SELECTOR = Pattern.compile(
-            "ClassSelector \\[className = '([^']+)'[^\\n]*\\] resolution failed(?:[\\s\\S]*?Cause: ([^\\n]+))?");
+            "(?:Class|Method)Selector \\[className = '([^']+)'[^\\n]*\\] resolution failed(?:[\\s\\S]*?Cause: ([^\\n]+))?");
 
     private DiscoveryFailures() {
     }

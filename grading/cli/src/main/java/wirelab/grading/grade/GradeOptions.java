@@ -10,19 +10,20 @@ import java.time.Duration;
  * @param heapMb     -Xmx of the test JVM
  * @param race       also run the lab's jcstress tests (about 20 s per submission)
  * @param raceBudget wall-clock budget for one submission's jcstress invocation
+ * @param shards     test JVMs per submission running at once, each a share of the test classes (0: by the lab's test time)
  */
 public record GradeOptions(Duration perTest, Duration wall, int heapMb, long outputLimit, boolean race,
-        Duration raceBudget) {
+        Duration raceBudget, int shards) {
 
     public static GradeOptions defaults() {
-        return new GradeOptions(null, null, 256, 1L << 20, false, Duration.ofSeconds(120));
+        return new GradeOptions(null, null, 256, 1L << 20, false, Duration.ofSeconds(120), 0);
     }
 
     /** The lab's own per-test limit (lab.properties test.timeout, seconds) unless the TA set one. */
     public GradeOptions forLab(wirelab.grading.course.Lab lab) {
         Duration t = perTest != null ? perTest
                 : Duration.ofSeconds(Long.parseLong(lab.properties().getProperty("test.timeout", "30").strip()));
-        return new GradeOptions(t, wall, heapMb, outputLimit, race, raceBudget);
+        return new GradeOptions(t, wall, heapMb, outputLimit, race, raceBudget, shards);
     }
 
     /** One test JVM's hard limit: generous next to what the reference needs, capped so a stuck JVM cannot stall the batch. */
@@ -35,10 +36,14 @@ public record GradeOptions(Duration perTest, Duration wall, int heapMb, long out
     }
 
     public GradeOptions withRace(boolean on) {
-        return new GradeOptions(perTest, wall, heapMb, outputLimit, on, raceBudget);
+        return new GradeOptions(perTest, wall, heapMb, outputLimit, on, raceBudget, shards);
     }
 
     public GradeOptions withPerTest(Duration d) {
-        return new GradeOptions(d, wall, heapMb, outputLimit, race, raceBudget);
+        return new GradeOptions(d, wall, heapMb, outputLimit, race, raceBudget, shards);
+    }
+
+    public GradeOptions withShards(int n) {
+        return new GradeOptions(perTest, wall, heapMb, outputLimit, race, raceBudget, Math.max(0, n));
     }
 }

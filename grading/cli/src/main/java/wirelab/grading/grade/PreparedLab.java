@@ -212,6 +212,12 @@ public final class PreparedLab {
         return out;
     }
 
+    /** Test JVMs each submission's tests are split over (see {@link Shards}). */
+    public int shardCount() {
+        return Shards.count(options.shards(), lab.properties().getProperty("grade.shards"), baseline.referenceSeconds(),
+                Shards.units(baseline, bundle.testClassNames()).size());
+    }
+
     public Lab lab() {
         return lab;
     }

@@ -1,0 +1,108 @@
+package wirelab.grading.grade;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a submission's tests over several test JVMs that run at the same time. Most of a lab's
+ * test time is waiting (a bound that must expire because the student's server never answers, a
+ * lossy network, a retransmission timer), and waits overlap.
+ *
+ * <p>The unit is one test method: the labs' tests share nothing between methods (a crashed JVM's
+ * remaining methods already run one by one in a fresh JVM). Units go longest first, by the
+ * reference's time, to the shard with the least work so far; each shard keeps plan order.
+ */
+final class Shards {
+
+    /** One thing a test JVM is told to run: {@code --method C#m}, or {@code --class C} when methods cannot be named. */
+    record Unit(String className, String flag, String selector, double seconds) {
+    }
+
+    /** Below this much reference time per shard another JVM costs more than it saves. */
+    static final double SECONDS_PER_SHARD = 1.5;
+
+    /** Most shards chosen automatically. */
+    static final int AUTO_MAX = 4;
+
+    private static final Pattern METHOD_ID = Pattern.compile("[\\w.$]+#[\\w$]+");
+
+    private Shards() {
+    }
+
+    /**
+     * How many test JVMs per submission: the TA's choice, else the lab's ({@code grade.shards} in
+     * lab.properties, 1 for a lab whose tests are CPU-bound), else by the reference's test time.
+     */
+    static int count(int requested, String labSetting, double referenceSeconds, int units) {
+        int n;
+        if (requested > 0) {
+            n = requested;
+        } else if (labSetting != null && !labSetting.isBlank()) {
+            n = Integer.parseInt(labSetting.strip());
+        } else {
+            n = (int) Math.max(1, Math.min(AUTO_MAX, Math.floor(referenceSeconds / SECONDS_PER_SHARD)));
+        }
+        return Math.max(1, Math.min(n, units));
+    }
+
+    /** The plan's tests as units, in plan order; a test class the plan does not know runs whole. */
+    static List<Unit> units(Baseline plan, List<String> testClasses) {
+        Map<String, List<Baseline.Planned>> byClass = new LinkedHashMap<>();
+        for (String c : testClasses) {
+            byClass.put(c, new ArrayList<>());
+        }
+        for (Baseline.Planned t : plan.tests()) {
+            byClass.computeIfPresent(t.className(), (c, list) -> {
+                list.add(t);
+                return list;
+            });
+        }
+        double mean = plan.tests().stream().mapToDouble(Baseline.Planned::seconds).average().orElse(1);
+        List<Unit> out = new ArrayList<>();
+        byClass.forEach((cls, tests) -> {
+            boolean byMethod = !tests.isEmpty() && tests.stream().allMatch(t -> METHOD_ID.matcher(t.id()).matches())
+                    && tests.stream().map(Baseline.Planned::id).distinct().count() == tests.size();
+            if (byMethod) {
+                tests.forEach(t -> out.add(new Unit(cls, "--method", t.id(), t.seconds())));
+            } else {
+                double s = tests.isEmpty() ? mean : tests.stream().mapToDouble(Baseline.Planned::seconds).sum();
+                out.add(new Unit(cls, "--class", cls, s));
+            }
+        });
+        return out;
+    }
+
+    /** Non-empty shards of {@code units}, at most {@code n}; each keeps the units' order. */
+    static List<List<Unit>> split(List<Unit> units, int n) {
+        List<Unit> byCost = new ArrayList<>(units);
+        byCost.sort(Comparator.comparingDouble(Unit::seconds).reversed());
+        int k = Math.max(1, n);
+        List<List<Unit>> shards = new ArrayList<>();
+        double[] load = new double[k];
+        for (int i = 0; i < k; i++) {
+            shards.add(new ArrayList<>());
+        }
+        for (Unit u : byCost) {
+            int least = 0;
+            for (int i = 1; i < k; i++) {
+                if (load[i] < load[least]) {
+                    least = i;
+                }
+            }
+            shards.get(least).add(u);
+            load[least] += Math.max(u.seconds(), 0.01);   // a run of instant tests still spreads out
+        }
+        List<List<Unit>> out = new ArrayList<>();
+        for (List<Unit> shard : shards) {
+            if (!shard.isEmpty()) {
+                shard.sort(Comparator.comparingInt(units::indexOf));
+                out.add(shard);
+            }
+        }
+        return out;
+    }
+}

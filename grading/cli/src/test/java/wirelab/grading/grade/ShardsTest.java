@@ -1,0 +1,44 @@
+package wirelab.grading.grade;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ShardsTest {
+
+    private static Baseline.Planned test(String id, double seconds) {
+        return new Baseline.Planned(id, id, 1, true, true, seconds);
+    }
+
+    @Test
+    void methodsBecomeUnitsAndAClassWithoutMethodIdsRunsWhole() {
+        Baseline plan = new Baseline(List.of(test("a.One#test01", 1), test("a.One#test02", 2),
+                test("raceTableFromTrace()", 0.5)), List.of());
+        List<Shards.Unit> units = Shards.units(plan, List.of("a.One", "raceTableFromTrace()", "a.Unplanned"));
+        assertEquals(List.of("--method a.One#test01", "--method a.One#test02", "--class raceTableFromTrace()",
+                "--class a.Unplanned"), units.stream().map(u -> u.flag() + " " + u.selector()).toList());
+    }
+
+    @Test
+    void longestFirstToTheLeastLoadedShardEachInPlanOrder() {
+        List<Shards.Unit> units = new ArrayList<>();
+        double[] seconds = {5, 1, 1, 1, 1, 1, 4, 0};
+        for (int i = 0; i < seconds.length; i++) {
+            units.add(new Shards.Unit("a.T", "--method", "a.T#t" + i, seconds[i]));
+        }
+        List<List<Shards.Unit>> shards = Shards.split(units, 2);
+        assertEquals(List.of(List.of("a.T#t0", "a.T#t2", "a.T#t4", "a.T#t7"), List.of("a.T#t1", "a.T#t3", "a.T#t5", "a.T#t6")),
+                shards.stream().map(s -> s.stream().map(Shards.Unit::selector).toList()).toList());
+    }
+
+    @Test
+    void countFollowsTheTaThenTheLabThenTheReferenceTime() {
+        assertEquals(3, Shards.count(3, "1", 30, 50), "the TA's --shards wins");
+        assertEquals(1, Shards.count(0, "1", 30, 50), "then lab.properties grade.shards");
+        assertEquals(Shards.AUTO_MAX, Shards.count(0, null, 30, 50), "then the reference time, capped");
+        assertEquals(1, Shards.count(0, null, 1, 50), "a quick lab stays in one JVM");
+        assertEquals(2, Shards.count(0, null, 30, 2), "never more shards than units");
+    }
+}

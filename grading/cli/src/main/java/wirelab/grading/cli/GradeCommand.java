@@ -17,9 +17,9 @@ import wirelab.grading.sandbox.Isolation;
 
 /** {@code wirelab grade SUBMISSIONS... --lab LAB}: grades a class into scores, feedback, a gradebook and a report. */
 @Command(name = "grade", mixinStandardHelpOptions = true,
-        header = "Grade a class's submissions of one lab, each in an isolated JVM.",
+        header = "Grade a class's submissions of one lab, each in isolated JVMs.",
         description = {"Grade submissions (folders, .zip files, repository clones; a folder of them counts as its",
-            "contents) of one lab: each in a fresh, isolated JVM. Writes OUT/students/<student>/ (result.json,",
+            "contents) of one lab: each in fresh, isolated JVMs. Writes OUT/students/<student>/ (result.json,",
             "Gradescope results.json, junit.xml, feedback.txt), OUT/gradebook.csv and OUT/report.html.",
             "A re-run skips submissions whose inputs did not change (use --force to grade them again)."})
 final class GradeCommand implements Callable<Integer> {

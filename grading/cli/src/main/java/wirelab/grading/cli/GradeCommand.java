@@ -43,7 +43,7 @@ final class GradeCommand implements Callable<Integer> {
     boolean race;
 
     @Option(names = "--shards", description = {"Test JVMs per submission at once, each running a share of the test",
-        "classes (default: by the lab's test time, at most 4; 1 runs them all in one JVM)."})
+        "methods (default: by the lab's test time, at most 4; 1 runs them all in one JVM)."})
     int shards;
 
     @Option(names = "--timeout", description = "Seconds per test (default: the lab's test.timeout, else 30).")

@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param heapMb     -Xmx of the test JVM
  * @param race       also run the lab's jcstress tests (about 20 s per submission)
  * @param raceBudget wall-clock budget for one submission's jcstress invocation
- * @param shards     test JVMs per submission running at once, each a share of the test classes (0: by the lab's test time)
+ * @param shards     test JVMs per submission running at once, each a share of the test methods (0: by the lab's test time)
  */
 public record GradeOptions(Duration perTest, Duration wall, int heapMb, long outputLimit, boolean race,
         Duration raceBudget, int shards) {

@@ -37,6 +37,9 @@ public final class PreparedLab {
     final Path javaHome;
     final GradeOptions options;
     final Path scratchRoot;
+    /** The plan's tests as units for the test JVMs, and how many JVMs share them (see {@link Shards}). */
+    final List<Shards.Unit> testUnits;
+    final int shardCount;
 
     private PreparedLab(Course course, Lab lab, LabBundle bundle, Baseline baseline, Map<String, byte[]> publishedFiles,
             RaceTests raceTests, Sandbox sandbox, Path javaHome, GradeOptions options, Path scratchRoot) {
@@ -50,6 +53,9 @@ public final class PreparedLab {
         this.javaHome = javaHome;
         this.options = options;
         this.scratchRoot = scratchRoot;
+        this.testUnits = Shards.units(baseline, bundle.testClassNames());
+        this.shardCount = Shards.count(options.shards(), lab.properties().getProperty("grade.shards"),
+                baseline.referenceSeconds(), testUnits.size());
     }
 
     /**
@@ -214,8 +220,7 @@ public final class PreparedLab {
 
     /** Test JVMs each submission's tests are split over (see {@link Shards}). */
     public int shardCount() {
-        return Shards.count(options.shards(), lab.properties().getProperty("grade.shards"), baseline.referenceSeconds(),
-                Shards.units(baseline, bundle.testClassNames()).size());
+        return shardCount;
     }
 
     public Lab lab() {

@@ -31,39 +31,34 @@ final class ShardedRun {
 
     /** The tests split over {@link Shards}, each shard in its own JVM(s), all at once, merged. */
     Result run(String student, SubmissionCompiler.Result compiled, Path scratch, double setupNanos) {
-        List<Shards.Unit> all = Shards.units(lab.baseline, lab.bundle.testClassNames());
-        if (all.isEmpty()) {
+        if (lab.testUnits.isEmpty()) {
             return new Result(new RunOutcome(List.of(), List.of("the lab has no test classes"), 0, ""), Map.of(), false);
         }
-        List<List<Shards.Unit>> shards = Shards.split(all, lab.shardCount());
+        List<List<Shards.Unit>> shards = Shards.split(lab.testUnits, lab.shardCount);
         long tRun = System.nanoTime();
         List<Result> parts = new ArrayList<>();
-        if (shards.size() == 1) {
-            parts.add(runShard(shards.get(0), compiled, scratch.resolve("run")));
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(shards.size(), r -> {
-                Thread t = new Thread(r, "shard-" + student);
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<Result>> futures = new ArrayList<>();
-                for (int i = 0; i < shards.size(); i++) {
-                    List<Shards.Unit> shard = shards.get(i);
-                    Path dir = scratch.resolve("run-" + (i + 1));
-                    futures.add(pool.submit(() -> runShard(shard, compiled, dir)));
-                }
-                for (Future<Result> f : futures) {
-                    parts.add(f.get());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while running tests", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdownNow();
+        ExecutorService pool = Executors.newFixedThreadPool(shards.size(), r -> {
+            Thread t = new Thread(r, "shard-" + student);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Result>> futures = new ArrayList<>();
+            for (int i = 0; i < shards.size(); i++) {
+                List<Shards.Unit> shard = shards.get(i);
+                Path dir = scratch.resolve("run-" + (i + 1));
+                futures.add(pool.submit(() -> runShard(shard, compiled, dir)));
             }
+            for (Future<Result> f : futures) {
+                parts.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running tests", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         List<TestResult> results = new ArrayList<>();
         List<String> problems = new ArrayList<>();

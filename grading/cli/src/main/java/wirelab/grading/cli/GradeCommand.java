@@ -42,8 +42,8 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--race", description = "Also run the lab's jcstress race tests (about 20 s per submission).")
     boolean race;
 
-    @Option(names = "--shards", description = {"Test JVMs per submission at once, each running a share of the test",
-        "methods (default: by the lab's test time, at most 4; 1 runs them all in one JVM)."})
+    @Option(names = "--shards", description = {"Test JVMs per submission at once, each taking the next test method",
+        "from a shared queue (default: by the lab's test time, at most 4; 1 runs them all in one JVM)."})
     int shards;
 
     @Option(names = "--timeout", description = "Seconds per test (default: the lab's test.timeout, else 30).")

@@ -24,16 +24,20 @@ final class DiscoveryFailures {
     static Map<String, String> unloadableClasses(RunOutcome run) {
         Map<String, String> out = new LinkedHashMap<>();
         for (TestResult r : run.results()) {
-            for (String text : new String[] {r.message(), r.trace()}) {
-                if (text == null || !text.contains("resolution failed")) {
-                    continue;
-                }
-                Matcher m = SELECTOR.matcher(text);
-                while (m.find()) {
-                    out.putIfAbsent(m.group(1), m.group(2) == null ? "it could not be loaded" : m.group(2).strip());
-                }
-            }
+            in(r.message(), out);
+            in(r.trace(), out);
         }
         return out;
+    }
+
+    /** Adds the classes {@code text} (a JUnit failure) blames to {@code out}. */
+    static void in(String text, Map<String, String> out) {
+        if (text == null || !text.contains("resolution failed")) {
+            return;
+        }
+        Matcher m = SELECTOR.matcher(text);
+        while (m.find()) {
+            out.putIfAbsent(m.group(1), m.group(2) == null ? "it could not be loaded" : m.group(2).strip());
+        }
     }
 }

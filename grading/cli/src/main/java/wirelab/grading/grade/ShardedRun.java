@@ -13,10 +13,14 @@ import wirelab.grading.compile.SubmissionCompiler;
 import wirelab.grading.run.RunOutcome;
 import wirelab.grading.run.TestJvm;
 import wirelab.grading.run.TestJvmSpec;
+import wirelab.grading.run.TestQueue;
 import wirelab.grading.run.TestResult;
 import wirelab.grading.sandbox.IsolatedSandbox;
 
-/** The run stage of one submission: its tests in the lab's shards of test JVMs, run at once, merged into one outcome. */
+/**
+ * The run stage of one submission: its tests in one test JVM, or shared through a queue among the
+ * lab's number of test JVMs running at once, merged into one outcome.
+ */
 final class ShardedRun {
 
     private final PreparedLab lab;
@@ -29,27 +33,43 @@ final class ShardedRun {
     record Result(RunOutcome outcome, Map<String, String> unloadable, boolean oom) {
     }
 
-    /** The tests split over {@link Shards}, each shard in its own JVM(s), all at once, merged. */
     Result run(String student, SubmissionCompiler.Result compiled, Path scratch, double setupNanos) {
         if (lab.testUnits.isEmpty()) {
             return new Result(new RunOutcome(List.of(), List.of("the lab has no test classes"), 0, ""), Map.of(), false);
         }
-        List<List<Shards.Unit>> shards = Shards.split(lab.testUnits, lab.shardCount);
         long tRun = System.nanoTime();
-        List<Result> parts = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(shards.size(), r -> {
-            Thread t = new Thread(r, "shard-" + student);
+        // one JVM takes the whole list at once: no hand-off per test
+        Result result = lab.shardCount == 1
+                ? runList(lab.testUnits, compiled, scratch.resolve("run-1"))
+                : runQueue(compiled, scratch);
+        if (System.getenv("WIRELAB_TIMING") != null) {
+            System.err.printf(java.util.Locale.ROOT, "timing %s: intake+overlay+compile %.2f s, run %.2f s in %d JVM(s) (tests %.2f s)%n",
+                    student, setupNanos / 1e9, (System.nanoTime() - tRun) / 1e9, result.outcome().jvms(),
+                    result.outcome().results().stream().mapToLong(TestResult::millis).sum() / 1e3);
+        }
+        return result;
+    }
+
+    /** The lab's number of JVMs at once, each taking the next unit from one queue until none is left. */
+    private Result runQueue(SubmissionCompiler.Result compiled, Path scratch) {
+        TestQueue queue = new TestQueue(Shards.queueOrder(lab.testUnits).stream()
+                .map(u -> Map.entry(u.className(), u.flag() + " " + u.selector())).toList());
+        List<TestJvmSpec> specs = new ArrayList<>();
+        for (int i = 1; i <= lab.shardCount; i++) {
+            specs.add(spec(compiled, List.of(), scratch.resolve("run-" + i)));
+        }
+        List<RunOutcome> parts = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(specs.size(), r -> {
+            Thread t = new Thread(r, "test-jvm-queue");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<Result>> futures = new ArrayList<>();
-            for (int i = 0; i < shards.size(); i++) {
-                List<Shards.Unit> shard = shards.get(i);
-                Path dir = scratch.resolve("run-" + (i + 1));
-                futures.add(pool.submit(() -> runShard(shard, compiled, dir)));
+            List<Future<RunOutcome>> futures = new ArrayList<>();
+            for (TestJvmSpec spec : specs) {
+                futures.add(pool.submit(() -> new TestJvm(lab.sandbox).drain(spec, queue)));
             }
-            for (Future<Result> f : futures) {
+            for (Future<RunOutcome> f : futures) {
                 parts.add(f.get());
             }
         } catch (InterruptedException e) {
@@ -60,36 +80,46 @@ final class ShardedRun {
         } finally {
             pool.shutdownNow();
         }
+        boolean oom = false;
+        for (TestJvmSpec spec : specs) {
+            oom |= lab.sandbox instanceof IsolatedSandbox iso && iso.release(spec);
+        }
+        RunOutcome merged = merge(parts);
+        Map<String, String> unloadable = new LinkedHashMap<>();
+        queue.failures().values().forEach(why -> DiscoveryFailures.in(why, unloadable));
+        unloadable.putAll(DiscoveryFailures.unloadableClasses(merged));
+        List<TestResult> kept = merged.results().stream()
+                .filter(r -> !unloadable.containsKey(r.id().substring(0, Math.max(0, r.id().indexOf('#'))))).toList();
+        return new Result(new RunOutcome(kept, merged.problems(), merged.jvms(), merged.outputTail()), unloadable, oom);
+    }
+
+    private static RunOutcome merge(List<RunOutcome> parts) {
         List<TestResult> results = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        Map<String, String> unloadable = new LinkedHashMap<>();
-        boolean oom = false;
         int jvms = 0;
         StringBuilder tail = new StringBuilder();
-        for (Result part : parts) {
-            results.addAll(part.outcome().results());
-            part.outcome().problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
-            unloadable.putAll(part.unloadable());
-            oom |= part.oom();
-            jvms += part.outcome().jvms();
-            tail.append(part.outcome().outputTail());
+        for (RunOutcome part : parts) {
+            results.addAll(part.results());
+            part.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
+            jvms += part.jvms();
+            tail.append(part.outputTail());
         }
-        RunOutcome merged = new RunOutcome(results, problems, jvms, tail.toString());
-        if (System.getenv("WIRELAB_TIMING") != null) {
-            System.err.printf(java.util.Locale.ROOT, "timing %s: intake+overlay+compile %.2f s, run %.2f s in %d shard(s) (tests %.2f s)%n",
-                    student, setupNanos / 1e9, (System.nanoTime() - tRun) / 1e9, shards.size(),
-                    results.stream().mapToLong(TestResult::millis).sum() / 1e3);
-        }
-        return new Result(merged, unloadable, oom);
+        return new RunOutcome(results, problems, jvms, tail.toString());
+    }
+
+    private TestJvmSpec spec(SubmissionCompiler.Result compiled, List<String> selectors, Path workDir) {
+        return new TestJvmSpec(lab.javaHome, PreparedLab.classpath(lab.bundle, compiled.classes()), selectors,
+                lab.options.perTest(), lab.options.wallFor(lab.baseline.referenceSeconds()), lab.options.heapMb(),
+                workDir, lab.options.outputLimit(), lab.jvmOptions());
     }
 
     /**
-     * Runs some tests in a fresh JVM (more than one if a test kills it). A class that cannot even
+     * Runs the tests in one fresh JVM (more than one if a test kills it). A class that cannot even
      * be loaded against the submission (a type it mentions is missing) fails JUnit's whole
      * discovery; its tests are set aside and the rest run again.
      */
-    private Result runShard(List<Shards.Unit> shard, SubmissionCompiler.Result compiled, Path workDir) {
-        List<Shards.Unit> units = new ArrayList<>(shard);
+    private Result runList(List<Shards.Unit> all, SubmissionCompiler.Result compiled, Path workDir) {
+        List<Shards.Unit> units = new ArrayList<>(all);
         Map<String, String> unloadable = new LinkedHashMap<>();
         RunOutcome run = null;
         TestJvmSpec spec = null;
@@ -99,10 +129,8 @@ final class ShardedRun {
                 selectors.add(u.flag());
                 selectors.add(u.selector());
             }
-            spec = new TestJvmSpec(lab.javaHome, PreparedLab.classpath(lab.bundle, compiled.classes()), selectors,
-                    lab.options.perTest(), lab.options.wallFor(lab.baseline.referenceSeconds()), lab.options.heapMb(),
-                    attempt == 0 ? workDir : workDir.resolveSibling(workDir.getFileName() + "-" + attempt),
-                    lab.options.outputLimit(), lab.jvmOptions());
+            spec = spec(compiled, selectors,
+                    attempt == 0 ? workDir : workDir.resolveSibling(workDir.getFileName() + "-" + attempt));
             run = new TestJvm(lab.sandbox).run(spec);
             Map<String, String> broken = DiscoveryFailures.unloadableClasses(run);
             broken.keySet().retainAll(units.stream().map(Shards.Unit::className).toList());

@@ -8,13 +8,14 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Splits a submission's tests over several test JVMs that run at the same time. Most of a lab's
+ * Shares a submission's tests among several test JVMs that run at the same time. Most of a lab's
  * test time is waiting (a bound that must expire because the student's server never answers, a
  * lossy network, a retransmission timer), and waits overlap.
  *
  * <p>The unit is one test method: the labs' tests share nothing between methods (a crashed JVM's
- * remaining methods already run one by one in a fresh JVM). Units go longest first, by the
- * reference's time, to the shard with the least work so far; each shard keeps plan order.
+ * remaining methods already run one by one in a fresh JVM). The JVMs take units from one queue,
+ * longest first by the reference's time: a fixed split would trust the reference's times, and a
+ * broken submission makes quick tests slow.
  */
 final class Shards {
 
@@ -76,33 +77,13 @@ final class Shards {
         return out;
     }
 
-    /** Non-empty shards of {@code units}, at most {@code n}; each keeps the units' order. */
-    static List<List<Unit>> split(List<Unit> units, int n) {
-        List<Unit> byCost = new ArrayList<>(units);
-        byCost.sort(Comparator.comparingDouble(Unit::seconds).reversed());
-        int k = Math.max(1, n);
-        List<List<Unit>> shards = new ArrayList<>();
-        double[] load = new double[k];
-        for (int i = 0; i < k; i++) {
-            shards.add(new ArrayList<>());
-        }
-        for (Unit u : byCost) {
-            int least = 0;
-            for (int i = 1; i < k; i++) {
-                if (load[i] < load[least]) {
-                    least = i;
-                }
-            }
-            shards.get(least).add(u);
-            load[least] += Math.max(u.seconds(), 0.01);   // a run of instant tests still spreads out
-        }
-        List<List<Unit>> out = new ArrayList<>();
-        for (List<Unit> shard : shards) {
-            if (!shard.isEmpty()) {
-                shard.sort(Comparator.comparingInt(units::indexOf));
-                out.add(shard);
-            }
-        }
+    /**
+     * The order a shared queue hands units out: longest first by the reference's time, so a slow
+     * test starts early and the quick ones fill the gaps (ties keep plan order).
+     */
+    static List<Unit> queueOrder(List<Unit> units) {
+        List<Unit> out = new ArrayList<>(units);
+        out.sort(Comparator.comparingDouble(Unit::seconds).reversed());
         return out;
     }
 }

@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +49,7 @@ public final class TestJvm {
             jvms++;
             Path events = spec.workDir().resolve("events-" + jvms + ".jsonl");
             deleteStale(events);
-            Attempt attempt = launch(spec, selectors, events);
+            Attempt attempt = launch(spec, selectors, events, null);
             tail = attempt.output;
             EventsFile file = EventsFile.read(events);
             if (file.plan.isEmpty()) {
@@ -57,19 +61,7 @@ public final class TestJvm {
             if (jvms == 1 || budget == 50) {
                 budget = Math.max(2, file.plan.size() + 1);
             }
-            String unfinished = file.unfinished();
-            for (Map.Entry<String, JsonNode> planned : file.plan.entrySet()) {
-                String uid = planned.getKey();
-                JsonNode done = file.finished.get(uid);
-                if (done != null) {
-                    results.put(uid, EventsFile.result(planned.getValue(), done));
-                } else if (uid.equals(unfinished)) {
-                    results.put(uid, dead(planned.getValue(), attempt));
-                }
-            }
-            if (attempt.killedFor != null && attempt.killedFor.startsWith("output")) {
-                problems.add(attempt.killedFor);
-            }
+            collect(file, attempt, results, problems);
             if (file.reachedEnd) {
                 break;
             }
@@ -90,6 +82,68 @@ public final class TestJvm {
             selectors = remaining;
         }
         return new RunOutcome(List.copyOf(results.values()), problems, jvms, tail);
+    }
+
+    /**
+     * Runs units from a queue shared with other test JVMs of the same submission until it is
+     * empty ({@code spec.selectors()} is not used). A JVM that dies gives back the units it had not
+     * finished, and the next one takes up from the queue.
+     */
+    public RunOutcome drain(TestJvmSpec spec, TestQueue queue) {
+        Map<String, TestResult> results = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        String tail = "";
+        int jvms = 0;
+        int budget = 2 * queue.size() + 2;
+        while (!queue.isEmpty() && jvms < budget) {
+            jvms++;
+            Path events = spec.workDir().resolve("events-" + jvms + ".jsonl");
+            deleteStale(events);
+            Feeder feeder = new Feeder(events, queue);
+            Attempt attempt = launch(spec, List.of("--queue"), events, feeder);
+            tail = attempt.output;
+            EventsFile file = EventsFile.read(events);
+            collect(file, attempt, results, problems);
+            for (TestQueue.Item item : feeder.handed) {
+                List<JsonNode> tests = file.plan.values().stream()
+                        .filter(t -> item.line().equals(t.path("unit").asText())).toList();
+                String failure = file.done.get(item.line());
+                if (file.done.containsKey(item.line())) {
+                    if (failure != null && tests.isEmpty()) {
+                        queue.failed(item, failure);
+                    }
+                } else if (tests.isEmpty()) {
+                    if (item.tries() + 1 < TestQueue.MAX_TRIES) {
+                        queue.putBack(new TestQueue.Item(item.className(), item.line(), item.tries() + 1));
+                    } else {
+                        problems.add("the test JVM ended before " + item.line() + " could start, " + (item.tries() + 1) + " times");
+                    }
+                } else {
+                    // the JVM died inside this unit: what it never reached runs in the next JVM
+                    tests.stream().filter(t -> !results.containsKey(t.path("uid").asText()))
+                            .map(t -> t.path("selector").asText()).distinct()
+                            .forEach(sel -> queue.putBack(new TestQueue.Item(item.className(), "--method " + sel, 0)));
+                }
+            }
+        }
+        return new RunOutcome(List.copyOf(results.values()), problems, jvms, tail);
+    }
+
+    /** The verdicts one JVM's events give: finished tests, and the one it died in. The first verdict of a test stands. */
+    private static void collect(EventsFile file, Attempt attempt, Map<String, TestResult> results, List<String> problems) {
+        String unfinished = file.unfinished();
+        for (Map.Entry<String, JsonNode> planned : file.plan.entrySet()) {
+            String uid = planned.getKey();
+            JsonNode done = file.finished.get(uid);
+            if (done != null) {
+                results.putIfAbsent(uid, EventsFile.result(planned.getValue(), done));
+            } else if (uid.equals(unfinished)) {
+                results.putIfAbsent(uid, dead(planned.getValue(), attempt));
+            }
+        }
+        if (attempt.killedFor != null && attempt.killedFor.startsWith("output") && !problems.contains(attempt.killedFor)) {
+            problems.add(attempt.killedFor);
+        }
     }
 
     /** A work folder may be reused (one per process, several labs): never read another run's events. */
@@ -115,7 +169,7 @@ public final class TestJvm {
                 null, null, null, lastLines(attempt.output, 20), null, 0);
     }
 
-    private Attempt launch(TestJvmSpec spec, List<String> selectors, Path events) {
+    private Attempt launch(TestJvmSpec spec, List<String> selectors, Path events, Feeder feeder) {
         List<String> command = new ArrayList<>();
         command.add(spec.javaHome().resolve("bin/java").toString());
         command.add("-Xmx" + spec.heapMegabytes() + "m");
@@ -136,7 +190,8 @@ public final class TestJvm {
         ProcessBuilder pb = new ProcessBuilder(sandbox.wrap(command, spec))
                 .directory(spec.workDir().toFile())
                 .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectInput(feeder != null ? ProcessBuilder.Redirect.PIPE
+                        : ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Attempt attempt = new Attempt();
         try {
             Files.createDirectories(spec.workDir());
@@ -146,7 +201,13 @@ public final class TestJvm {
             pump.setDaemon(true);
             pump.start();
             long deadline = System.nanoTime() + spec.wall().toNanos();
+            if (feeder != null) {
+                feeder.attach(process.getOutputStream());
+            }
             while (process.isAlive()) {
+                if (feeder != null) {
+                    feeder.tick();
+                }
                 if (reader.overflowed) {
                     attempt.killedFor = "output limit: the code printed more than " + spec.outputLimit() / 1024
                             + " KiB and was stopped";
@@ -159,7 +220,10 @@ public final class TestJvm {
                     kill(process);
                     break;
                 }
-                process.waitFor(50, TimeUnit.MILLISECONDS);
+                process.waitFor(feeder != null ? 5 : 50, TimeUnit.MILLISECONDS);
+            }
+            if (feeder != null) {
+                feeder.close();
             }
             process.waitFor(5, TimeUnit.SECONDS);
             pump.join(2000);
@@ -208,6 +272,87 @@ public final class TestJvm {
         String[] lines = text.split("\n");
         int from = Math.max(0, lines.length - n);
         return String.join("\n", java.util.Arrays.copyOfRange(lines, from, lines.length));
+    }
+
+    /**
+     * Hands a queue run its units: each {@code ready} event in the events file asks for one more
+     * line on the JVM's stdin; an empty queue closes stdin, and the runner ends.
+     */
+    private static final class Feeder {
+        private final Path events;
+        private final TestQueue queue;
+        final List<TestQueue.Item> handed = new ArrayList<>();
+        private final StringBuilder partial = new StringBuilder();
+        private OutputStream stdin;
+        private long position;
+        private int ready;
+        private boolean closed;
+
+        Feeder(Path events, TestQueue queue) {
+            this.events = events;
+            this.queue = queue;
+        }
+
+        void attach(OutputStream stdin) {
+            this.stdin = stdin;
+        }
+
+        void tick() {
+            if (closed || !readNewLines()) {
+                return;
+            }
+            while (ready > handed.size() && !closed) {
+                TestQueue.Item item = queue.poll();
+                if (item == null) {
+                    close();
+                    return;
+                }
+                handed.add(item);
+                try {
+                    stdin.write((item.line() + "\n").getBytes(StandardCharsets.UTF_8));
+                    stdin.flush();
+                } catch (IOException e) {
+                    closed = true;   // the JVM is gone: the unit is given back with the others it did not finish
+                }
+            }
+        }
+
+        void close() {
+            if (!closed) {
+                closed = true;
+                try {
+                    stdin.close();
+                } catch (IOException e) {
+                    // the JVM is gone already
+                }
+            }
+        }
+
+        /** Counts the ready events written since the last look; true when there were new ones. */
+        private boolean readNewLines() {
+            int before = ready;
+            try (SeekableByteChannel ch = Files.newByteChannel(events)) {
+                if (ch.size() <= position) {
+                    return false;
+                }
+                ByteBuffer buf = ByteBuffer.allocate((int) Math.min(ch.size() - position, 1 << 20));
+                ch.position(position);
+                position += ch.read(buf);
+                partial.append(new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8));
+            } catch (NoSuchFileException e) {
+                return false;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + events, e);
+            }
+            int nl;
+            while ((nl = partial.indexOf("\n")) >= 0) {
+                if (partial.substring(0, nl).equals("{\"type\":\"ready\"}")) {
+                    ready++;
+                }
+                partial.delete(0, nl + 1);
+            }
+            return ready > before;
+        }
     }
 
     private static final class Attempt {

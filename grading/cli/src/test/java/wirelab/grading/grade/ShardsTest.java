@@ -22,15 +22,14 @@ class ShardsTest {
     }
 
     @Test
-    void longestFirstToTheLeastLoadedShardEachInPlanOrder() {
+    void theQueueHandsOutTheLongestFirstAndTiesInPlanOrder() {
         List<Shards.Unit> units = new ArrayList<>();
-        double[] seconds = {5, 1, 1, 1, 1, 1, 4, 0};
+        double[] seconds = {5, 1, 1, 0, 4, 1};
         for (int i = 0; i < seconds.length; i++) {
             units.add(new Shards.Unit("a.T", "--method", "a.T#t" + i, seconds[i]));
         }
-        List<List<Shards.Unit>> shards = Shards.split(units, 2);
-        assertEquals(List.of(List.of("a.T#t0", "a.T#t2", "a.T#t4", "a.T#t7"), List.of("a.T#t1", "a.T#t3", "a.T#t5", "a.T#t6")),
-                shards.stream().map(s -> s.stream().map(Shards.Unit::selector).toList()).toList());
+        assertEquals(List.of("a.T#t0", "a.T#t4", "a.T#t1", "a.T#t2", "a.T#t5", "a.T#t3"),
+                Shards.queueOrder(units).stream().map(Shards.Unit::selector).toList());
     }
 
     @Test

@@ -91,13 +91,18 @@ public record LabBundle(Lab lab, Path dir, List<Path> libraries, Path tests, Pat
                     continue;
                 }
                 String name = jar.getFileName().toString();
-                if (Files.isDirectory(jar) || !names.add(name)) {
+                if (Files.isDirectory(jar)) {
+                    name = name + ".jar";
+                }
+                if (!names.add(name)) {
                     name = names.size() + "-" + name;
                     names.add(name);
                 }
                 Path copy = lib.resolve(name);
                 if (Files.isDirectory(jar)) {
-                    copyTree(jar, copy);
+                    // a folder of classes (a module built in this checkout) goes in as a jar: the test JVMs'
+                    // class-data-sharing archive can only be made from a class path of jars
+                    jar(jar, copy);
                 } else {
                     Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
                 }

@@ -133,6 +133,10 @@ public final class PreparedLab {
         }
         if (!Files.isRegularFile(bundle.cdsArchive())) {
             archive(bundle, baseline, javaHome, options, scratchRoot.resolve("cds-dump-" + lab.name()));
+            if (!Files.isRegularFile(bundle.cdsArchive())) {
+                say.accept("WARNING: no class-data-sharing archive for the test JVMs of " + lab.name()
+                        + " (each starts about a second slower)");
+            }
         }
         Map<String, byte[]> published = new TreeMap<>(new StarterRenderer(course).render(lab));
         RaceTests race = null;
@@ -208,13 +212,22 @@ public final class PreparedLab {
         return out;
     }
 
-    /** Flags for every graded test JVM: start from the CDS archive; full JIT, as under Maven (visibility bugs show only with C2). */
+    /**
+     * Flags for every graded test JVM: start from the CDS archive; the full JIT as under Maven
+     * (visibility bugs show only with C2), unless the lab's {@code grade.jit} is {@code quick}:
+     * C1 only, which halves a test JVM's CPU when its tests wait on the network rather than compute.
+     */
     List<String> jvmOptions() {
         List<String> out = new ArrayList<>();
         if (Files.isRegularFile(bundle.cdsArchive())) {
             out.add("-XX:SharedArchiveFile=" + bundle.cdsArchive());
         }
-        out.add("-XX:TieredStopAtLevel=4");
+        String jit = lab.properties().getProperty("grade.jit", "full").strip();
+        out.add(switch (jit) {
+            case "full" -> "-XX:TieredStopAtLevel=4";
+            case "quick" -> "-XX:TieredStopAtLevel=1";
+            default -> throw new IllegalArgumentException(lab.name() + "/lab.properties: grade.jit is full or quick, not " + jit);
+        });
         return out;
     }
 

@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Starts N threads at the same instant, so their work overlaps instead of running one after
- * another, then waits for all of them (bounded) and rethrows the first failure.
+ * another, then waits for all of them (bounded). The first failure ends the wait and is rethrown:
+ * it is the verdict, and the other workers may be stuck behind the same bug.
  *
  * <pre>{@code
  * StartGate.run(4, worker -> { for (int i = 0; i < 100_000; i++) counter.increment(); });
@@ -33,6 +36,9 @@ public final class StartGate {
     public static void run(int threads, Duration atMost, Worker body) {
         CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch go = new CountDownLatch(1);
+        // opens when every worker is done, or at the first failure: that one is the verdict
+        CountDownLatch over = new CountDownLatch(1);
+        AtomicInteger running = new AtomicInteger(threads);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> started = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
@@ -43,7 +49,13 @@ public final class StartGate {
                     go.await();
                     body.run(worker);
                 } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
+                    if (failure.compareAndSet(null, e)) {
+                        over.countDown();
+                    }
+                } finally {
+                    if (running.decrementAndGet() == 0) {
+                        over.countDown();
+                    }
                 }
             }, "worker-" + i);
             t.setDaemon(true);
@@ -53,26 +65,41 @@ public final class StartGate {
         try {
             ready.await();
             go.countDown();
-            long deadline = System.nanoTime() + atMost.toNanos();
-            for (Thread t : started) {
-                long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-                t.join(left);
-                if (t.isAlive()) {
-                    throw new AssertionError(t.getName() + " was still running after " + atMost.toSeconds()
-                            + " s: is it stuck waiting for a lock or a condition that never comes?\n"
-                            + Deadlocks.report().orElse(""));
+            if (!over.await(atMost.toNanos(), TimeUnit.NANOSECONDS)) {
+                Thread stuck = started.stream().filter(Thread::isAlive).findFirst().orElse(started.get(0));
+                StringBuilder where = new StringBuilder();
+                for (StackTraceElement frame : stuck.getStackTrace()) {
+                    if (where.length() < 1200) {
+                        where.append("\n\tat ").append(frame);
+                    }
                 }
+                throw new AssertionError(stuck.getName() + " was still running after " + atMost.toSeconds()
+                        + " s: is it stuck waiting for a lock or a condition that never comes? It was at:" + where
+                        + "\n" + Deadlocks.report().orElse(""));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while waiting for the workers", e);
         }
         Throwable first = failure.get();
+        if (first == null) {
+            return;
+        }
+        // The verdict is in: the others need not go on, but get a moment to end, so they do not
+        // disturb the next test (a counting loop ends by itself, a blocked client on interrupt).
+        started.forEach(Thread::interrupt);
+        long grace = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        for (Thread t : started) {
+            try {
+                t.join(Math.max(1, (grace - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         if (first instanceof Error error) {
             throw error;
         }
-        if (first != null) {
-            throw new AssertionError("a worker thread threw " + first, first);
-        }
+        throw new AssertionError("a worker thread threw " + first, first);
     }
 }

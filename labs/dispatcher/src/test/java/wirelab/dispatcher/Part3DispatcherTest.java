@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
@@ -137,16 +136,14 @@ class Part3DispatcherTest {
         try (TestServer server = new TestServer(d)) {
             assertEquals(1, servlet.inits.get(), "init() once at start, even though the servlet is mapped twice");
             for (String path : new String[] {"/life", "/a.life", "/life"}) {
-                var r = client.send(java.net.http.HttpRequest.newBuilder(server.uri(path))
-                        .timeout(Duration.ofSeconds(5)).build(), BodyHandlers.ofString());
+                var r = TestServer.fetch(client, java.net.http.HttpRequest.newBuilder(server.uri(path)).build(), 3);
                 assertEquals(200, r.statusCode(), "GET " + path);
                 assertEquals("init 1", r.body(), "GET " + path);
             }
-            var echo = client.send(java.net.http.HttpRequest.newBuilder(server.uri("/echo"))
-                    .timeout(Duration.ofSeconds(5)).POST(BodyPublishers.ofString("ping")).build(), BodyHandlers.ofString());
+            var echo = TestServer.fetch(client, java.net.http.HttpRequest.newBuilder(server.uri("/echo"))
+                    .POST(BodyPublishers.ofString("ping")).build(), 3);
             assertEquals("ping", echo.body(), "POST /echo with body 'ping'");
-            var missing = client.send(java.net.http.HttpRequest.newBuilder(server.uri("/nothing"))
-                    .timeout(Duration.ofSeconds(5)).build(), BodyHandlers.ofString());
+            var missing = TestServer.fetch(client, java.net.http.HttpRequest.newBuilder(server.uri("/nothing")).build(), 3);
             assertEquals(404, missing.statusCode(), "GET /nothing (unmapped, no default)");
             assertEquals(0, servlet.destroys.get(), "destroy() must wait for the shutdown");
         }

@@ -2,9 +2,11 @@ package wirelab.grading.run;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One submission's tests, handed one unit at a time to whichever of its test JVMs is free. A
@@ -24,7 +26,7 @@ public final class TestQueue {
 
     private final Deque<Item> items = new ArrayDeque<>();
     private final Map<String, String> failures = new LinkedHashMap<>();
-    private final Map<String, Boolean> skippedClasses = new LinkedHashMap<>();
+    private final Set<String> skippedClasses = new HashSet<>();
 
     /** Units as (class name, selector line), in the order they are handed out. */
     public TestQueue(List<Map.Entry<String, String>> units) {
@@ -34,7 +36,7 @@ public final class TestQueue {
     /** The next unit, or null when none is left. Units of a class that failed discovery are dropped. */
     synchronized Item poll() {
         Item next;
-        while ((next = items.poll()) != null && skippedClasses.containsKey(next.className())) {
+        while ((next = items.poll()) != null && skippedClasses.contains(next.className())) {
             // its class cannot be loaded: running it would only say so again
         }
         return next;
@@ -59,7 +61,7 @@ public final class TestQueue {
      */
     synchronized void failed(Item item, String why) {
         failures.putIfAbsent(item.line(), why);
-        skippedClasses.put(item.className(), true);
+        skippedClasses.add(item.className());
     }
 
     /** Unit line → why JUnit could not discover it (read with the grader's discovery-failure rules). */

@@ -25,7 +25,7 @@ import wirelab.testkit.StartGate;
 class LoadTest {
 
     static final int CLIENTS = 16;
-    static final int REQUESTS_EACH = 40;
+    static final int REQUESTS_EACH = 20;
     /**
      * Bound on each whole exchange: a right answer takes milliseconds, and under the server's 5 s
      * idle timeout, so an answer whose end is only its connection closing fails here, not after 45 s.
@@ -34,7 +34,7 @@ class LoadTest {
 
     @Test
     @Points(4)
-    @DisplayName("16 concurrent clients x 40 requests: each answered with its own answer, no hit lost")
+    @DisplayName("16 concurrent clients x 20 requests: each answered with its own answer, no hit lost")
     void test01_noRequestLostOrAnsweredTwice() throws Exception {
         Set<String> seen = ConcurrentHashMap.newKeySet();
         AtomicInteger hitsArrived = new AtomicInteger();

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
@@ -227,12 +226,13 @@ public final class TestJvm {
                     kill(process);
                     break;
                 }
-                if (feeder == null || !feeder.awaitChange(50)) {
-                    process.waitFor(feeder != null ? 5 : 50, TimeUnit.MILLISECONDS);
+                if (feeder != null) {
+                    feeder.awaitChange(process);
+                } else {
+                    process.waitFor(50, TimeUnit.MILLISECONDS);
                 }
             }
             if (feeder != null) {
-                feeder.close();
                 feeder.release();
             }
             process.waitFor(5, TimeUnit.SECONDS);
@@ -320,24 +320,20 @@ public final class TestJvm {
         }
 
         /**
-         * Sleeps until something is written in the events' folder (inotify), at most {@code millis}.
-         * False when there is no watch: the caller polls instead. Polling every 5 ms cost a
-         * grading of the six sockets samples 3 core-seconds of 52.
+         * Sleeps until something is written in the events' folder (inotify), at most 50 ms; without
+         * a watch, 5 ms or until the JVM ends. Polling every 5 ms cost a grading of the six sockets
+         * samples 3 core-seconds of 52.
          */
-        boolean awaitChange(long millis) throws InterruptedException {
+        void awaitChange(Process process) throws InterruptedException {
             if (watch == null) {
-                return false;
+                process.waitFor(5, TimeUnit.MILLISECONDS);
+                return;
             }
-            try {
-                WatchKey key = watch.poll(millis, TimeUnit.MILLISECONDS);
-                if (key != null) {
-                    key.pollEvents();
-                    key.reset();
-                }
-            } catch (ClosedWatchServiceException e) {
-                return false;
+            WatchKey key = watch.poll(50, TimeUnit.MILLISECONDS);
+            if (key != null) {
+                key.pollEvents();
+                key.reset();
             }
-            return true;
         }
 
         void tick() {
@@ -360,8 +356,9 @@ public final class TestJvm {
             }
         }
 
-        /** Stops watching the events' folder, once the JVM has ended. */
+        /** Once the JVM has ended: closes its stdin and stops watching the events' folder. */
         void release() {
+            close();
             if (watch != null) {
                 try {
                     watch.close();

@@ -50,11 +50,11 @@ public final class RunnerMain {
         boolean queue = false;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
-            if (args[i].equals("--queue")) {
-                queue = true;
-                continue;
-            }
             switch (args[i]) {
+                case "--queue" -> {
+                    queue = true;
+                    continue;   // a flag: no value to skip
+                }
                 case "--events" -> events = Path.of(require(args[i], value));
                 case "--timeout" -> timeoutSeconds = Long.parseLong(require(args[i], value));
                 case "--scan" -> selectors.addAll(selectClasspathRoots(Set.of(Path.of(require(args[i], value)))));

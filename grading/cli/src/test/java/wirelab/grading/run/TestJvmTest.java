@@ -73,7 +73,9 @@ class TestJvmTest {
                 .collect(Collectors.toMap(r -> r.id().substring(r.id().indexOf('#') + 1).replace("()", ""), TestResult::status));
         assertEquals(Map.of("test1_passes", "passed", "test2_exits", "crashed", "test3_failsAfterTheExit", "failed",
                 "test4_hangs", "timeout", "test5_ungradedPasses", "passed"), status, "one verdict per test, none lost or doubled");
-        assertEquals(3, jvms, "two JVMs, and a fresh one after the exit");
+        // a fresh JVM follows the exit only if work is left: the other JVM may have drained the
+        // queue before the exit was noticed (seen on a loaded machine)
+        assertTrue(jvms == 2 || jvms == 3, "two JVMs, and at most one fresh one after the exit; were " + jvms);
         assertTrue(queue.isEmpty());
         assertEquals(List.of("--method " + fixture + "#noSuchMethod"), List.copyOf(queue.failures().keySet()),
                 "a unit that cannot be discovered is reported, not run");

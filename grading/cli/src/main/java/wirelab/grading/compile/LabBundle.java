@@ -37,6 +37,11 @@ public record LabBundle(Lab lab, Path dir, List<Path> libraries, Path tests, Pat
         return dir.resolve("cds/app.jsa");
     }
 
+    /** The classes the reference's test run loaded (-XX:DumpLoadedClassList): what the CDS archive is made of. */
+    public Path classList() {
+        return dir.resolve("classes.lst");
+    }
+
     /** Fully qualified names of every top-level class in the lab's test sources (public and hidden). */
     public List<String> testClassNames() {
         List<String> out = new ArrayList<>();

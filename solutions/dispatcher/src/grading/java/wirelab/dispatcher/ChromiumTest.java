@@ -1,5 +1,6 @@
 package wirelab.dispatcher;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -69,6 +70,19 @@ class ChromiumTest {
 
         Logged files = new Logged(www);
         try (TestServer server = new TestServer(new Dispatcher().map("/", files))) {
+            // a plain client first: a file the server does not serve fails here, with its status,
+            // rather than after a browser start (two core-seconds) that shows only what was missing
+            for (String path : List.of("/index.html", "/css/site.css", "/img/logo.png")) {
+                String before = "GET " + path + " with a plain client, before starting the browser: ";
+                RawHttp.Response r;
+                try (RawHttp http = server.connect()) {
+                    r = http.send("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").readHead();
+                } catch (IOException | AssertionError e) {
+                    throw new AssertionError(before + e.getMessage(), e);
+                }
+                assertEquals(200, r.status(), before + r.statusLine());
+            }
+            files.served.clear();
             Path profile = Files.createDirectories(tmp.resolve("profile"));
             List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
                     "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

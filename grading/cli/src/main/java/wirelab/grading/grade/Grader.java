@@ -73,13 +73,13 @@ public final class Grader {
             overlay.editedTests().forEach(e -> notes.add("  " + e));
         }
 
-        long tCompile = System.nanoTime();
         SubmissionCompiler.Result compiled = SubmissionCompiler.compile(overlay.sourceRoot(), overlay.sources(),
                 lab.bundle.libraries(), scratch.resolve("classes"));
+        long setupNanos = System.nanoTime() - start;
         List<String> compileMessages = compiled.problems().stream()
                 .filter(p -> p.kind().equals("error")).map(JavaCompile.Problem::toString).toList();
 
-        ShardedRun.Result tests = new ShardedRun(lab).run(student, compiled, scratch, tCompile - start);
+        ShardedRun.Result tests = new ShardedRun(lab).run(student, compiled, scratch, setupNanos);
         RunOutcome run = tests.outcome();
         Map<String, String> unloadable = tests.unloadable();
         boolean oom = tests.oom();

@@ -63,7 +63,7 @@ class RmiRegistryPeerTest {
                     "-J-Djava.class.path=" + labClasses(),          // to load the stub's interface
                     "-J-Djava.rmi.server.hostname=127.0.0.1",
                     "-J-Dsun.rmi.registry.registryFilter=" + LabFilter.REGISTRY_PATTERN,
-                    "-J-Xmx64m",
+                    "-J-Xmx64m", "-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC",   // a short-lived helper: C1, no G1
                     String.valueOf(port))
                     .redirectErrorStream(true)
                     .redirectOutput(temp.resolve("rmiregistry.log").toFile())
@@ -105,7 +105,7 @@ class RmiRegistryPeerTest {
                 "rmiregistry should list exactly the service's name after the server started");
         server.store().bind("greeting", new Info("hello from the test JVM"));
 
-        Process client = new ProcessBuilder(JAVA_BIN + "java", "-Xmx64m",
+        Process client = new ProcessBuilder(JAVA_BIN + "java", "-Xmx64m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Djava.rmi.server.hostname=127.0.0.1",
                 "-cp", labClasses(), InfoClient.class.getName(),
                 TestServers.HOST, String.valueOf(port), "lookup", "greeting")

@@ -4,6 +4,9 @@
 # project per student), then print the time per submission and the ratio.
 #
 #   grading/bench/grade-vs-maven.sh [LAB] [N]        default: sockets 4
+#   QUICK=1 grading/bench/grade-vs-maven.sh LAB N    only the default lanes, for a class-sized N: Maven
+#                                                    grades each distinct sample once (N cycles them,
+#                                                    so the mix per submission is the same)
 #
 # The samples are the demo's (reference, starter, typical mistakes), cycled to N. Race tests
 # (jcstress) are left out on both sides: this measures the JUnit grading path.
@@ -46,6 +49,7 @@ harness_test_time() {
   python3 -c 'import json,glob,sys; print(sum(t.get("seconds") or 0 for f in glob.glob(sys.argv[1] + "/students/*/result.json") for t in json.load(open(f))["tests"]))' "$1"
 }
 
+if [[ -z "${QUICK:-}" ]]; then
 echo "== harness: ./wirelab grade, $n submissions, --jobs 1 --shards 1 --force"
 t0=$(now)
 ./wirelab grade "$work/subs" --lab "$lab" --out "$work/harness" --jobs 1 --shards 1 --force > "$work/harness.log" 2>&1
@@ -59,8 +63,9 @@ t0=$(now)
 ./wirelab grade "$work/subs" --lab "$lab" --out "$work/harness-shards" --jobs 1 --force > "$work/harness-shards.log" 2>&1
 t1=$(now)
 shards=$(echo "$t1 - $t0" | bc -l)
-grep -o "[0-9]* test JVM(s) each" "$work/harness-shards.log" | sed "s/^/   /"
+grep -o "[0-9a-z ]* test JVM(s)* each[^;]*" "$work/harness-shards.log" | sed "s/^/   /"
 grep "submission(s):" "$work/harness-shards.log" | sed "s/^/   /"
+fi
 
 echo "== harness: ./wirelab grade, $n submissions, default lanes (one per core), --force"
 t0=$(now)
@@ -69,10 +74,15 @@ t1=$(now)
 lanes=$(echo "$t1 - $t0" | bc -l)
 grep "submission(s):" "$work/harness-lanes.log" | sed "s/^/   /"
 
-echo "== maven: ./mvnw -o -q test per submission, $n submissions"
+echo "== maven: ./mvnw -o -q test per submission, ${#maven_subs[@]} submissions"
 maven_tests=0
+maven_subs=("$work"/subs/*)
+if [[ -n "${QUICK:-}" ]]; then
+  maven_subs=("${maven_subs[@]:0:${#samples[@]}}")
+fi
+m=${#maven_subs[@]}
 t0=$(now)
-for s in "$work"/subs/*; do
+for s in "${maven_subs[@]}"; do
   proj="$root/target/wlbench-$(basename "$s")"   # two levels below the root: the parent pom resolves
   rm -rf "$proj" && mkdir -p "$proj/src"
   cp "$root/solutions/$lab/pom.xml" "$proj/pom.xml"
@@ -92,6 +102,14 @@ t1=$(now)
 maven=$(echo "$t1 - $t0" | bc -l)
 
 per() { echo "($1) / $n" | bc -l; }
+if [[ -n "${QUICK:-}" ]]; then
+  printf '\n%-24s %8s %15s\n' "" "total" "per submission"
+  printf '%-24s %7.1fs %14.2fs\n' "harness, default lanes" "$lanes" "$(per "$lanes")"
+  printf '%-24s %7.1fs %14.2fs   (%d distinct samples)\n' "mvn -o -q test" "$maven" "$(echo "$maven / $m" | bc -l)" "$m"
+  printf '\nratio per submission (maven / harness), default lanes: %.1fx\n' "$(echo "($maven / $m) / ($lanes / $n)" | bc -l)"
+  printf 'load average: %s (%s cores)\n' "$(cut -d' ' -f1-3 /proc/loadavg)" "$(nproc)"
+  exit 0
+fi
 printf '\n%-24s %8s %15s %15s %15s\n' "" "total" "per submission" "of it: tests" "overhead"
 printf '%-24s %7.1fs %14.2fs %14.2fs %14.2fs\n' "harness, 1 lane, 1 JVM" "$harness" "$(per "$harness")" \
   "$(per "$harness_tests")" "$(per "$harness - $harness_tests")"

@@ -86,6 +86,33 @@ public final class Batch {
         }
     }
 
+    private SubmissionResult gradeOne(String student, Path input, Path students, String options, Progress progress,
+            int[] skipped) {
+        Path dir = students.resolve(student);
+        String hash = InputHash.of(input, lab.bundle().hash(), options);
+        SubmissionResult previous = force ? null : ResultFiles.read(dir);
+        if (previous != null && hash.equals(previous.inputHash())) {
+            synchronized (skipped) {
+                skipped[0]++;
+            }
+            progress.finished(student, verdict(previous) + " (unchanged, skipped)", true);
+            return previous;
+        }
+        SubmissionResult r;
+        try {
+            r = new Grader(lab).grade(input, student, hash);
+        } catch (RuntimeException ex) {
+            // a harness bug must not stop the class: this one is reported, the rest go on
+            r = new SubmissionResult(SubmissionResult.SCHEMA, Intake.studentOf(input), lab.lab().name(),
+                    "refused", "the grader failed on this submission: " + ex, 0, lab.baseline().max(),
+                    List.of(), List.of(), List.of(), List.of(), List.of(), lab.sandbox().describe(), null, 0, 0);
+        }
+        r = rename(r, student);
+        ResultFiles.write(r, dir);
+        progress.finished(student, verdict(r), false);
+        return r;
+    }
+
     public Outcome run(List<Path> inputs, Path outDir) {
         long start = System.nanoTime();
         Map<String, Path> byStudent = names(inputs);
@@ -100,33 +127,22 @@ public final class Batch {
         });
         List<Future<SubmissionResult>> futures = new ArrayList<>();
         int[] skipped = {0};
+        // the test-JVM budget the lanes leave unused, and each lane once it has nothing left, go
+        // to the submissions still running (see SpareJvms)
+        lab.spareJvms().startBatch(lab.jvmBudget() - Math.min(jobs, byStudent.size()));
+        java.util.concurrent.atomic.AtomicInteger notStarted = new java.util.concurrent.atomic.AtomicInteger(byStudent.size());
         for (Map.Entry<String, Path> e : byStudent.entrySet()) {
             String student = e.getKey();
             Path input = e.getValue();
             futures.add(lanes.submit(() -> {
-                Path dir = students.resolve(student);
-                String hash = InputHash.of(input, lab.bundle().hash(), options);
-                SubmissionResult previous = force ? null : ResultFiles.read(dir);
-                if (previous != null && hash.equals(previous.inputHash())) {
-                    synchronized (skipped) {
-                        skipped[0]++;
-                    }
-                    progress.finished(student, verdict(previous) + " (unchanged, skipped)", true);
-                    return previous;
-                }
-                SubmissionResult r;
+                notStarted.decrementAndGet();
                 try {
-                    r = new Grader(lab).grade(input, student, hash);
-                } catch (RuntimeException ex) {
-                    // a harness bug must not stop the class: this one is reported, the rest go on
-                    r = new SubmissionResult(SubmissionResult.SCHEMA, Intake.studentOf(input), lab.lab().name(),
-                            "refused", "the grader failed on this submission: " + ex, 0, lab.baseline().max(),
-                            List.of(), List.of(), List.of(), List.of(), List.of(), lab.sandbox().describe(), null, 0, 0);
+                    return gradeOne(student, input, students, options, progress, skipped);
+                } finally {
+                    if (notStarted.get() == 0) {
+                        lab.spareJvms().add(1);
+                    }
                 }
-                r = rename(r, student);
-                ResultFiles.write(r, dir);
-                progress.finished(student, verdict(r), false);
-                return r;
             }));
         }
         List<SubmissionResult> results = new ArrayList<>();

@@ -33,8 +33,9 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Output folder (default: grading-out/<lab>).")
     Path out;
 
-    @Option(names = "--jobs", description = "Submissions graded at once (default: the number of cores).")
-    int jobs = Runtime.getRuntime().availableProcessors();
+    @Option(names = "--jobs", description = {"Submissions graded at once (default: the cores times the lab's test JVMs",
+        "per submission: one JVM each while submissions wait, more for the last ones)."})
+    int jobs;
 
     @Option(names = "--force", description = "Grade again even when a submission did not change.")
     boolean force;
@@ -67,10 +68,12 @@ final class GradeCommand implements Callable<Integer> {
         Sandbox sandbox = Isolation.detect(javaHome, PreparedLab.workBase());
         System.out.println("isolation: " + sandbox.describe());
         PreparedLab prepared = PreparedLab.prepare(course, lab, options, sandbox, s -> System.out.println("wirelab: " + s));
-        System.out.println("grading " + inputs.size() + " submission(s) of " + lab.name() + " on " + jobs + " lane(s), "
-                + prepared.shardCount() + " test JVM(s) each"
+        int lanes = jobs > 0 ? jobs : prepared.jvmBudget();
+        System.out.println("grading " + inputs.size() + " submission(s) of " + lab.name() + " on " + lanes + " lane(s), "
+                + (prepared.shardCount() == 1 ? "1 test JVM each" : "up to " + prepared.shardCount() + " test JVM(s) each, "
+                        + Math.max(lanes, prepared.jvmBudget()) + " at once")
                 + (options.race() ? ", with race tests" : "") + "; time limit per test "
                 + prepared.options().perTest().toSeconds() + " s");
-        return new Batch(prepared, jobs, force, System.out).run(inputs, outDir);
+        return new Batch(prepared, lanes, force, System.out).run(inputs, outDir);
     }
 }

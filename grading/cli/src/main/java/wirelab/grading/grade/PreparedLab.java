@@ -40,6 +40,8 @@ public final class PreparedLab {
     /** The plan's tests as units for the test JVMs, and how many JVMs share them (see {@link Shards}). */
     final List<Shards.Unit> testUnits;
     final int shardCount;
+    /** Turns for a submission's extra test JVMs, shared by the batch's lanes (see {@link SpareJvms}). */
+    final SpareJvms spareJvms = new SpareJvms();
 
     private PreparedLab(Course course, Lab lab, LabBundle bundle, Baseline baseline, Map<String, byte[]> publishedFiles,
             RaceTests raceTests, Sandbox sandbox, Path javaHome, GradeOptions options, Path scratchRoot) {
@@ -290,9 +292,24 @@ public final class PreparedLab {
         return out;
     }
 
-    /** Test JVMs each submission's tests are split over (see {@link Shards}). */
+    /** Test JVMs each submission's tests are split over at most (see {@link Shards}). */
     public int shardCount() {
         return shardCount;
+    }
+
+    public SpareJvms spareJvms() {
+        return spareJvms;
+    }
+
+    /**
+     * Test JVMs a batch runs at once by default: per core, the lab's {@code grade.jvms-per-core}
+     * (a lab whose tests wait a lot may use more), else its JVMs per submission. Spent as that
+     * many lanes of one JVM each while submissions wait, the rest going to the last ones.
+     */
+    public int jvmBudget() {
+        String perCore = lab.properties().getProperty("grade.jvms-per-core");
+        double n = perCore == null || perCore.isBlank() ? shardCount : Double.parseDouble(perCore.strip());
+        return Math.max(1, (int) Math.round(Runtime.getRuntime().availableProcessors() * n));
     }
 
     public Lab lab() {

@@ -50,25 +50,38 @@ final class ShardedRun {
         return result;
     }
 
-    /** The lab's number of JVMs at once, each taking the next unit from one queue until none is left. */
+    /**
+     * Test JVMs taking the next unit from one queue until none is left: the lane's own JVM, and
+     * more (up to the lab's number) while the queue holds units and a spare turn is free.
+     */
     private Result runQueue(SubmissionCompiler.Result compiled, Path scratch) {
         TestQueue queue = new TestQueue(Shards.queueOrder(lab.testUnits).stream()
                 .map(u -> Map.entry(u.className(), u.flag() + " " + u.selector())).toList());
         List<TestJvmSpec> specs = new ArrayList<>();
-        for (int i = 1; i <= lab.shardCount; i++) {
-            specs.add(spec(compiled, List.of(), scratch.resolve("run-" + i)));
-        }
         List<RunOutcome> parts = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(specs.size(), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(lab.shardCount, r -> {
             Thread t = new Thread(r, "test-jvm-queue");
             t.setDaemon(true);
             return t;
         });
         try {
             List<Future<RunOutcome>> futures = new ArrayList<>();
-            for (TestJvmSpec spec : specs) {
-                futures.add(pool.submit(() -> new TestJvm(lab.sandbox).drain(spec, queue)));
-            }
+            do {
+                while (specs.size() < lab.shardCount && !queue.isEmpty() && (specs.isEmpty() || lab.spareJvms.tryTake())) {
+                    boolean own = specs.isEmpty();
+                    TestJvmSpec spec = spec(compiled, List.of(), scratch.resolve("run-" + (specs.size() + 1)));
+                    specs.add(spec);
+                    futures.add(pool.submit(() -> {
+                        try {
+                            return new TestJvm(lab.sandbox).drain(spec, queue);
+                        } finally {
+                            if (!own) {
+                                lab.spareJvms.giveBack();
+                            }
+                        }
+                    }));
+                }
+            } while (!awaitAll(futures, specs.size() < lab.shardCount && !queue.isEmpty()));
             for (Future<RunOutcome> f : futures) {
                 parts.add(f.get());
             }
@@ -91,6 +104,25 @@ final class ShardedRun {
         List<TestResult> kept = merged.results().stream()
                 .filter(r -> !unloadable.containsKey(r.id().substring(0, Math.max(0, r.id().indexOf('#'))))).toList();
         return new Result(new RunOutcome(kept, merged.problems(), merged.jvms(), merged.outputTail()), unloadable, oom);
+    }
+
+    /** True when every JVM has ended; while more could start, looks again after 100 ms. */
+    private static boolean awaitAll(List<Future<RunOutcome>> futures, boolean moreCouldStart)
+            throws InterruptedException, ExecutionException {
+        for (Future<RunOutcome> f : futures) {
+            if (!f.isDone()) {
+                if (!moreCouldStart) {
+                    f.get();
+                    continue;
+                }
+                try {
+                    f.get(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static RunOutcome merge(List<RunOutcome> parts) {

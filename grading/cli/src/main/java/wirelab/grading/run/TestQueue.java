@@ -47,7 +47,7 @@ public final class TestQueue {
         items.addFirst(item);
     }
 
-    synchronized boolean isEmpty() {
+    public synchronized boolean isEmpty() {
         return items.isEmpty();
     }
 

@@ -63,24 +63,24 @@ t0=$(now)
 ./wirelab grade "$work/subs" --lab "$lab" --out "$work/harness-shards" --jobs 1 --force > "$work/harness-shards.log" 2>&1
 t1=$(now)
 shards=$(echo "$t1 - $t0" | bc -l)
-grep -o "[0-9a-z ]* test JVM(s)* each[^;]*" "$work/harness-shards.log" | sed "s/^/   /"
+grep -o "[0-9a-z ]* test JVM.* each[^;]*" "$work/harness-shards.log" | sed "s/^/   /" || true
 grep "submission(s):" "$work/harness-shards.log" | sed "s/^/   /"
 fi
 
-echo "== harness: ./wirelab grade, $n submissions, default lanes (one per core), --force"
+echo "== harness: ./wirelab grade, $n submissions, default lanes, --force"
 t0=$(now)
 ./wirelab grade "$work/subs" --lab "$lab" --out "$work/harness-lanes" --force > "$work/harness-lanes.log" 2>&1
 t1=$(now)
 lanes=$(echo "$t1 - $t0" | bc -l)
 grep "submission(s):" "$work/harness-lanes.log" | sed "s/^/   /"
 
-echo "== maven: ./mvnw -o -q test per submission, ${#maven_subs[@]} submissions"
 maven_tests=0
 maven_subs=("$work"/subs/*)
 if [[ -n "${QUICK:-}" ]]; then
   maven_subs=("${maven_subs[@]:0:${#samples[@]}}")
 fi
 m=${#maven_subs[@]}
+echo "== maven: ./mvnw -o -q test per submission, $m submissions"
 t0=$(now)
 for s in "${maven_subs[@]}"; do
   proj="$root/target/wlbench-$(basename "$s")"   # two levels below the root: the parent pom resolves

@@ -309,7 +309,11 @@ public final class PreparedLab {
     public int jvmBudget() {
         String perCore = lab.properties().getProperty("grade.jvms-per-core");
         double n = perCore == null || perCore.isBlank() ? shardCount : Double.parseDouble(perCore.strip());
-        return Math.max(1, (int) Math.round(Runtime.getRuntime().availableProcessors() * n));
+        int budget = (int) Math.round(Runtime.getRuntime().availableProcessors() * n);
+        // and at most one per GiB of memory: a test JVM may use its 768 MiB, a browser its share
+        long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getTotalMemorySize();
+        return Math.max(1, (int) Math.min(budget, memory >> 30));
     }
 
     public Lab lab() {

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import wirelab.grading.grade.Grader;
 import wirelab.grading.grade.PreparedLab;
@@ -130,7 +131,7 @@ public final class Batch {
         // the test-JVM budget the lanes leave unused, and each lane once it has nothing left, go
         // to the submissions still running (see SpareJvms)
         lab.spareJvms().startBatch(lab.jvmBudget() - Math.min(jobs, byStudent.size()));
-        java.util.concurrent.atomic.AtomicInteger notStarted = new java.util.concurrent.atomic.AtomicInteger(byStudent.size());
+        AtomicInteger notStarted = new AtomicInteger(byStudent.size());
         for (Map.Entry<String, Path> e : byStudent.entrySet()) {
             String student = e.getKey();
             Path input = e.getValue();

@@ -202,9 +202,7 @@ public final class PreparedLab {
 
     /** {@code java -Xshare:dump} from the reference's class list; only course jars are on the class path, no code runs. */
     private static boolean dumpStatic(LabBundle bundle, Path javaHome, Path tmp) {
-        List<String> cp = new ArrayList<>();
-        cp.add(bundle.testsJar().toString());
-        bundle.libraries().forEach(l -> cp.add(l.toString()));
+        List<String> cp = courseClasspath(bundle).stream().map(Path::toString).toList();
         Path log = bundle.dir().resolve("cds-dump.log");
         try {
             Files.createDirectories(tmp.getParent());
@@ -227,9 +225,7 @@ public final class PreparedLab {
 
     private static void dumpDynamic(LabBundle bundle, Baseline baseline, Path javaHome, GradeOptions options, Path work,
             Path tmp) {
-        List<Path> cp = new ArrayList<>();
-        cp.add(bundle.testsJar());
-        cp.addAll(bundle.libraries());
+        List<Path> cp = courseClasspath(bundle);
         List<String> selectors = new ArrayList<>();
         for (String cls : bundle.testClassNames()) {
             selectors.add("--class");
@@ -252,10 +248,16 @@ public final class PreparedLab {
 
     /** Test classes, then libraries, then the code under test LAST: a student's class can never shadow a course class. */
     static List<Path> classpath(LabBundle bundle, Path mainClasses) {
+        List<Path> cp = courseClasspath(bundle);
+        cp.add(mainClasses);
+        return cp;
+    }
+
+    /** The tests jar and the libraries: every test JVM's class path starts so, and the CDS archive is dumped with it. */
+    private static List<Path> courseClasspath(LabBundle bundle) {
         List<Path> cp = new ArrayList<>();
         cp.add(bundle.testsJar());
         cp.addAll(bundle.libraries());
-        cp.add(mainClasses);
         return cp;
     }
 

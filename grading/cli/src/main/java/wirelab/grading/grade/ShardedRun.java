@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import wirelab.grading.compile.SubmissionCompiler;
 import wirelab.grading.run.RunOutcome;
 import wirelab.grading.run.TestJvm;
@@ -116,8 +118,8 @@ final class ShardedRun {
                     continue;
                 }
                 try {
-                    f.get(100, java.util.concurrent.TimeUnit.MILLISECONDS);
-                } catch (java.util.concurrent.TimeoutException e) {
+                    f.get(100, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
                     return false;
                 }
             }

@@ -1,7 +1,14 @@
 package wirelab.testkit;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.platform.engine.TestExecutionResult;
@@ -10,9 +17,16 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Prints the line students look for at the end of {@code ./mvnw test}:
- * {@code threads: 14 / 20 public points}. Registered through
- * {@code META-INF/services}, so every lab that depends on the test kit gets it.
+ * The student's summary at the end of a test run: per exercise each test ✓/✗ with its points,
+ * the first line of the first failure, then {@code threads: 14 / 20 public points}
+ * (see {@link Summary}). Registered through {@code META-INF/services}, so every lab that depends
+ * on the test kit gets it, in Maven and in an IDE alike.
+ *
+ * <p>With {@code -Dwirelab.report.dir=DIR} it also writes {@code DIR/summary.txt} (the screen),
+ * {@code DIR/feedback.txt} (every failure in full) and {@code DIR/results.txt} (one line per
+ * graded test: PASS or FAIL, class#method, points; the Classroom workflow's steps read it), and {@code -Dwirelab.summary.console=false}
+ * keeps it off the console: the student build prints the file from Maven's own process after
+ * the tests, because what a forked test JVM prints at the end may be filed under a test.
  *
  * <p>A graded method counts once: it earns its points when it ran and every one of its
  * invocations passed. Tests that never ran (a failed {@code @BeforeAll}, a filter) earn nothing.
@@ -21,30 +35,48 @@ public class PointsListener implements TestExecutionListener {
 
     private final Map<String, GradedTest> graded = new LinkedHashMap<>();
     private final Map<String, Boolean> passed = new LinkedHashMap<>();
+    private final Map<String, String> names = new LinkedHashMap<>();
+    private final Map<String, String> failures = new LinkedHashMap<>();
+    private int ungradedFailures;
 
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {
         graded.clear();
         passed.clear();
+        names.clear();
+        failures.clear();
+        ungradedFailures = 0;
     }
 
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+        boolean ok = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
         if (!test.isTest()) {
             return;
         }
-        GradedTest.of(test).ifPresent(g -> {
-            graded.putIfAbsent(g.id(), g);
-            boolean ok = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
-            passed.merge(g.id(), ok, Boolean::logicalAnd);
-        });
+        var g = GradedTest.of(test);
+        if (g.isEmpty()) {
+            if (result.getStatus() == TestExecutionResult.Status.FAILED) {
+                ungradedFailures++;
+            }
+            return;
+        }
+        String id = g.get().id();
+        graded.putIfAbsent(id, g.get());
+        names.putIfAbsent(id, test.getDisplayName());
+        passed.merge(id, ok, Boolean::logicalAnd);
+        if (!ok) {
+            failures.putIfAbsent(id, result.getThrowable().map(PointsListener::describe).orElse(result.getStatus().toString()));
+        }
     }
 
     @Override
     public void executionSkipped(TestIdentifier test, String reason) {
         GradedTest.of(test).ifPresent(g -> {
             graded.putIfAbsent(g.id(), g);
+            names.putIfAbsent(g.id(), test.getDisplayName());
             passed.put(g.id(), false);
+            failures.putIfAbsent(g.id(), "skipped: " + reason);
         });
     }
 
@@ -53,21 +85,71 @@ public class PointsListener implements TestExecutionListener {
         // Count graded tests that never started too (e.g. their class failed to initialise).
         plan.getRoots().forEach(root -> plan.getDescendants(root).stream()
                 .filter(TestIdentifier::isTest)
-                .forEach(t -> GradedTest.of(t).ifPresent(g -> graded.putIfAbsent(g.id(), g))));
+                .forEach(t -> GradedTest.of(t).ifPresent(g -> {
+                    graded.putIfAbsent(g.id(), g);
+                    names.putIfAbsent(g.id(), t.getDisplayName());
+                })));
         if (graded.isEmpty()) {
             return;
         }
-        double max = graded.values().stream().mapToDouble(GradedTest::points).sum();
-        double earned = graded.values().stream()
-                .filter(g -> passed.getOrDefault(g.id(), false))
-                .mapToDouble(GradedTest::points).sum();
         String lab = System.getProperty("wirelab.lab", "lab");
         String label = System.getProperty("wirelab.points.label", "points");
-        print(System.out, lab, earned, max, label);
+        List<Summary.Test> tests = tests();
+        String dir = System.getProperty("wirelab.report.dir");
+        String details = dir == null ? null : Path.of(System.getProperty("user.dir")).getFileName()
+                + "/" + Path.of(System.getProperty("user.dir")).relativize(Path.of(dir).toAbsolutePath()) + "/feedback.txt";
+        String screen = Summary.screen(lab, label, tests, details);
+        if (dir != null) {
+            write(Path.of(dir), screen, Summary.feedback(lab, label, tests), tests);
+        }
+        if (!"false".equals(System.getProperty("wirelab.summary.console"))) {
+            print(System.out, screen);
+        }
     }
 
-    static void print(PrintStream out, String lab, double earned, double max, String label) {
-        out.printf(Locale.ROOT, "%n%s: %s / %s %s%n%n", lab, format(earned), format(max), label);
+    private List<Summary.Test> tests() {
+        List<Summary.Test> out = new ArrayList<>();
+        for (GradedTest g : graded.values()) {
+            boolean ok = passed.getOrDefault(g.id(), false);
+            String message = ok ? null : failures.getOrDefault(g.id(), "did not run");
+            out.add(new Summary.Test(g.group(), g.className(), g.methodName(), names.getOrDefault(g.id(), g.methodName()),
+                    g.points(), ok, message, false));
+        }
+        // teaching order: classes and their numbered methods (test01_…), whatever order they ran in
+        out.sort(Comparator.comparing(Summary.Test::className).thenComparing(Summary.Test::method));
+        return out;
+    }
+
+    private void write(Path dir, String screen, String feedback, List<Summary.Test> tests) {
+        StringBuilder results = new StringBuilder();
+        for (Summary.Test t : tests) {
+            results.append(t.passed() ? "PASS " : "FAIL ").append(t.className()).append('#').append(t.method())
+                    .append(' ').append(format(t.points())).append('\n');
+        }
+        boolean failed = ungradedFailures > 0 || tests.stream().anyMatch(t -> !t.passed());
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("summary.txt"), screen, StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("feedback.txt"), feedback, StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("results.txt"), results, StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("status"), failed ? "failed\n" : "passed\n", StandardCharsets.UTF_8);
+        } catch (IOException | SecurityException e) {
+            // a read-only folder (the grader's sandbox): the console line is enough
+        }
+    }
+
+    /** The failure's message as a student reads it: the message, else the exception's name. */
+    static String describe(Throwable t) {
+        String m = t.getMessage();
+        String name = t.getClass().getSimpleName();
+        if (t instanceof AssertionError) {
+            return m == null ? name : m;
+        }
+        return m == null ? name : name + ": " + m;
+    }
+
+    static void print(PrintStream out, String screen) {
+        out.print('\n' + screen + '\n');
         out.flush();
     }
 

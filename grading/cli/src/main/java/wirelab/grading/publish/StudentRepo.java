@@ -67,6 +67,8 @@ public final class StudentRepo {
         out.put("mvnw", StarterRenderer.readBytes(root.resolve("mvnw")));
         copyIfPresent(root.resolve("mvnw.cmd"), "mvnw.cmd", out);
         copyTree(root.resolve(".mvn"), ".mvn", out);
+        out.put(".mvn/maven.config", StarterRenderer.bytes(MAVEN_CONFIG));
+        out.put(".mvn/jvm.config", StarterRenderer.bytes(JVM_CONFIG));
         Path testkit = root.resolve("grading/testkit");
         out.put("testkit/pom.xml", StarterRenderer.bytes(StudentPoms.testkit(StarterRenderer.read(testkit.resolve("pom.xml")))));
         copyTree(testkit.resolve("src"), "testkit/src", out);
@@ -81,6 +83,27 @@ public final class StudentRepo {
         out.put(".github/workflows/classroom.yml", StarterRenderer.bytes(ClassroomWorkflow.render(labs)));
         return out;
     }
+
+    /**
+     * The student's Maven flags: the student-loop profile (the summary is the last screen), quiet
+     * (the summary is the output), and the labs' own modules built along ({@code -pl threads} also
+     * builds the test kit, which no repository serves).
+     */
+    static final String MAVEN_CONFIG = """
+            -Dwirelab.student=true
+            --quiet
+            --also-make
+            """;
+
+    /**
+     * Maven's own JVM: Surefire's logger off (its failure list would bury the summary; every failure
+     * is in target/wirelab/feedback.txt), and C1 with the serial collector for a short build.
+     */
+    static final String JVM_CONFIG = """
+            -Dorg.slf4j.simpleLogger.log.org.apache.maven.plugin.surefire=off
+            -XX:TieredStopAtLevel=1
+            -XX:+UseSerialGC
+            """;
 
     static final String GITIGNORE = """
             target/

@@ -9,11 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
+import wirelab.testkit.Tools;
 
 class StudentRepoTest {
 
@@ -71,8 +73,21 @@ class StudentRepoTest {
                 .mapToLong(l -> Long.parseLong(l.strip().substring("max-score:".length()).strip())).sum();
         assertEquals((long) Math.ceil(tests.stream().mapToDouble(ClassroomWorkflow.GradedMethod::points).sum()), maxScores);
         ClassroomWorkflow.GradedMethod first = tests.get(0);
-        assertTrue(yml.contains("-Dtest=" + first.className() + "#" + first.method()), yml);
+        assertTrue(yml.contains("PASS " + first.className() + "#" + first.method() + " ' sockets/target/wirelab/results.txt"), yml);
+        assertEquals(1, yml.split("\\./mvnw", -1).length - 1, "Maven must start once per push:\n" + yml);
         assertFalse(yml.contains("\t"));
+    }
+
+    @Test
+    @DisplayName("the classroom workflow is valid for GitHub Actions (action-validator; required on CI)")
+    void classroomWorkflowValidates(@TempDir Path dir) throws Exception {
+        var validator = Tools.require("action-validator", "npm install -g @action-validator/cli@0.6.0");
+        Path yml = dir.resolve("classroom.yml");
+        Files.writeString(yml, text(new StudentRepo(COURSE, 4).files(), ".github/workflows/classroom.yml"));
+        Process p = new ProcessBuilder(validator.toString(), yml.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "action-validator did not finish");
+        assertEquals(0, p.exitValue(), "action-validator rejects the workflow:\n" + out);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package wirelab.grading.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,22 +41,32 @@ class StudentRepoBuildTest {
         new StudentRepo(course, 2).write(repo);
 
         // one public test class is enough to see the starter fail; ./wirelab check runs them all
-        Result starter = mvnw(repo, "-o", "-B", "test", "-pl", "testkit,sockets",
+        Result starter = mvnw(repo, "-o", "-B", "test", "-pl", "sockets",
                 "-Dtest=wirelab.sockets.addressing.Part5AddressingTest", "-Dsurefire.failIfNoSpecifiedTests=false");
         assertNotEquals(0, starter.exit, "the starter's public tests must fail:\n" + starter.tail());
-        assertTrue(starter.out.contains("Tests run:") && starter.out.contains("FAIL"), starter.tail());
+        // the last screen is the student's summary: the exercise, its first failure, the points line
+        String last = starter.tail(25);
+        assertTrue(last.contains("sockets: public tests by exercise") && last.contains("✗ ")
+                && last.matches("(?s).*sockets: 0 / \\d+ public points\\s*"), "the summary must end the output:\n" + starter.out);
+        assertFalse(starter.out.contains("[ERROR]") || starter.out.contains("WARNING"),
+                "no Maven failure list or JVM warnings on a student's screen:\n" + starter.out);
+        assertTrue(Files.readString(repo.resolve("sockets/target/wirelab/feedback.txt")).contains("Part5AddressingTest"));
 
         copyTree(course.requireLab("sockets").mainSources(), repo.resolve("sockets/src/main/java"));
-        Result solved = mvnw(repo, "-o", "-B", "test", "-pl", "testkit,sockets");
+        Result solved = mvnw(repo, "-o", "-B", "test", "-pl", "sockets");
         assertEquals(0, solved.exit, "with the solution copied in, the public tests must pass:\n" + solved.tail());
-        assertTrue(solved.out.matches("(?s).*sockets: (\\d+) / \\1 public points.*"),
-                "the points line must show full public points:\n" + solved.tail());
+        assertTrue(solved.tail(3).matches("(?s).*sockets: (\\d+) / \\1 public points\\s*"),
+                "the points line must end the output with full public points:\n" + solved.tail());
     }
 
     record Result(int exit, String out) {
         String tail() {
+            return tail(40);
+        }
+
+        String tail(int n) {
             List<String> lines = out.lines().toList();
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
         }
     }
 

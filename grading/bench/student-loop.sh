@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# The student's loop, measured: a warm `./mvnw test -pl LAB` in a freshly published student
+# repository (starter, then with the reference solution copied in), and a GitHub Classroom push
+# run the way the generated workflow runs it (one Maven run, then one result check per graded
+# step) against one Maven run per graded step (how the workflow worked before), in one run.
+#
+#   grading/bench/student-loop.sh [LAB] [WEEK] [RUNS]     default: threads 2 3
+#   STEPS=K grading/bench/student-loop.sh ...              time K per-step Maven runs (default 8)
+#                                                          and scale to every graded step
+#
+# Prints per run: wall seconds, CPU seconds (user+sys of everything started), output lines, and
+# whether the last 25 lines hold the points line. JAVA_HOME picks the JDK (17, 21, 25 alike).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+lab="${1:-threads}"
+week="${2:-2}"
+runs="${3:-3}"
+steps="${STEPS:-8}"
+work="$root/target/bench-student"
+repo="$work/repo"
+
+cd "$root"
+./wirelab --version > /dev/null   # build the tool now, not inside the timing
+rm -rf "$work" && mkdir -p "$work"
+# the student repository as publish writes it (without publish's release-gate stamps: this
+# measures the build, not a release)
+cat > "$work/Publish.java" <<'EOF'
+public class Publish {
+    public static void main(String[] a) {
+        new wirelab.grading.publish.StudentRepo(wirelab.grading.course.Course.locate(), Integer.parseInt(a[0]))
+                .write(java.nio.file.Path.of(a[1]));
+    }
+}
+EOF
+cp_tool="$root/.wirelab/cli/wirelab-cli.jar:$(cat "$root/.wirelab/cli/cli.classpath")"
+WIRELAB_HOME="$root" java -cp "$cp_tool" "$work/Publish.java" "$week" "$repo"
+cd "$repo"
+
+# one command, timed: wall and the CPU of all its processes
+timed() {
+  local log="$1"; shift
+  local t0 t1 c0 c1 me=$BASHPID
+  t0=$(date +%s.%N)
+  c0=$(awk '{print $14+$15+$16+$17}' "/proc/$me/stat")
+  "$@" > "$log" 2>&1 || true
+  t1=$(date +%s.%N)
+  # children's CPU shows in this shell's cutime/cstime once they are waited for
+  c1=$(awk '{print $14+$15+$16+$17}' "/proc/$me/stat")
+  awk -v a="$t0" -v b="$t1" -v c="$c0" -v d="$c1" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { printf "%.1f s wall, %.1f s CPU", b - a, (d - c) / hz }'
+}
+
+loop() {
+  local what="$1"
+  ./mvnw test -pl "$lab" > "$work/warmup.log" 2>&1 || true   # compile and warm the caches
+  for ((i = 1; i <= runs; i++)); do
+    local log="$work/$what-$i.log"
+    printf '%-9s run %d: %s' "$what" "$i" "$(timed "$log" ./mvnw test -pl "$lab")"
+    printf ', %d lines, points line in the last 25: %s\n' "$(wc -l < "$log")" \
+      "$(tail -n 25 "$log" | grep -qE "^$lab: [0-9.]+ / [0-9.]+ public points" && echo yes || echo NO)"
+  done
+}
+
+echo "== warm ./mvnw test -pl $lab ($(java -version 2>&1 | head -n 1))"
+loop starter
+cp -r "$root/solutions/$lab/src/main/java/." "$lab/src/main/java/"
+loop solution
+
+echo "== a Classroom push (solution in place; the workflow's run and command lines, in order)"
+yml=.github/workflows/classroom.yml
+mapfile -t checks < <(sed -n 's/^ *command: "\(.*\)"$/\1/p' "$yml")
+push_new() {
+  ./mvnw -B test || true
+  for c in "${checks[@]}"; do bash -c "$c" || true; done
+}
+echo "one Maven run + ${#checks[@]} result checks: $(timed "$work/push-new.log" push_new)"
+# the old workflow: one Maven run per graded step (each check names its test's class#method)
+mapfile -t tests < <(printf '%s\n' "${checks[@]}" | sed -n "s/^grep -qF 'PASS \([^ ]*\) ' \([^/]*\)\/.*/\2 \1/p")
+push_old() {
+  ./mvnw -B -q -DskipTests install > /dev/null 2>&1 || true
+  for t in "${tests[@]:0:$steps}"; do
+    ./mvnw -B -q test -pl "${t%% *}" -Dtest="${t#* }" -Dsurefire.failIfNoSpecifiedTests=false || true
+  done
+}
+echo "one Maven run per graded step, first $steps of ${#tests[@]} steps: $(timed "$work/push-old.log" push_old)" \
+  "(scale by ${#tests[@]}/$steps for a whole push)"

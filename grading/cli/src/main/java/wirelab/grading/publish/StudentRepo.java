@@ -130,9 +130,12 @@ public final class StudentRepo {
 
                 ```sh
                 ./mvnw test                 # every lab
-                ./mvnw test -pl %s     # one lab; the last lines say e.g. "%s: 14 / 20 public points"
+                ./mvnw test -pl %s     # one lab; the last line says e.g. "%s: 14 / 20 public points"
                 ```
 
+                The first run downloads Maven and the libraries (a minute or two, quietly). Each run ends
+                with your summary: per exercise, each test ✓ or ✗ with its points and the first line of
+                the first failure; every failure in full is in `<lab>/target/wirelab/feedback.txt`.
                 A failing test says what it expected and what your code did. Public tests run on every push
                 (GitHub Classroom, see the Actions tab); hidden tests with more points run after the deadline,
                 so make your code right, not just green.

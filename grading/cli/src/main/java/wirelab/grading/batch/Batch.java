@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import wirelab.grading.course.LabBuild;
 import wirelab.grading.grade.Grader;
 import wirelab.grading.grade.PreparedLab;
 import wirelab.grading.intake.Intake;
@@ -44,12 +45,20 @@ public final class Batch {
     private final int jobs;
     private final boolean force;
     private final PrintStream out;
+    /** The test classes students have: the feedback marks the others hidden. */
+    private final Set<String> publicClasses;
 
     public Batch(PreparedLab lab, int jobs, boolean force, PrintStream out) {
         this.lab = lab;
         this.jobs = Math.max(1, jobs);
         this.force = force;
         this.out = out;
+        LabBuild build = new LabBuild(lab.lab());
+        Set<String> classes = new HashSet<>(build.publicTestClasses());
+        if (lab.lab().raceTestsPublic()) {
+            classes.addAll(build.raceTestClasses());
+        }
+        this.publicClasses = Set.copyOf(classes);
     }
 
     /** Expands the command line: a folder of submissions (zips or folders, no src/ of its own) counts as its children. */
@@ -109,7 +118,7 @@ public final class Batch {
                     List.of(), List.of(), List.of(), List.of(), List.of(), lab.sandbox().describe(), null, 0, 0);
         }
         r = rename(r, student);
-        ResultFiles.write(r, dir);
+        ResultFiles.write(r, dir, publicClasses);
         progress.finished(student, verdict(r), false);
         return r;
     }

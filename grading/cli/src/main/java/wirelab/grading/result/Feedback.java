@@ -1,8 +1,19 @@
 package wirelab.grading.result;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
-/** The plain-text feedback a student reads: score, then each test with what went wrong. */
+/**
+ * The plain-text feedback a student reads after the deadline: the score, then the tests by
+ * exercise in the order and shape of the summary students saw while working (the test kit's
+ * {@code Summary}): each test ✓ or ✗ with its points, public and hidden tests marked as such, and
+ * under a failed one what went wrong.
+ */
 public final class Feedback {
 
     static final int OUTPUT_CHARS = 2000;
@@ -11,7 +22,16 @@ public final class Feedback {
     private Feedback() {
     }
 
+    /** Feedback in which every test counts as public (no list of the lab's public test classes). */
     public static String of(SubmissionResult r) {
+        return of(r, null);
+    }
+
+    /**
+     * @param publicClasses the test classes students have (public tests, published race tests);
+     *                      the rest are marked [hidden]. Null: none is marked.
+     */
+    public static String of(SubmissionResult r, Set<String> publicClasses) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s — lab %s: %s / %s points%n", r.student(), r.lab(), num(r.score()), num(r.max())));
         if (r.refusal() != null) {
@@ -25,15 +45,56 @@ public final class Feedback {
             sb.append('\n');
             r.notes().forEach(n -> sb.append(n).append('\n'));
         }
-        sb.append('\n');
-        for (TestVerdict t : r.tests()) {
-            sb.append(String.format(Locale.ROOT, "[%s] %s/%s  %s%n", label(t.status()), num(t.score()), num(t.max()), t.name()));
-            if (!t.passed()) {
-                sb.append(indent(testText(t))).append('\n');
+        for (Map.Entry<String, List<TestVerdict>> g : byGroup(r.tests()).entrySet()) {
+            List<TestVerdict> tests = g.getValue();
+            sb.append(String.format(Locale.ROOT, "%n== %s: %s / %s%n", g.getKey(),
+                    num(tests.stream().mapToDouble(TestVerdict::score).sum()),
+                    num(tests.stream().mapToDouble(TestVerdict::max).sum())));
+            for (TestVerdict t : tests) {
+                boolean hidden = publicClasses != null && !publicClasses.contains(className(t));
+                sb.append(String.format(Locale.ROOT, "%s %s/%s  %s%s%s  (%s)%n", mark(t), num(t.score()), num(t.max()),
+                        hidden ? "[hidden] " : "", t.name(), t.passed() || "failed".equals(t.status()) ? "" : " [" + t.status() + "]",
+                        shortId(t)));
+                if (!t.passed()) {
+                    sb.append(indent(testText(t))).append('\n');
+                }
             }
         }
         sb.append("\nGraded in ").append(r.isolation()).append('\n');
         return sb.toString();
+    }
+
+    /** Groups in teaching order: by test class and numbered method, whatever order they ran in. */
+    static Map<String, List<TestVerdict>> byGroup(List<TestVerdict> tests) {
+        List<TestVerdict> sorted = new ArrayList<>(tests);
+        sorted.sort(Comparator.comparing(TestVerdict::id));
+        Map<String, List<TestVerdict>> groups = new LinkedHashMap<>();
+        for (TestVerdict t : sorted) {
+            groups.computeIfAbsent(t.group() == null || t.group().isBlank() ? simpleName(className(t)) : t.group(),
+                    k -> new ArrayList<>()).add(t);
+        }
+        return groups;
+    }
+
+    static String mark(TestVerdict t) {
+        return t.passed() ? "✓" : "skipped".equals(t.status()) || "not-graded".equals(t.status()) ? "–" : "✗";
+    }
+
+    static String className(TestVerdict t) {
+        String id = t.id() == null ? "" : t.id();
+        return id.contains("#") ? id.substring(0, id.indexOf('#')) : id;
+    }
+
+    /** BankTest.test03 for wirelab.threads.bank.BankTest#test03_oppositeDirections. */
+    static String shortId(TestVerdict t) {
+        String id = t.id() == null ? "" : t.id();
+        String method = id.contains("#") ? id.substring(id.indexOf('#') + 1) : "";
+        String number = method.matches("test\\d+_.*") ? method.substring(0, method.indexOf('_')) : method;
+        return simpleName(className(t)) + (number.isEmpty() ? "" : "." + number);
+    }
+
+    static String simpleName(String cls) {
+        return cls.substring(cls.lastIndexOf('.') + 1);
     }
 
     /** One test's feedback: the message, then what it printed, then (on a hang) the threads. */
@@ -50,16 +111,6 @@ public final class Feedback {
             sb.append("\n--- threads when it was stopped ---\n").append(cut(t.threads(), THREAD_CHARS));
         }
         return sb.toString();
-    }
-
-    static String label(String status) {
-        return switch (status) {
-            case "passed" -> "PASS";
-            case "timeout" -> "TIME";
-            case "crashed" -> "CRSH";
-            case "not-compiled" -> "NCMP";
-            default -> "FAIL";
-        };
     }
 
     static String cut(String s, int max) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * Writes one submission's results in every shape: result.json (wirelab's schema, read back for
@@ -20,12 +21,17 @@ public final class ResultFiles {
     }
 
     public static void write(SubmissionResult r, Path dir) {
+        write(r, dir, null);
+    }
+
+    /** @param publicClasses the lab's test classes students have: feedback.txt marks the others [hidden] */
+    public static void write(SubmissionResult r, Path dir, Set<String> publicClasses) {
         try {
             Files.createDirectories(dir);
             JSON.writeValue(dir.resolve(RESULT).toFile(), r);
             JSON.writeValue(dir.resolve("results.json").toFile(), GradescopeJson.of(r));
             Files.writeString(dir.resolve("junit.xml"), JUnitXml.of(r));
-            Files.writeString(dir.resolve("feedback.txt"), Feedback.of(r));
+            Files.writeString(dir.resolve("feedback.txt"), Feedback.of(r, publicClasses));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write results to " + dir, e);
         }

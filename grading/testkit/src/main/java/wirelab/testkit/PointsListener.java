@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -37,6 +38,8 @@ public class PointsListener implements TestExecutionListener {
     private final Map<String, Boolean> passed = new LinkedHashMap<>();
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Map<String, String> failures = new LinkedHashMap<>();
+    /** Graded tests skipped because this machine lacks a program they drive ({@link Needs}): out of the total. */
+    private final Map<String, String> notHere = new LinkedHashMap<>();
     private int ungradedFailures;
 
     @Override
@@ -45,6 +48,7 @@ public class PointsListener implements TestExecutionListener {
         passed.clear();
         names.clear();
         failures.clear();
+        notHere.clear();
         ungradedFailures = 0;
     }
 
@@ -66,7 +70,11 @@ public class PointsListener implements TestExecutionListener {
         names.putIfAbsent(id, test.getDisplayName());
         passed.merge(id, ok, Boolean::logicalAnd);
         if (!ok) {
-            failures.putIfAbsent(id, result.getThrowable().map(PointsListener::describe).orElse(result.getStatus().toString()));
+            String message = result.getThrowable().map(PointsListener::describe).orElse(result.getStatus().toString());
+            failures.putIfAbsent(id, message);
+            if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
+                missingProgram(message).ifPresent(m -> notHere.put(id, m));   // Tools.require on a laptop
+            }
         }
     }
 
@@ -77,6 +85,7 @@ public class PointsListener implements TestExecutionListener {
             names.putIfAbsent(g.id(), test.getDisplayName());
             passed.put(g.id(), false);
             failures.putIfAbsent(g.id(), "skipped: " + reason);
+            missingProgram(reason).ifPresent(m -> notHere.put(g.id(), m));   // NeedsCondition
         });
     }
 
@@ -113,7 +122,7 @@ public class PointsListener implements TestExecutionListener {
             boolean ok = passed.getOrDefault(g.id(), false);
             String message = ok ? null : failures.getOrDefault(g.id(), "did not run");
             out.add(new Summary.Test(g.group(), g.className(), g.methodName(), names.getOrDefault(g.id(), g.methodName()),
-                    g.points(), ok, message, false));
+                    g.points(), ok, message, false, notHere.get(g.id())));
         }
         // teaching order: classes and their numbered methods (test01_…), whatever order they ran in
         out.sort(Comparator.comparing(Summary.Test::className).thenComparing(Summary.Test::method));
@@ -126,7 +135,7 @@ public class PointsListener implements TestExecutionListener {
             results.append(t.passed() ? "PASS " : "FAIL ").append(t.className()).append('#').append(t.method())
                     .append(' ').append(format(t.points())).append('\n');
         }
-        boolean failed = ungradedFailures > 0 || tests.stream().anyMatch(t -> !t.passed());
+        boolean failed = ungradedFailures > 0 || tests.stream().anyMatch(t -> !t.passed() && t.notHere() == null);
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("summary.txt"), screen, StandardCharsets.UTF_8);
@@ -136,6 +145,14 @@ public class PointsListener implements TestExecutionListener {
         } catch (IOException | SecurityException e) {
             // a read-only folder (the grader's sandbox): the console line is enough
         }
+    }
+
+    /** "nc is not installed (apt-get install netcat-openbsd)", when a test was skipped for a missing program. */
+    static Optional<String> missingProgram(String reason) {
+        if (reason == null || !reason.contains(" not installed (")) {
+            return Optional.empty();
+        }
+        return Optional.of(reason.replace(": test skipped", "").strip());
     }
 
     /** The failure's message as a student reads it: the message, else the exception's name. */

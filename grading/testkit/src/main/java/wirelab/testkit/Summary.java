@@ -24,9 +24,17 @@ import java.util.Map;
  */
 public final class Summary {
 
-    /** One graded test's outcome. {@code message} is the whole failure text, null when it passed. */
+    /**
+     * One graded test's outcome. {@code message} is the whole failure text, null when it passed;
+     * {@code notHere} says why this machine could not run it (a program it drives is missing,
+     * see {@link Needs}), null when it ran: such a test is left out of the points.
+     */
     public record Test(String group, String className, String method, String displayName,
-                       double points, boolean passed, String message, boolean hidden) {
+                       double points, boolean passed, String message, boolean hidden, String notHere) {
+
+        boolean counted() {
+            return notHere == null;
+        }
 
         String shortName() {
             String simple = className.substring(className.lastIndexOf('.') + 1);
@@ -50,15 +58,21 @@ public final class Summary {
         int nameWidth = groups.keySet().stream().mapToInt(String::length).max().orElse(8);
         for (Map.Entry<String, List<Test>> g : groups.entrySet()) {
             List<Test> list = g.getValue();
-            boolean all = list.stream().allMatch(Test::passed);
+            boolean all = list.stream().filter(Test::counted).allMatch(Test::passed);
             StringBuilder marks = new StringBuilder();
             for (Test t : list) {
-                marks.append(t.passed() ? '✓' : '✗').append(PointsListener.format(t.points())).append(' ');
+                marks.append(t.passed() ? '✓' : t.counted() ? '✗' : '–').append(PointsListener.format(t.points())).append(' ');
             }
             sb.append(String.format(Locale.ROOT, "  %s %-" + nameWidth + "s %6s   %s%n", all ? "✓" : "✗", g.getKey(),
                     PointsListener.format(earned(list)) + " / " + PointsListener.format(max(list)), marks.toString().strip()));
-            list.stream().filter(t -> !t.passed()).findFirst().ifPresent(t ->
+            list.stream().filter(t -> !t.passed() && t.counted()).findFirst().ifPresent(t ->
                     sb.append("      ").append(cut(t.shortName() + ": " + firstLine(t.message()), WIDTH)).append('\n'));
+        }
+        List<Test> notHere = tests.stream().filter(t -> !t.counted()).toList();
+        if (!notHere.isEmpty()) {
+            sb.append(cut("– not counted: " + PointsListener.format(notHere.stream().mapToDouble(Test::points).sum())
+                    + " points of tests this machine cannot run: " + String.join("; ",
+                    notHere.stream().map(Test::notHere).distinct().toList()), WIDTH + 6)).append('\n');
         }
         if (detailsPath != null && tests.stream().anyMatch(t -> !t.passed())) {
             sb.append("Every failure in full: ").append(detailsPath).append('\n');
@@ -76,10 +90,12 @@ public final class Summary {
             sb.append(String.format(Locale.ROOT, "%n== %s: %s / %s%n", g.getKey(),
                     PointsListener.format(earned(list)), PointsListener.format(max(list))));
             for (Test t : list) {
-                sb.append(String.format(Locale.ROOT, "%s %s/%s  %s%s  (%s)%n", t.passed() ? "✓" : "✗",
-                        PointsListener.format(t.passed() ? t.points() : 0), PointsListener.format(t.points()),
+                sb.append(String.format(Locale.ROOT, "%s %s/%s  %s%s  (%s)%n", t.passed() ? "✓" : t.counted() ? "✗" : "–",
+                        t.counted() ? PointsListener.format(t.passed() ? t.points() : 0) : "-", PointsListener.format(t.points()),
                         t.hidden() ? "[hidden] " : "", t.displayName(), t.shortName()));
-                if (!t.passed() && t.message() != null) {
+                if (!t.counted()) {
+                    sb.append("      not counted: ").append(t.notHere()).append('\n');
+                } else if (!t.passed() && t.message() != null) {
                     t.message().strip().lines().forEach(l -> sb.append("      ").append(l).append('\n'));
                 }
             }
@@ -104,8 +120,9 @@ public final class Summary {
         return tests.stream().filter(Test::passed).mapToDouble(Test::points).sum();
     }
 
+    /** The points this run could earn: a test this machine cannot run is left out. */
     static double max(List<Test> tests) {
-        return tests.stream().mapToDouble(Test::points).sum();
+        return tests.stream().filter(Test::counted).mapToDouble(Test::points).sum();
     }
 
     static String firstLine(String message) {

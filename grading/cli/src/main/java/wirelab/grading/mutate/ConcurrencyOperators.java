@@ -21,7 +21,6 @@ import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SynchronizedStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
-import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -354,11 +353,15 @@ final class ConcurrencyOperators {
     private static void plainCollection(com.github.javaparser.ast.CompilationUnit cu, List<Operator.Site> out) {
         for (Node n : cu.findAll(Node.class, n -> n instanceof ObjectCreationExpr || n instanceof MethodCallExpr)) {
             if (n instanceof ObjectCreationExpr o && PLAIN.containsKey(o.getType().getNameAsString())) {
-                out.add(new Operator.Site(o, () -> {
-                    ClassOrInterfaceType t = StaticJavaParserTypes.type(PLAIN.get(o.getType().getNameAsString()));
-                    o.getType().getTypeArguments().ifPresent(a -> t.setTypeArguments(a));
-                    o.setType(t);
-                }));
+                String args = o.getType().getTypeArguments().map(a -> "<" + a.stream().map(Object::toString)
+                        .collect(java.util.stream.Collectors.joining(", ")) + ">").orElse("");
+                if (o.getAnonymousClassBody().isPresent() || o.getScope().isPresent()) {
+                    continue;
+                }
+                // a new node: the lexical-preserving printer does not see a type changed in place
+                String code = "new " + PLAIN.get(o.getType().getNameAsString()) + args + "(" + o.getArguments().stream()
+                        .map(Object::toString).collect(java.util.stream.Collectors.joining(", ")) + ")";
+                out.add(new Operator.Site(o, () -> o.replace(Ast.expr(code))));
             } else if (n instanceof MethodCallExpr m && m.getScope().map(Object::toString).orElse("").endsWith("Collections")
                     && m.getNameAsString().startsWith("synchronized") && m.getArguments().size() == 1) {
                 out.add(new Operator.Site(m, () -> m.replace(m.getArgument(0))));
@@ -382,13 +385,6 @@ final class ConcurrencyOperators {
                     arg.replace(Ast.expr("!(" + arg + ")"));
                 }
             }));
-        }
-    }
-
-    /** Parses a class type from its name. */
-    private static final class StaticJavaParserTypes {
-        static ClassOrInterfaceType type(String name) {
-            return com.github.javaparser.StaticJavaParser.parseClassOrInterfaceType(name);
         }
     }
 }

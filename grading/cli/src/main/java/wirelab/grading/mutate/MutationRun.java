@@ -122,20 +122,45 @@ public final class MutationRun {
         }
         Map<String, List<Mutant>> byOp = new LinkedHashMap<>();
         mutants.forEach(m -> byOp.computeIfAbsent(m.operator(), k -> new ArrayList<>()).add(m));
+        List<List<Mutant>> ops = new ArrayList<>(byOp.values());
+        if (max < ops.size()) {
+            // fewer mutants than operators: operators evenly spaced over the list (all categories)
+            List<List<Mutant>> some = new ArrayList<>();
+            for (int i = 0; i < max; i++) {
+                some.add(ops.get(i * ops.size() / max));
+            }
+            ops = some;
+        }
         List<Mutant> out = new ArrayList<>();
         for (int round = 0; out.size() < max; round++) {
-            for (List<Mutant> ms : byOp.values()) {
+            for (List<Mutant> ms : ops) {
                 if (round < ms.size() && out.size() < max) {
-                    // within an operator, spread over its files too: step through the list
-                    int step = Math.max(1, ms.size() / Math.max(1, (max / byOp.size()) + 1));
-                    int idx = (round * step) % ms.size();
-                    while (out.contains(ms.get(idx))) {
-                        idx = (idx + 1) % ms.size();
-                    }
-                    out.add(ms.get(idx));
+                    out.add(ms.get(spreadIndex(round, ms.size())));
                 }
             }
         }
         return out;
+    }
+
+    /** The round-th index of 0..n-1 in an order that halves the gaps first (0, n/2, n/4, 3n/4, ...): files spread too. */
+    static int spreadIndex(int round, int n) {
+        List<Integer> order = new ArrayList<>();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int parts = 1; order.size() < n; parts *= 2) {
+            for (int k = 0; k < parts && order.size() < n; k++) {
+                int idx = (int) ((long) k * n / parts);
+                if (seen.add(idx)) {
+                    order.add(idx);
+                }
+            }
+            if (parts > 2 * n) {
+                for (int i = 0; i < n; i++) {
+                    if (seen.add(i)) {
+                        order.add(i);
+                    }
+                }
+            }
+        }
+        return order.get(round);
     }
 }

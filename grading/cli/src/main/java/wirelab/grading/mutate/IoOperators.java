@@ -131,35 +131,29 @@ final class IoOperators {
         }
     }
 
-    /** {@code x == -1}, {@code x < 0}, or {@code line == null} where line came from readLine. */
+    /** {@code n == -1}, {@code n < 0} or {@code line == null}, where n or line is a read's result (a call, or a name assigned one). */
     private static boolean isEofTest(Expression c, IfStmt where) {
         if (!(c instanceof BinaryExpr b)) {
-            return false;
-        }
-        if (b.getOperator() == BinaryExpr.Operator.OR || b.getOperator() == BinaryExpr.Operator.AND) {
             return false;
         }
         Expression right = b.getRight();
         boolean minusOne = right instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS
                 && u.getExpression() instanceof IntegerLiteralExpr l && l.getValue().equals("1");
-        if (b.getOperator() == BinaryExpr.Operator.EQUALS && minusOne) {
+        boolean eofTest = b.getOperator() == BinaryExpr.Operator.EQUALS && (minusOne || right instanceof NullLiteralExpr)
+                || b.getOperator() == BinaryExpr.Operator.LESS && right instanceof IntegerLiteralExpr z && z.getValue().equals("0");
+        if (!eofTest) {
+            return false;
+        }
+        Expression left = b.getLeft();
+        if (left.findFirst(MethodCallExpr.class, m -> READS.contains(m.getNameAsString())).isPresent()) {
             return true;
         }
-        if (b.getOperator() == BinaryExpr.Operator.LESS && right instanceof IntegerLiteralExpr z && z.getValue().equals("0")) {
-            return true;
-        }
-        if (b.getOperator() == BinaryExpr.Operator.EQUALS && right instanceof NullLiteralExpr) {
-            Expression left = b.getLeft();
-            if (left.findFirst(MethodCallExpr.class, m -> READS.contains(m.getNameAsString())).isPresent()) {
-                return true;
+        if (left instanceof NameExpr name) {
+            Node scope = where;
+            while (scope.getParentNode().isPresent() && !(scope instanceof com.github.javaparser.ast.body.CallableDeclaration)) {
+                scope = scope.getParentNode().get();
             }
-            if (left instanceof NameExpr name) {
-                Node scope = where.getParentNode().orElse(where);
-                while (scope.getParentNode().isPresent() && !(scope instanceof com.github.javaparser.ast.body.CallableDeclaration)) {
-                    scope = scope.getParentNode().get();
-                }
-                return scope.findFirst(Node.class, n -> assignsRead(n, name.getNameAsString())).isPresent();
-            }
+            return scope.findFirst(Node.class, n -> assignsRead(n, name.getNameAsString())).isPresent();
         }
         return false;
     }

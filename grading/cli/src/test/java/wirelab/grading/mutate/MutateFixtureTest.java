@@ -1,0 +1,120 @@
+package wirelab.grading.mutate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import wirelab.grading.compile.LabBundle;
+import wirelab.grading.course.Course;
+import wirelab.grading.course.Lab;
+import wirelab.grading.grade.GradeOptions;
+import wirelab.grading.grade.PreparedLab;
+import wirelab.grading.sandbox.Isolation;
+
+/**
+ * {@code wirelab mutate} end to end on a tiny fixture lab (src/test/resources/mutate-fixture): one
+ * mutant a test kills, one that survives, one listed as equivalent, one that does not compile,
+ * graded through the real pipeline (prepared lab, batch, isolated test JVMs).
+ */
+class MutateFixtureTest {
+
+    static final List<String> OPERATORS = List.of("boundary", "negate-condition", "remove-return", "remove-synchronized-method");
+
+    @TempDir
+    static Path course;
+
+    static PreparedLab lab;
+
+    @BeforeAll
+    static void prepare() throws IOException {
+        LabBundle.copyTree(Path.of("src/test/resources/mutate-fixture"), course);
+        Files.writeString(course.resolve("pom.xml"), "<project/>\n");
+        Path labDir = course.resolve("solutions/fixture");
+        // the fixture's test class path, as Maven would write it: JUnit and the test kit from this JVM's
+        String cp = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(e -> e.contains("junit") || e.contains("opentest4j") || e.contains("apiguardian") || e.contains("testkit"))
+                .collect(Collectors.joining(File.pathSeparator));
+        Files.createDirectories(labDir.resolve("target"));
+        Files.writeString(labDir.resolve("target/test.classpath"), cp);
+        Course c = new Course(course);
+        Lab fixture = c.requireLab("fixture");
+        lab = PreparedLab.prepare(c, fixture, GradeOptions.defaults(),
+                Isolation.detect(Path.of(System.getProperty("java.home")), PreparedLab.workBase()), s -> { });
+    }
+
+    private static MutationRun.Result run(Path out) {
+        PrintStream console = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        return new MutationRun(lab, console).run(new MutationRun.Options(OPERATORS, 0, false, 2, true), out);
+    }
+
+    @Test
+    @DisplayName("killed, survived, equivalent and not compiled, each where the fixture says; score = killed / (compiled - equivalent)")
+    void fourOutcomes(@TempDir Path out) throws IOException {
+        MutationRun.Result r = run(out);
+        Map<String, MutantOutcome> byOp = r.outcomes().stream().collect(Collectors.toMap(o -> o.mutant().operator(), o -> o));
+        assertEquals(4, r.outcomes().size(), r.outcomes().toString());
+
+        MutantOutcome killed = byOp.get("negate-condition");
+        assertEquals(MutantOutcome.KILLED, killed.status(), killed.toString());
+        assertTrue(killed.killedBy().stream().anyMatch(k -> k.contains("add(2) twice counts 4")), killed.killedBy().toString());
+
+        MutantOutcome survived = byOp.get("boundary");
+        assertEquals(MutantOutcome.SURVIVED, survived.status(), survived.toString());
+        assertEquals("wirelab/fixture/Counter.java:11:boundary:1", survived.mutant().id());
+        assertTrue(survived.mutant().diff().contains("+        if (n <= 0) {"), survived.mutant().diff());
+
+        MutantOutcome equivalent = byOp.get("remove-synchronized-method");
+        assertEquals(MutantOutcome.EQUIVALENT, equivalent.status());
+        assertTrue(equivalent.note().contains("single-threaded"), equivalent.note());
+
+        MutantOutcome broken = byOp.get("remove-return");
+        assertEquals(MutantOutcome.NOT_COMPILED, broken.status());
+        assertTrue(broken.note().contains("missing return"), broken.note());
+
+        assertEquals(0.5, r.score(), 1e-9);
+
+        MutationReport.writeJson(r, out.resolve("mutants.json"));
+        JsonNode json = new ObjectMapper().readTree(out.resolve("mutants.json").toFile());
+        assertEquals(0.5, json.get("score").asDouble(), 1e-9);
+        assertEquals("survived", json.at("/mutants/0/status").asText(), "survivors come first");
+        assertEquals(1, json.at("/counts/killed").asInt());
+        assertEquals(1, json.at("/counts/not-compiled").asInt());
+
+        MutationReport.writeHtml(r, out.resolve("mutants.html"));
+        String html = Files.readString(out.resolve("mutants.html"));
+        assertTrue(html.indexOf("data-status=\"survived\"") < html.indexOf("data-status=\"killed\""), "survivors first");
+        assertTrue(!html.contains("<script") && !html.contains("http"), "self-contained");
+        assertTrue(MutationReport.summary(r).contains("score 50.0% (1 killed / 2 graded)"), MutationReport.summary(r));
+    }
+
+    @Test
+    @DisplayName("an id in mutants.ignore that no mutant has any more fails the run, naming the id")
+    void staleIgnoreListFails(@TempDir Path out) throws IOException {
+        Path ignore = lab.lab().solutionDir().resolve(IgnoreList.NAME);
+        String before = Files.readString(ignore);
+        try {
+            Files.writeString(ignore, before + "wirelab/fixture/Counter.java:99:boundary:1  moved away\n");
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> run(out));
+            assertTrue(e.getMessage().contains("wirelab/fixture/Counter.java:99:boundary:1"), e.getMessage());
+        } finally {
+            Files.writeString(ignore, before);
+        }
+    }
+}

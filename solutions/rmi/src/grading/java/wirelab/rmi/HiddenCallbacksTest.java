@@ -12,10 +12,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import wirelab.testkit.Points;
 import wirelab.testkit.Waits;
 
 /** Hidden, task 3: dead listeners, unsubscribing, order. */
+@ExtendWith(RmiCleanup.class)
 @TestMethodOrder(MethodOrderer.MethodName.class)
 @DisplayName("Task 3 (more): dead listeners, unsubscribe, order")
 class HiddenCallbacksTest {
@@ -86,5 +88,61 @@ class HiddenCallbacksTest {
         Waits.await("the listener to hear 50 binds").until(() -> versions.size() >= 50);
         assertEquals(LongStream.rangeClosed(1, 50).boxed().toList(), new ArrayList<>(versions),
                 "one client's binds, made one after another, should reach a listener in the same order");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("the server's thread that calls a stuck listener is a daemon: a hung client never keeps the server's JVM alive")
+    void test04_callbackThreadsAreDaemons() throws Exception {
+        server = TestServers.start();
+        writer = TestServers.connect(server);
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        InfoListener stuck = (key, value) -> {
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        InfoService service = (InfoService) java.rmi.registry.LocateRegistry
+                .getRegistry(TestServers.HOST, server.port()).lookup(InfoService.NAME);
+        service.addListener(TestServers.export(stuck, InfoListener.class));
+        try {
+            java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    writer.bind("weather/paris", "sunny");
+                } catch (InfoUnavailableException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Waits.await("the server to call the listener about the bind").until(() -> entered.getCount() == 0);
+            List<Thread> callers = callersOfAListener();
+            assertEquals(false, callers.isEmpty(), "found no thread calling the listener's stub");
+            for (Thread caller : callers) {
+                assertEquals(true, caller.isDaemon(), "the thread \"" + caller.getName() + "\" calls a listener whose"
+                        + " client hangs, and it is not a daemon: it would keep the server's JVM alive after close()"
+                        + " for as long as that client hangs. Make the callback threads daemons (a ThreadFactory"
+                        + " that calls setDaemon(true), like the given Callbacks.daemon)");
+            }
+        } finally {
+            release.countDown();
+        }
+    }
+
+    /** The threads inside a call to an InfoListener stub (the server's side of a callback). */
+    private static List<Thread> callersOfAListener() {
+        List<Thread> callers = new ArrayList<>();
+        Thread.getAllStackTraces().forEach((thread, frames) -> {
+            for (StackTraceElement frame : frames) {
+                String type = frame.getClassName();
+                if (frame.getMethodName().equals("changed") && (type.contains("$Proxy") || type.startsWith("jdk.proxy"))) {
+                    callers.add(thread);
+                    return;
+                }
+            }
+        });
+        return callers;
     }
 }

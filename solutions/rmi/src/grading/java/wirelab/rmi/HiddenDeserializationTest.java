@@ -15,9 +15,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import wirelab.testkit.Points;
 
 /** Hidden, task 4: the filter on the wire, and values that check themselves when read. */
+@ExtendWith(RmiCleanup.class)
 @TestMethodOrder(MethodOrderer.MethodName.class)
 @DisplayName("Task 4 (more): the filter on the wire")
 class HiddenDeserializationTest {
@@ -83,5 +85,23 @@ class HiddenDeserializationTest {
         assertEquals(java.io.ObjectInputFilter.Status.REJECTED,
                 LabFilter.INSTANCE.checkInput(SafeDeserializationTest.about(foreign)),
                 "a stub for java.rmi.registry.Registry is not a lab type: the filter should reject it");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("a call whose arguments repeat an object (the key is also the text) reaches the server")
+    void test04_repeatedObjectsPassOnTheWire() throws Exception {
+        server = TestServers.start();
+        client = TestServers.connect(server);
+        String same = "weather/paris";
+        Info stored;
+        try {
+            stored = client.bind(same, same);   // one String object twice: the stream sends it once, then refers back
+        } catch (InfoUnavailableException e) {
+            throw new AssertionError("bind(k, k) failed on the server: " + e.getMessage()
+                    + ". The stream sends the repeated String once and then a back-reference, which the filter is"
+                    + " asked about with serialClass() == null; reject that only beyond the limits", e);
+        }
+        assertEquals(new Info(same, 1), stored, "bind(k, k) should store the text k at version 1");
     }
 }

@@ -18,11 +18,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import wirelab.testkit.Loopback;
 import wirelab.testkit.Points;
 import wirelab.testkit.Waits;
 
 /** Hidden, task 1: the edges of the naming service. */
+@ExtendWith(RmiCleanup.class)
 @TestMethodOrder(MethodOrderer.MethodName.class)
 @DisplayName("Task 1 (more): edges of the INFO service")
 class HiddenInfoServiceTest {
@@ -59,9 +61,9 @@ class HiddenInfoServiceTest {
     @DisplayName("when a registry already runs on the port, the server binds into it instead of creating one")
     void test02_locatesAnExistingRegistry() throws Exception {
         int port = Loopback.freePort();
-        registry = LocateRegistry.createRegistry(port, null, new ListenOn(Loopback.ADDRESS));
+        registry = TestServers.createRegistry(port);
 
-        server = InfoServer.start(port, Loopback.ADDRESS, new InfoStore(TestServers.CALLBACK_TIMEOUT));
+        server = TestServers.start(port, new InfoStore(TestServers.CALLBACK_TIMEOUT));
         assertFalse(server.ownsRegistry(), "a registry already ran on port " + port + ": the server should use it");
         assertEquals(List.of(InfoService.NAME), List.of(registry.list()),
                 "the existing registry should list the service after the server started");
@@ -77,15 +79,15 @@ class HiddenInfoServiceTest {
     @DisplayName("close() twice is harmless, and a new server can start on the same port afterwards")
     void test03_restartOnTheSamePort() throws Exception {
         int port = Loopback.freePort();   // a fixed port: RMI keeps port-0 sockets open for reuse
-        server = InfoServer.start(port, Loopback.ADDRESS, new InfoStore(TestServers.CALLBACK_TIMEOUT));
+        server = TestServers.start(port, new InfoStore(TestServers.CALLBACK_TIMEOUT));
         server.close();
         server.close();
         Waits.await("the registry's port " + port + " to be released after close()", Duration.ofSeconds(5))
                 .until(() -> canListenOn(port));
 
-        second = InfoServer.start(port, Loopback.ADDRESS, new InfoStore(TestServers.CALLBACK_TIMEOUT));
+        second = TestServers.start(port, new InfoStore(TestServers.CALLBACK_TIMEOUT));
         assertTrue(second.ownsRegistry(), "after close() the port should be free for a new registry");
-        client = InfoClient.connect(TestServers.HOST, port);
+        client = RmiCleanup.track(InfoClient.connect(TestServers.HOST, port));
         assertEquals(Optional.empty(), client.lookup("k"), "the new server should start empty");
     }
 

@@ -139,7 +139,7 @@ class SafeDeserializationTest {
 
     @Test
     @Points(1)
-    @DisplayName("an object graph that repeats an object (a back-reference) passes the filter")
+    @DisplayName("an object graph that repeats an object (a back-reference) passes the filter; a foreign class after it does not")
     void test05_backReferencesPass() throws Exception {
         assertTrue(LabFilter.INSTANCE.checkInput(sized(null, 2, 3, 200)) != ObjectInputFilter.Status.REJECTED,
                 "a stream that refers back to an object it already sent asks the filter with no class"
@@ -150,6 +150,7 @@ class SafeDeserializationTest {
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(info);
             out.writeObject(info);   // the second time, the stream only refers back to the first
+            out.writeObject(new Gadget());
         }
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             in.setObjectInputFilter(LabFilter.INSTANCE);
@@ -163,6 +164,8 @@ class SafeDeserializationTest {
             }
             assertEquals(info, first, "the Info should arrive equal");
             assertTrue(first == again, "the repeated Info should arrive as the same object");
+            assertThrows(InvalidClassException.class, in::readObject,
+                    "after the Info and its back-reference the stream holds a Gadget: the filter should still reject it");
         }
     }
 }

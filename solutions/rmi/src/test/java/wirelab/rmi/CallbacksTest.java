@@ -94,7 +94,7 @@ class CallbacksTest {
         try {
             Waits.await("bind to return while the only listener is stuck in its callback (it is released only"
                     + " after bind returns): does bind wait for the listeners, one after another or with a timeout?"
-                    + " Hand each call to the listener's own thread and return")
+                    + " Hand each call to the listener's own thread and return", Duration.ofSeconds(5))
                     .until(bind::isDone);
         } finally {
             stuck.release.countDown();
@@ -123,7 +123,7 @@ class CallbacksTest {
                 throw new IllegalStateException(e);
             }
         });
-        Waits.await("the other listener to hear the change although one listener is stuck")
+        Waits.await("the other listener to hear the change although one listener is stuck", Duration.ofSeconds(5))
                 .until(() -> heard.containsKey("weather/paris"));
         Waits.await("the server to drop the stuck listener after its timeout (1 s here; the working one stays)")
                 .until(() -> server.store().listenerCount() == 1);

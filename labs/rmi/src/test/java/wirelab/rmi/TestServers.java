@@ -1,6 +1,9 @@
 package wirelab.rmi;
 
 import java.rmi.RemoteException;
+import java.rmi.registry.LocateRegistry;
+import java.rmi.registry.Registry;
+import java.rmi.server.ExportException;
 import java.rmi.server.UnicastRemoteObject;
 import java.time.Duration;
 import java.util.List;
@@ -28,11 +31,32 @@ final class TestServers {
 
     /** A server on loopback, registry on a free port. */
     static InfoServer start() throws RemoteException {
-        return InfoServer.start(0, Loopback.ADDRESS, new InfoStore(CALLBACK_TIMEOUT));
+        return start(0, new InfoStore(CALLBACK_TIMEOUT));
+    }
+
+    /**
+     * A server on loopback with {@code store}, its registry on {@code port} (0: a free one);
+     * cleaned up after the test whatever happens. A port clash says whose it probably is.
+     */
+    static InfoServer start(int port, InfoStore store) throws RemoteException {
+        try {
+            return RmiCleanup.track(InfoServer.start(port, Loopback.ADDRESS, store));
+        } catch (ExportException e) {
+            String dirty = RmiCleanup.leftover();
+            throw new AssertionError("InfoServer.start(" + port + ", ...) could not export: " + e.getMessage()
+                    + (port == 0 ? ". Port 0 means \"any free port\": does start() create its registry on a fixed"
+                            + " port (1099?) instead of the port it is given?" : "")
+                    + (dirty == null ? "" : " Note: " + dirty + "."), e);
+        }
     }
 
     static InfoClient connect(InfoServer server) throws InfoUnavailableException {
-        return InfoClient.connect(HOST, server.port());
+        return RmiCleanup.track(InfoClient.connect(HOST, server.port()));
+    }
+
+    /** A registry the test makes itself (the "one that already runs"), unexported after the test. */
+    static Registry createRegistry(int port) throws RemoteException {
+        return RmiCleanup.track(LocateRegistry.createRegistry(port, null, new ListenOn(Loopback.ADDRESS)));
     }
 
     /** Names of live non-daemon threads of the RMI runtime ("RMI Reaper" keeps the JVM alive). */
@@ -69,6 +93,7 @@ final class TestServers {
 
     /** Exports an object the test made (a listener) on loopback and returns its stub. */
     static <T extends java.rmi.Remote> T export(T object, Class<T> type) throws RemoteException {
+        RmiCleanup.track(object);
         return type.cast(UnicastRemoteObject.exportObject(object, 0, null, new ListenOn(Loopback.ADDRESS), null));
     }
 }

@@ -1,6 +1,7 @@
 package wirelab.rmi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -129,6 +130,52 @@ class HiddenCallbacksTest {
         } finally {
             release.countDown();
         }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("removing a listener, or closing the server, ends the thread that called it")
+    void test05_callbackThreadsEndWithTheirListener() throws Exception {
+        server = TestServers.start();
+        InfoStore store = server.store();
+        {
+            java.util.Set<Thread> removedCallers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            java.util.Set<Thread> closedCallers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            InfoListener removed = (key, value) -> removedCallers.add(Thread.currentThread());
+            InfoListener kept = (key, value) -> closedCallers.add(Thread.currentThread());
+            store.addListener(removed);
+            store.addListener(kept);
+            store.bind("k", new Info("v"));
+            Waits.await("both listeners to hear the bind").until(() -> !removedCallers.isEmpty() && !closedCallers.isEmpty());
+
+            store.removeListener(removed);
+            Waits.await("the thread that called the removed listener (" + removedCallers + ") to end after"
+                    + " removeListener: stop the listener's lane (shutdownNow), or its thread lives on")
+                    .until(() -> removedCallers.stream().noneMatch(Thread::isAlive));
+            server.close();
+            Waits.await("the thread that called the other listener (" + closedCallers + ") to end after the server's"
+                    + " close(): it should stop the store's callbacks (store.close()), every lane")
+                    .until(() -> closedCallers.stream().noneMatch(Thread::isAlive));
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("a subscribe that fails because the server has gone leaves the listener unexported")
+    void test06_failedSubscribeLeavesNothingExported() throws Exception {
+        String dirty = RmiCleanup.leftover();
+        if (dirty != null) {
+            throw new AssertionError("this test cannot judge subscribe: " + dirty + ". Fix the test that failed before this one first.");
+        }
+        server = TestServers.start();
+        watcher = TestServers.connect(server);
+        server.close();
+        assertThrows(InfoUnavailableException.class, () -> watcher.subscribe((key, value) -> { }),
+                "subscribe after the server closed should throw InfoUnavailableException");
+        Waits.await("the RMI runtime's non-daemon threads to end after a failed subscribe (before the client closes):"
+                        + " subscribe exported the listener, then addListener failed; it should unexport it again",
+                        Duration.ofSeconds(5))
+                .until(TestServers::nonDaemonRmiThreads, List::isEmpty);
     }
 
     /** The threads inside a call to an InfoListener stub (the server's side of a callback). */

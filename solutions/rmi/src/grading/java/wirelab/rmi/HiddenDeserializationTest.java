@@ -104,4 +104,31 @@ class HiddenDeserializationTest {
         }
         assertEquals(new Info(same, 1), stored, "bind(k, k) should store the text k at version 1");
     }
+
+    @Test
+    @Points(1)
+    @DisplayName("an Info read from a stream may hold up to MAX_TEXT chars, not more, and never a null text")
+    void test05_infoTextLimitsWhenRead() throws Exception {
+        Info longest = new Info("x".repeat(Info.MAX_TEXT), 2);
+        assertEquals(longest, SafeDeserializationTest.readFiltered(SafeDeserializationTest.serialize(longest)),
+                "an Info with exactly MAX_TEXT chars is valid and should be read");
+        Field text = Info.class.getDeclaredField("text");
+        text.setAccessible(true);
+        Info tooLong = new Info("ok", 1);
+        text.set(tooLong, "x".repeat(Info.MAX_TEXT + 1));
+        byte[] tooLongBytes = SafeDeserializationTest.serialize(tooLong);
+        assertThrows(InvalidObjectException.class, () -> readUnfiltered(tooLongBytes),
+                "reading an Info whose text has MAX_TEXT + 1 chars should throw InvalidObjectException");
+        Info noText = new Info("ok", 1);
+        text.set(noText, null);
+        byte[] noTextBytes = SafeDeserializationTest.serialize(noText);
+        assertThrows(InvalidObjectException.class, () -> readUnfiltered(noTextBytes),
+                "reading an Info whose text is null should throw InvalidObjectException");
+    }
+
+    private static Object readUnfiltered(byte[] bytes) throws Exception {
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return in.readObject();
+        }
+    }
 }

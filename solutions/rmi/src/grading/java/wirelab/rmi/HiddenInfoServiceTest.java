@@ -111,4 +111,43 @@ class HiddenInfoServiceTest {
         assertEquals(new Info("c", 1), client.bind("k", "c"), "a key bound after remove is new: version 1");
         assertEquals(List.of("k"), client.list(null), "list(null) should list every key, like list(\"\")");
     }
+
+    @Test
+    @Points(2)
+    @DisplayName("a start that fails half-way leaves nothing behind: no exported store, no registry on the port")
+    void test05_failedStartCleansUp() throws Exception {
+        // a port where something that is not an RMI registry listens: rebind there fails
+        try (ServerSocket notRmi = new ServerSocket(0, 50, Loopback.ADDRESS)) {
+            Thread hangUp = new Thread(() -> {      // answers every connection by closing it
+                while (!notRmi.isClosed()) {
+                    try {
+                        notRmi.accept().close();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            }, "not-an-rmi-registry");
+            hangUp.setDaemon(true);
+            hangUp.start();
+            InfoStore store = new InfoStore(TestServers.CALLBACK_TIMEOUT);
+            assertThrows(java.rmi.RemoteException.class,
+                    () -> RmiCleanup.track(InfoServer.start(notRmi.getLocalPort(), Loopback.ADDRESS, store)),
+                    "start on a port where a non-RMI server listens should fail with a RemoteException");
+            assertThrows(java.rmi.NoSuchObjectException.class, () -> UnicastRemoteObject.unexportObject(store, true),
+                    "after the failed start the store is still exported: unexport it when binding fails,"
+                            + " or the server's JVM never ends");
+        }
+        // a store that is exported already cannot be exported again: start fails after creating its registry
+        server = TestServers.start();
+        int port = Loopback.freePort();
+        assertThrows(java.rmi.RemoteException.class,
+                () -> RmiCleanup.track(InfoServer.start(port, Loopback.ADDRESS, server.store())),
+                "starting a second server with a store that is exported already should fail");
+        Waits.await("port " + port + " to be free again after a start that failed after creating its registry there:"
+                + " unexport the registry you created when the rest of start fails", Duration.ofSeconds(5))
+                .until(() -> canListenOn(port));
+        assertEquals("sun.rmi.registry.registryFilter=" + LabFilter.REGISTRY_PATTERN,
+                "sun.rmi.registry.registryFilter=" + System.getProperty("sun.rmi.registry.registryFilter"),
+                "start should install the registry's filter (LabFilter.installRegistryFilter()) before it creates a registry");
+    }
 }

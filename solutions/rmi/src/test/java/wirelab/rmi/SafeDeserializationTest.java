@@ -135,6 +135,11 @@ class SafeDeserializationTest {
                                 + "): the lab's own types can still be sent by the million to eat the server's memory");
             }
         }
+        assertEquals(ObjectInputFilter.Status.ALLOWED, LabFilter.INSTANCE.checkInput(
+                        sized(Info.class, LabFilter.MAX_DEPTH, LabFilter.MAX_REFERENCES, LabFilter.MAX_BYTES)),
+                "an Info exactly AT the limits (depth " + LabFilter.MAX_DEPTH + ", " + LabFilter.MAX_REFERENCES
+                        + " references, " + LabFilter.MAX_BYTES + " bytes) is within them and should be ALLOWED;"
+                        + " reject only beyond a limit (>, not >=)");
     }
 
     @Test

@@ -116,6 +116,7 @@ class HiddenInfoServiceTest {
     @Points(2)
     @DisplayName("a start that fails half-way leaves nothing behind: no exported store, no registry on the port")
     void test05_failedStartCleansUp() throws Exception {
+        server = TestServers.start();   // first: start honours the port it is given
         // a port where something that is not an RMI registry listens: rebind there fails
         try (ServerSocket notRmi = new ServerSocket(0, 50, Loopback.ADDRESS)) {
             Thread hangUp = new Thread(() -> {      // answers every connection by closing it
@@ -138,7 +139,6 @@ class HiddenInfoServiceTest {
                             + " or the server's JVM never ends");
         }
         // a store that is exported already cannot be exported again: start fails after creating its registry
-        server = TestServers.start();
         int port = Loopback.freePort();
         assertThrows(java.rmi.RemoteException.class,
                 () -> RmiCleanup.track(InfoServer.start(port, Loopback.ADDRESS, server.store())),

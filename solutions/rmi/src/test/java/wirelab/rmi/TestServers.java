@@ -39,14 +39,51 @@ final class TestServers {
      * cleaned up after the test whatever happens. A port clash says whose it probably is.
      */
     static InfoServer start(int port, InfoStore store) throws RemoteException {
+        if (port != 0) {
+            requirePortZeroWorks();
+        }
+        InfoServer server;
         try {
-            return RmiCleanup.track(InfoServer.start(port, Loopback.ADDRESS, store));
+            server = RmiCleanup.track(InfoServer.start(port, Loopback.ADDRESS, store));
         } catch (ExportException e) {
             String dirty = RmiCleanup.leftover();
             throw new AssertionError("InfoServer.start(" + port + ", ...) could not export: " + e.getMessage()
                     + (port == 0 ? ". Port 0 means \"any free port\": does start() create its registry on a fixed"
                             + " port (1099?) instead of the port it is given?" : "")
                     + (dirty == null ? "" : " Note: " + dirty + "."), e);
+        }
+        // a fixed port would make the result depend on who else uses it: fail the same way every time
+        if (port == 0 ? server.port() == InfoServer.DEFAULT_PORT : server.port() != port) {
+            throw new AssertionError("InfoServer.start(" + port + ", ...) put its registry on port " + server.port()
+                    + (port == 0 ? ", but port 0 means \"any free port\" (read the real one back from the ListenOn)"
+                            : ", but it was asked for port " + port) + ": does start() use a fixed port (1099?)"
+                    + " instead of the port it is given?");
+        }
+        return server;
+    }
+
+    private static boolean portZeroChecked;
+    private static String portZeroProblem;
+
+    /**
+     * A server that ignores the port it is given (always 1099, say) would pass or fail a test on a
+     * given port depending on whether someone else holds 1099 at that moment. So before the first
+     * such test, start(0) is tried once per JVM; if it fails that way, every such test fails with
+     * the same message, whatever else runs on the machine.
+     */
+    static synchronized void requirePortZeroWorks() {
+        if (!portZeroChecked) {
+            portZeroChecked = true;
+            try {
+                start().close();
+            } catch (AssertionError e) {
+                portZeroProblem = e.getMessage();
+            } catch (Exception | LinkageError other) {
+                // another mistake: the test itself will show it
+            }
+        }
+        if (portZeroProblem != null) {
+            throw new AssertionError("this test starts a server on a given port, but " + portZeroProblem);
         }
     }
 

@@ -1,6 +1,7 @@
 package wirelab.rmi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,10 +13,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import wirelab.testkit.Points;
 import wirelab.testkit.Waits;
 
 /** Hidden, task 3: dead listeners, unsubscribing, order. */
+@ExtendWith(RmiCleanup.class)
 @TestMethodOrder(MethodOrderer.MethodName.class)
 @DisplayName("Task 3 (more): dead listeners, unsubscribe, order")
 class HiddenCallbacksTest {
@@ -86,5 +89,110 @@ class HiddenCallbacksTest {
         Waits.await("the listener to hear 50 binds").until(() -> versions.size() >= 50);
         assertEquals(LongStream.rangeClosed(1, 50).boxed().toList(), new ArrayList<>(versions),
                 "one client's binds, made one after another, should reach a listener in the same order");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("the server's thread that calls a stuck listener is a daemon: a hung client never keeps the server's JVM alive")
+    void test04_callbackThreadsAreDaemons() throws Exception {
+        server = TestServers.start();
+        writer = TestServers.connect(server);
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        InfoListener stuck = (key, value) -> {
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        InfoService service = (InfoService) java.rmi.registry.LocateRegistry
+                .getRegistry(TestServers.HOST, server.port()).lookup(InfoService.NAME);
+        service.addListener(TestServers.export(stuck, InfoListener.class));
+        try {
+            java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    writer.bind("weather/paris", "sunny");
+                } catch (InfoUnavailableException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Waits.await("the server to call the listener about the bind").until(() -> entered.getCount() == 0);
+            List<Thread> callers = callersOfAListener();
+            assertEquals(false, callers.isEmpty(), "found no thread calling the listener's stub");
+            for (Thread caller : callers) {
+                assertEquals(true, caller.isDaemon(), "the thread \"" + caller.getName() + "\" calls a listener whose"
+                        + " client hangs, and it is not a daemon: it would keep the server's JVM alive after close()"
+                        + " for as long as that client hangs. Make the callback threads daemons (a ThreadFactory"
+                        + " that calls setDaemon(true), like the given Callbacks.daemon)");
+            }
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("removing a listener, or closing the server, ends the thread that called it")
+    void test05_callbackThreadsEndWithTheirListener() throws Exception {
+        server = TestServers.start();
+        InfoStore store = server.store();
+        {
+            java.util.Set<Thread> removedCallers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            java.util.Set<Thread> closedCallers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            InfoListener removed = (key, value) -> removedCallers.add(Thread.currentThread());
+            InfoListener kept = (key, value) -> closedCallers.add(Thread.currentThread());
+            store.addListener(removed);
+            store.addListener(kept);
+            store.bind("k", new Info("v"));
+            Waits.await("both listeners to hear the bind").until(() -> !removedCallers.isEmpty() && !closedCallers.isEmpty());
+
+            store.removeListener(removed);
+            store.removeListener(removed);   // a client that retries its unsubscribe: harmless
+            System.gc();   // an unreachable executor shuts itself down when collected: same verdict whenever GC runs
+            Waits.await("the thread that called the removed listener (" + removedCallers + ") to end after"
+                    + " removeListener: stop the listener's lane (shutdownNow), or its thread lives on")
+                    .until(() -> removedCallers.stream().noneMatch(Thread::isAlive));
+            server.close();
+            System.gc();
+            Waits.await("the thread that called the other listener (" + closedCallers + ") to end after the server's"
+                    + " close(): it should stop the store's callbacks (store.close()), every lane")
+                    .until(() -> closedCallers.stream().noneMatch(Thread::isAlive));
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("a subscribe that fails because the server has gone leaves the listener unexported")
+    void test06_failedSubscribeLeavesNothingExported() throws Exception {
+        String dirty = RmiCleanup.leftover();
+        if (dirty != null) {
+            throw new AssertionError("this test cannot judge subscribe: " + dirty + ". Fix the test that failed before this one first.");
+        }
+        server = TestServers.start();
+        watcher = TestServers.connect(server);
+        server.close();
+        assertThrows(InfoUnavailableException.class, () -> watcher.subscribe((key, value) -> { }),
+                "subscribe after the server closed should throw InfoUnavailableException");
+        Waits.await("the RMI runtime's non-daemon threads to end after a failed subscribe (before the client closes):"
+                        + " subscribe exported the listener, then addListener failed; it should unexport it again",
+                        Duration.ofSeconds(5))
+                .until(TestServers::nonDaemonRmiThreads, List::isEmpty);
+    }
+
+    /** The threads inside a call to an InfoListener stub (the server's side of a callback). */
+    private static List<Thread> callersOfAListener() {
+        List<Thread> callers = new ArrayList<>();
+        Thread.getAllStackTraces().forEach((thread, frames) -> {
+            for (StackTraceElement frame : frames) {
+                String type = frame.getClassName();
+                if (frame.getMethodName().equals("changed") && (type.contains("$Proxy") || type.startsWith("jdk.proxy"))) {
+                    callers.add(thread);
+                    return;
+                }
+            }
+        });
+        return callers;
     }
 }

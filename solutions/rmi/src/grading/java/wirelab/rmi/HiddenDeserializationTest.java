@@ -15,9 +15,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import wirelab.testkit.Points;
 
 /** Hidden, task 4: the filter on the wire, and values that check themselves when read. */
+@ExtendWith(RmiCleanup.class)
 @TestMethodOrder(MethodOrderer.MethodName.class)
 @DisplayName("Task 4 (more): the filter on the wire")
 class HiddenDeserializationTest {
@@ -83,5 +85,50 @@ class HiddenDeserializationTest {
         assertEquals(java.io.ObjectInputFilter.Status.REJECTED,
                 LabFilter.INSTANCE.checkInput(SafeDeserializationTest.about(foreign)),
                 "a stub for java.rmi.registry.Registry is not a lab type: the filter should reject it");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("a call whose arguments repeat an object (the key is also the text) reaches the server")
+    void test04_repeatedObjectsPassOnTheWire() throws Exception {
+        server = TestServers.start();
+        client = TestServers.connect(server);
+        String same = "weather/paris";
+        Info stored;
+        try {
+            stored = client.bind(same, same);   // one String object twice: the stream sends it once, then refers back
+        } catch (InfoUnavailableException e) {
+            throw new AssertionError("bind(k, k) failed on the server: " + e.getMessage()
+                    + ". The stream sends the repeated String once and then a back-reference, which the filter is"
+                    + " asked about with serialClass() == null; reject that only beyond the limits", e);
+        }
+        assertEquals(new Info(same, 1), stored, "bind(k, k) should store the text k at version 1");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("an Info read from a stream may hold up to MAX_TEXT chars, not more, and never a null text")
+    void test05_infoTextLimitsWhenRead() throws Exception {
+        Info longest = new Info("x".repeat(Info.MAX_TEXT), 2);
+        assertEquals(longest, SafeDeserializationTest.readFiltered(SafeDeserializationTest.serialize(longest)),
+                "an Info with exactly MAX_TEXT chars is valid and should be read");
+        Field text = Info.class.getDeclaredField("text");
+        text.setAccessible(true);
+        Info tooLong = new Info("ok", 1);
+        text.set(tooLong, "x".repeat(Info.MAX_TEXT + 1));
+        byte[] tooLongBytes = SafeDeserializationTest.serialize(tooLong);
+        assertThrows(InvalidObjectException.class, () -> readUnfiltered(tooLongBytes),
+                "reading an Info whose text has MAX_TEXT + 1 chars should throw InvalidObjectException");
+        Info noText = new Info("ok", 1);
+        text.set(noText, null);
+        byte[] noTextBytes = SafeDeserializationTest.serialize(noText);
+        assertThrows(InvalidObjectException.class, () -> readUnfiltered(noTextBytes),
+                "reading an Info whose text is null should throw InvalidObjectException");
+    }
+
+    private static Object readUnfiltered(byte[] bytes) throws Exception {
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return in.readObject();
+        }
     }
 }

@@ -18,11 +18,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import wirelab.testkit.Loopback;
 import wirelab.testkit.Points;
 import wirelab.testkit.Waits;
 
 /** Hidden, task 1: the edges of the naming service. */
+@ExtendWith(RmiCleanup.class)
 @TestMethodOrder(MethodOrderer.MethodName.class)
 @DisplayName("Task 1 (more): edges of the INFO service")
 class HiddenInfoServiceTest {
@@ -59,9 +61,9 @@ class HiddenInfoServiceTest {
     @DisplayName("when a registry already runs on the port, the server binds into it instead of creating one")
     void test02_locatesAnExistingRegistry() throws Exception {
         int port = Loopback.freePort();
-        registry = LocateRegistry.createRegistry(port, null, new ListenOn(Loopback.ADDRESS));
+        registry = TestServers.createRegistry(port);
 
-        server = InfoServer.start(port, Loopback.ADDRESS, new InfoStore(TestServers.CALLBACK_TIMEOUT));
+        server = TestServers.start(port, new InfoStore(TestServers.CALLBACK_TIMEOUT));
         assertFalse(server.ownsRegistry(), "a registry already ran on port " + port + ": the server should use it");
         assertEquals(List.of(InfoService.NAME), List.of(registry.list()),
                 "the existing registry should list the service after the server started");
@@ -77,15 +79,15 @@ class HiddenInfoServiceTest {
     @DisplayName("close() twice is harmless, and a new server can start on the same port afterwards")
     void test03_restartOnTheSamePort() throws Exception {
         int port = Loopback.freePort();   // a fixed port: RMI keeps port-0 sockets open for reuse
-        server = InfoServer.start(port, Loopback.ADDRESS, new InfoStore(TestServers.CALLBACK_TIMEOUT));
+        server = TestServers.start(port, new InfoStore(TestServers.CALLBACK_TIMEOUT));
         server.close();
         server.close();
         Waits.await("the registry's port " + port + " to be released after close()", Duration.ofSeconds(5))
                 .until(() -> canListenOn(port));
 
-        second = InfoServer.start(port, Loopback.ADDRESS, new InfoStore(TestServers.CALLBACK_TIMEOUT));
+        second = TestServers.start(port, new InfoStore(TestServers.CALLBACK_TIMEOUT));
         assertTrue(second.ownsRegistry(), "after close() the port should be free for a new registry");
-        client = InfoClient.connect(TestServers.HOST, port);
+        client = RmiCleanup.track(InfoClient.connect(TestServers.HOST, port));
         assertEquals(Optional.empty(), client.lookup("k"), "the new server should start empty");
     }
 
@@ -108,5 +110,44 @@ class HiddenInfoServiceTest {
         client.remove("k");
         assertEquals(new Info("c", 1), client.bind("k", "c"), "a key bound after remove is new: version 1");
         assertEquals(List.of("k"), client.list(null), "list(null) should list every key, like list(\"\")");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("a start that fails half-way leaves nothing behind: no exported store, no registry on the port")
+    void test05_failedStartCleansUp() throws Exception {
+        server = TestServers.start();   // first: start honours the port it is given
+        // a port where something that is not an RMI registry listens: rebind there fails
+        try (ServerSocket notRmi = new ServerSocket(0, 50, Loopback.ADDRESS)) {
+            Thread hangUp = new Thread(() -> {      // answers every connection by closing it
+                while (!notRmi.isClosed()) {
+                    try {
+                        notRmi.accept().close();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            }, "not-an-rmi-registry");
+            hangUp.setDaemon(true);
+            hangUp.start();
+            InfoStore store = new InfoStore(TestServers.CALLBACK_TIMEOUT);
+            assertThrows(java.rmi.RemoteException.class,
+                    () -> RmiCleanup.track(InfoServer.start(notRmi.getLocalPort(), Loopback.ADDRESS, store)),
+                    "start on a port where a non-RMI server listens should fail with a RemoteException");
+            assertThrows(java.rmi.NoSuchObjectException.class, () -> UnicastRemoteObject.unexportObject(store, true),
+                    "after the failed start the store is still exported: unexport it when binding fails,"
+                            + " or the server's JVM never ends");
+        }
+        // a store that is exported already cannot be exported again: start fails after creating its registry
+        int port = Loopback.freePort();
+        assertThrows(java.rmi.RemoteException.class,
+                () -> RmiCleanup.track(InfoServer.start(port, Loopback.ADDRESS, server.store())),
+                "starting a second server with a store that is exported already should fail");
+        Waits.await("port " + port + " to be free again after a start that failed after creating its registry there:"
+                + " unexport the registry you created when the rest of start fails", Duration.ofSeconds(5))
+                .until(() -> canListenOn(port));
+        assertEquals("sun.rmi.registry.registryFilter=" + LabFilter.REGISTRY_PATTERN,
+                "sun.rmi.registry.registryFilter=" + System.getProperty("sun.rmi.registry.registryFilter"),
+                "start should install the registry's filter (LabFilter.installRegistryFilter()) before it creates a registry");
     }
 }

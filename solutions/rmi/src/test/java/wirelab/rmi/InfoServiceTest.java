@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.rmi.RemoteException;
+import java.rmi.registry.Registry;
+import java.rmi.server.UnicastRemoteObject;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import wirelab.testkit.Loopback;
 import wirelab.testkit.Points;
 
@@ -19,6 +23,7 @@ import wirelab.testkit.Points;
  * Task 1: the INFO service in a registry, a client that looks it up, and a clear message
  * when the server is gone. Run: {@code ./mvnw test -Dtest=InfoServiceTest}
  */
+@ExtendWith(RmiCleanup.class)
 @TestMethodOrder(MethodOrderer.MethodName.class)
 @DisplayName("Task 1: a remote INFO service in an RMI registry")
 class InfoServiceTest {
@@ -68,14 +73,38 @@ class InfoServiceTest {
         client.bind("weather/paris", "sunny");
         client.bind("news/today", "quiet");
         client.bind("weather/lyon", "cloudy");
+        client.bind("news/weather/today", "storm warning");
 
         assertEquals(List.of("weather/lyon", "weather/paris"), client.list("weather/"),
-                "list(\"weather/\") should return only the weather keys, sorted");
-        assertEquals(List.of("news/today", "weather/lyon", "weather/paris"), client.list(""),
+                "list(\"weather/\") should return only the keys that START with \"weather/\", sorted"
+                        + " (news/weather/today contains it, but further in)");
+        assertEquals(List.of("news/today", "news/weather/today", "weather/lyon", "weather/paris"), client.list(""),
                 "list(\"\") should return every key, sorted");
         assertTrue(client.remove("weather/lyon"), "remove of a bound key should return true");
         assertFalse(client.remove("weather/lyon"), "removing the same key again should return false");
         assertEquals(List.of("weather/paris"), client.list("weather/"), "a removed key should not be listed");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("a server restarted after a crash replaces the old binding in a registry that still holds it")
+    void test06_restartReplacesAStaleBinding() throws Exception {
+        int port = Loopback.freePort();
+        Registry registry = TestServers.createRegistry(port);        // e.g. rmiregistry: it outlives our server
+        InfoServer crashed = TestServers.start(port, new InfoStore(TestServers.CALLBACK_TIMEOUT));
+        UnicastRemoteObject.unexportObject(crashed.store(), true);   // the server died without unbinding
+        assertEquals(List.of(InfoService.NAME), List.of(registry.list()), "the registry still holds the old binding");
+
+        try {
+            server = TestServers.start(port, new InfoStore(TestServers.CALLBACK_TIMEOUT));
+        } catch (RemoteException | RuntimeException e) {
+            throw new AssertionError("InfoServer.start threw " + e + " when the registry still held \"" + InfoService.NAME
+                    + "\" from a server that had crashed: a restarted server must replace that binding"
+                    + " (registry.rebind), not insist on a fresh one (registry.bind)", e);
+        }
+        client = TestServers.connect(server);
+        assertEquals(new Info("back", 1), client.bind("status", "back"),
+                "after the restart, clients should reach the new server through the registry");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import wirelab.testkit.Loopback;
 import wirelab.testkit.Points;
@@ -27,6 +28,7 @@ import wirelab.testkit.Waits;
  * another JVM looks the service up there. Three processes, one service.
  * Run: {@code ./mvnw test -Dtest=RmiRegistryPeerTest}
  */
+@ExtendWith(RmiCleanup.class)
 @DisplayName("Task 5: the JDK's rmiregistry and a client in another JVM")
 class RmiRegistryPeerTest {
 
@@ -98,7 +100,7 @@ class RmiRegistryPeerTest {
     void test01_rmiregistryAndClientInAnotherJvm() throws Exception {
         int port = startRegistry();
 
-        server = InfoServer.start(port, Loopback.ADDRESS, new InfoStore(TestServers.CALLBACK_TIMEOUT));
+        server = TestServers.start(port, new InfoStore(TestServers.CALLBACK_TIMEOUT));
         assertFalse(server.ownsRegistry(), "a registry already runs on port " + port
                 + ": the server should bind into it (LocateRegistry.getRegistry), not create its own");
         assertEquals(List.of(InfoService.NAME), List.of(LocateRegistry.getRegistry(TestServers.HOST, port).list()),

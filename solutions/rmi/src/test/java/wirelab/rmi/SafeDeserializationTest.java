@@ -21,12 +21,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import wirelab.testkit.Points;
 
 /**
  * Task 4: value objects travel by copy (serialization), and the server reads only the lab's
  * own types. Run: {@code ./mvnw test -Dtest=SafeDeserializationTest}
  */
+@ExtendWith(RmiCleanup.class)
 @TestMethodOrder(MethodOrderer.MethodName.class)
 @DisplayName("Task 4: value objects and safe deserialization")
 class SafeDeserializationTest {
@@ -101,5 +103,74 @@ class SafeDeserializationTest {
         assertEquals(before, Gadget.READS.get(), "the Gadget's readObject ran: the filter let it in");
         assertThrows(InvalidClassException.class, () -> readFiltered(serialize(new HashMap<>())),
                 "a HashMap is not one of the lab's types: the filter should reject it too");
+    }
+
+    /** What the filter is asked when a stream reaches the given size (class null: a limits-only check). */
+    static ObjectInputFilter.FilterInfo sized(Class<?> type, long depth, long references, long bytes) {
+        return new ObjectInputFilter.FilterInfo() {
+            public Class<?> serialClass() { return type; }
+            public long arrayLength() { return -1; }
+            public long depth() { return depth; }
+            public long references() { return references; }
+            public long streamBytes() { return bytes; }
+        };
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("the filter rejects a stream beyond its limits (nesting, object count, bytes), even one of the lab's own types")
+    void test04_filterEnforcesLimits() {
+        String[] what = {"nested " + (LabFilter.MAX_DEPTH + 1) + " objects deep (MAX_DEPTH is " + LabFilter.MAX_DEPTH + ")",
+                "with " + (LabFilter.MAX_REFERENCES + 1) + " objects and references (MAX_REFERENCES is " + LabFilter.MAX_REFERENCES + ")",
+                "of " + (LabFilter.MAX_BYTES + 1) + " bytes (MAX_BYTES is " + LabFilter.MAX_BYTES + ")"};
+        for (Class<?> type : new Class<?>[] {Info.class, String.class, null}) {
+            ObjectInputFilter.FilterInfo[] over = {
+                    sized(type, LabFilter.MAX_DEPTH + 1, 10, 1_000),
+                    sized(type, 2, LabFilter.MAX_REFERENCES + 1, 1_000),
+                    sized(type, 2, 10, LabFilter.MAX_BYTES + 1)};
+            for (int i = 0; i < over.length; i++) {
+                assertEquals(ObjectInputFilter.Status.REJECTED, LabFilter.INSTANCE.checkInput(over[i]),
+                        "a stream " + what[i] + " should be REJECTED whatever it holds (asked about "
+                                + (type == null ? "no class, a limits-only check" : type.getSimpleName())
+                                + "): the lab's own types can still be sent by the million to eat the server's memory");
+            }
+        }
+        assertEquals(ObjectInputFilter.Status.ALLOWED, LabFilter.INSTANCE.checkInput(
+                        sized(Info.class, LabFilter.MAX_DEPTH, LabFilter.MAX_REFERENCES, LabFilter.MAX_BYTES)),
+                "an Info exactly AT the limits (depth " + LabFilter.MAX_DEPTH + ", " + LabFilter.MAX_REFERENCES
+                        + " references, " + LabFilter.MAX_BYTES + " bytes) is within them and should be ALLOWED;"
+                        + " reject only beyond a limit (>, not >=)");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("an object graph that repeats an object (a back-reference) passes the filter; a foreign class after it does not")
+    void test05_backReferencesPass() throws Exception {
+        assertTrue(LabFilter.INSTANCE.checkInput(sized(null, 2, 3, 200)) != ObjectInputFilter.Status.REJECTED,
+                "a stream that refers back to an object it already sent asks the filter with no class"
+                        + " (serialClass() == null) and small counts: that is a limits-only check, and within the limits"
+                        + " the filter should not reject it (UNDECIDED or ALLOWED)");
+        Info info = new Info("sunny", 3);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(info);
+            out.writeObject(info);   // the second time, the stream only refers back to the first
+            out.writeObject(new Gadget());
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            in.setObjectInputFilter(LabFilter.INSTANCE);
+            Object first = in.readObject();
+            Object again;
+            try {
+                again = in.readObject();
+            } catch (InvalidClassException e) {
+                throw new AssertionError("the filter rejected a back-reference to an Info it had just allowed: " + e.getMessage()
+                        + ". A back-reference comes with serialClass() == null; reject it only beyond the limits", e);
+            }
+            assertEquals(info, first, "the Info should arrive equal");
+            assertTrue(first == again, "the repeated Info should arrive as the same object");
+            assertThrows(InvalidClassException.class, in::readObject,
+                    "after the Info and its back-reference the stream holds a Gadget: the filter should still reject it");
+        }
     }
 }

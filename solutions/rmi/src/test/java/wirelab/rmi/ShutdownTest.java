@@ -7,6 +7,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import wirelab.testkit.Points;
 import wirelab.testkit.Waits;
 
@@ -15,6 +16,7 @@ import wirelab.testkit.Waits;
  * while anything is exported). After a clean shutdown no such thread is left.
  * Run: {@code ./mvnw test -Dtest=ShutdownTest}
  */
+@ExtendWith(RmiCleanup.class)
 @TestMethodOrder(MethodOrderer.MethodName.class)
 @DisplayName("Task 6: clean shutdown")
 class ShutdownTest {
@@ -25,6 +27,16 @@ class ShutdownTest {
     @AfterEach
     void tearDown() {
         TestServers.closeAll(client, server);
+    }
+
+    /** This test judges the JVM's threads: it needs a JVM that no earlier test left dirty. */
+    @org.junit.jupiter.api.BeforeEach
+    void needsACleanJvm() {
+        String dirty = RmiCleanup.leftover();
+        if (dirty != null) {
+            throw new AssertionError("this test cannot judge your shutdown: " + dirty
+                    + ". Fix the test that failed before this one first.");
+        }
     }
 
     private static void assertNoRmiThreadKeepsTheJvmAlive(String after) {

@@ -40,6 +40,11 @@ public final class PreparedLab {
     /** The plan's tests as units for the test JVMs, and how many JVMs share them (see {@link Shards}). */
     final List<Shards.Unit> testUnits;
     final int shardCount;
+    /**
+     * The fixed split of {@link #testUnits}: one list per test JVM, decided here once for every
+     * submission of the run, so what runs with what never depends on scheduling (see {@link Shards}).
+     */
+    final List<List<Shards.Unit>> partitions;
     /** Turns for a submission's extra test JVMs, shared by the batch's lanes (see {@link SpareJvms}). */
     final SpareJvms spareJvms = new SpareJvms();
 
@@ -58,6 +63,7 @@ public final class PreparedLab {
         this.testUnits = Shards.units(baseline, bundle.testClassNames());
         this.shardCount = Shards.count(options.shards(), lab.properties().getProperty("grade.shards"),
                 baseline.referenceSeconds(), testUnits.size());
+        this.partitions = Shards.partition(testUnits, shardCount);
     }
 
     /**
@@ -294,9 +300,14 @@ public final class PreparedLab {
         return out;
     }
 
-    /** Test JVMs each submission's tests are split over at most (see {@link Shards}). */
+    /** Test JVMs each submission's tests are split over (see {@link Shards}). */
     public int shardCount() {
-        return shardCount;
+        return partitions.size();
+    }
+
+    /** The tests each of a submission's test JVMs runs, in order: the same for every submission (see {@link Shards}). */
+    public List<List<String>> partitionSelectors() {
+        return partitions.stream().map(p -> p.stream().map(Shards.Unit::selector).toList()).toList();
     }
 
     public SpareJvms spareJvms() {

@@ -13,9 +13,10 @@ import java.util.List;
  * failure there is about the student's code, not about what an earlier test left behind.
  *
  * <pre>{@code
- * Registry registry = LocateRegistry.createRegistry(0);
- * Cleanup.register("the RMI registry", () -> UnicastRemoteObject.unexportObject(registry, true));
- * ServerSocket server = Cleanup.register(new ServerSocket(0, 50, Loopback.ADDRESS));
+ * Registry registry = Cleanup.register("the RMI registry", LocateRegistry.createRegistry(0),
+ *         r -> UnicastRemoteObject.unexportObject(r, true));
+ * ServerSocket server = Cleanup.register(Loopback.serverSocket());
+ * Cleanup.register("the student's server", student::stop);
  * }</pre>
  *
  * Every graded test ({@link Points}) runs with {@link Leftovers}; an ungraded test class adds
@@ -37,6 +38,18 @@ public final class Cleanup {
     /** Closes {@code resource} when the current test (or test class, outside a test) ends; returns it. */
     public static <T extends AutoCloseable> T register(T resource) {
         register(String.valueOf(resource), resource);
+        return resource;
+    }
+
+    /** How to close a resource that is not {@link AutoCloseable} (a registry, an exported object). */
+    @FunctionalInterface
+    public interface Closer<T> {
+        void close(T resource) throws Exception;
+    }
+
+    /** Closes {@code resource} with {@code closer} when the current test (or test class) ends; returns it. */
+    public static <T> T register(String what, T resource, Closer<? super T> closer) {
+        register(what, () -> closer.close(resource));
         return resource;
     }
 

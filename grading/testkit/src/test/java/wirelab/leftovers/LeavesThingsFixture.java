@@ -21,7 +21,8 @@ public class LeavesThingsFixture {
     @Test
     @Points(1)
     void test1_registersAndStartsThreads() {
-        Cleanup.register("a fake registry", () -> closed = true);
+        StringBuilder registry = Cleanup.register("a fake registry", new StringBuilder("exported"), r -> closed = true);
+        assertTrue(registry.length() > 0, "register hands the resource back");
         Cleanup.register("a registry that will not close", () -> {
             throw new IllegalStateException("still exported");
         });

@@ -316,12 +316,16 @@ public final class PreparedLab {
 
     /**
      * Test JVMs a batch runs at once by default: per core, the lab's {@code grade.jvms-per-core}
-     * (a lab whose tests wait a lot may use more), else its JVMs per submission. Spent as that
+     * (a lab whose tests wait a lot may use more), else its JVMs per submission when set, else by
+     * the reference's test time (see {@link Shards#autoJvmsPerCore}). Spent as that
      * many lanes of one JVM each while submissions wait, the rest going to the last ones.
      */
     public int jvmBudget() {
         String perCore = lab.properties().getProperty("grade.jvms-per-core");
-        double n = perCore == null || perCore.isBlank() ? shardCount : Double.parseDouble(perCore.strip());
+        String shards = lab.properties().getProperty("grade.shards");
+        double n = perCore != null && !perCore.isBlank() ? Double.parseDouble(perCore.strip())
+                : options.shards() > 0 || (shards != null && !shards.isBlank()) ? shardCount
+                : Shards.autoJvmsPerCore(baseline.referenceSeconds());
         int budget = (int) Math.round(Runtime.getRuntime().availableProcessors() * n);
         // and at most one per GiB of memory: a test JVM may use its 768 MiB, a browser its share
         long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory

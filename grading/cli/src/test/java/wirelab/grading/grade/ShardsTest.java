@@ -46,5 +46,7 @@ class ShardsTest {
         assertEquals(Shards.AUTO_MAX, Shards.count(0, null, 30, 50), "then the reference time, capped");
         assertEquals(1, Shards.count(0, null, 1, 50), "a quick lab stays in one JVM");
         assertEquals(2, Shards.count(0, null, 30, 2), "never more shards than units");
+        assertEquals(4, Shards.autoJvmsPerCore(30), "a lab whose tests wait still runs more JVMs at once than parts");
+        assertEquals(1, Shards.autoJvmsPerCore(1));
     }
 }

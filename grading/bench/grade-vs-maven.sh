@@ -14,8 +14,8 @@
 # Three figures, because a lab's tests take the time they take (the sockets lab's lossy-UDP tests
 # wait on purpose, a broken server makes a test wait out its bound):
 #   per submission  wall time / N: one lane and one test JVM per submission (like the Maven loop),
-#                   one lane with the submission's test JVMs running at once, sharing its tests
-#                   through a queue (--shards, default for the lab), and the default lanes;
+#                   one lane with the submission's test JVMs running at once, each a fixed part
+#                   of its tests (--shards, default for the lab), and the default lanes;
 #   test time       the tests' own running time (harness: result.json; Maven: surefire's reports);
 #   overhead        per submission minus test time: what each way adds around the same tests.
 set -euo pipefail

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import wirelab.grading.batch.Batch;
+import wirelab.grading.batch.Copies;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
 import wirelab.grading.grade.GradeOptions;
@@ -43,22 +44,34 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--race", description = "Also run the lab's jcstress race tests (about 20 s per submission).")
     boolean race;
 
-    @Option(names = "--shards", description = {"Test JVMs per submission at once, each taking the next test method",
-        "from a shared queue (default: by the lab's test time, at most 4; 1 runs them all in one JVM)."})
+    @Option(names = "--shards", description = {"Test JVMs per submission, each running a fixed part of its tests (the same",
+        "for every submission; default: by the lab's test time, at most 4; 1 runs them all in one JVM)."})
     int shards;
 
     @Option(names = "--timeout", description = "Seconds per test (default: the lab's test.timeout, else 30).")
     Integer timeout;
+
+    @Option(names = "--copies", paramLabel = "N", description = {"The determinism check: grade N copies of each submission in",
+        "one batch (implies --force) and list every submission whose copies disagree, and on which tests",
+        "(exit code 1 if any)."})
+    int copies = 1;
 
     @Override
     public Integer call() {
         Course course = Course.locate();
         Lab l = course.requireLab(lab);
         Path outDir = out != null ? out : Path.of("grading-out", lab);
-        Batch.Outcome outcome = gradeAll(course, l, Batch.expand(submissions), outDir, jobs, force,
+        List<Path> inputs = Batch.expand(submissions);
+        List<Path> graded = copies > 1 ? Copies.of(inputs, copies) : inputs;
+        Batch.Outcome outcome = gradeAll(course, l, graded, outDir, jobs, force || copies > 1,
                 GradeOptions.defaults().withRace(race).withShards(shards)
                         .withPerTest(timeout == null ? null : Duration.ofSeconds(timeout)));
         Scoreboard.print(outcome, System.out);
+        if (copies > 1) {
+            List<Copies.Disagreement> differ = Copies.compare(graded, outcome.results());
+            System.out.println(Copies.report(inputs.size(), copies, differ));
+            return differ.isEmpty() ? 0 : 1;
+        }
         return 0;
     }
 
@@ -70,7 +83,7 @@ final class GradeCommand implements Callable<Integer> {
         PreparedLab prepared = PreparedLab.prepare(course, lab, options, sandbox, s -> System.out.println("wirelab: " + s));
         int lanes = jobs > 0 ? jobs : prepared.jvmBudget();
         System.out.println("grading " + inputs.size() + " submission(s) of " + lab.name() + " on " + lanes + " lane(s), "
-                + (prepared.shardCount() == 1 ? "1 test JVM each" : "up to " + prepared.shardCount() + " test JVM(s) each, "
+                + (prepared.shardCount() == 1 ? "1 test JVM each" : prepared.shardCount() + " test JVMs each (a fixed part of the tests in each), up to "
                         + Math.max(lanes, prepared.jvmBudget()) + " at once")
                 + (options.race() ? ", with race tests" : "") + "; time limit per test "
                 + prepared.options().perTest().toSeconds() + " s");

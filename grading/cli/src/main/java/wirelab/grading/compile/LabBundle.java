@@ -67,7 +67,7 @@ public record LabBundle(Lab lab, Path dir, List<Path> libraries, Path tests, Pat
 
     /** The bundle for {@code lab}, built now unless an identical one exists under {@code cacheRoot}. */
     public static LabBundle prepare(Course course, Lab lab, Path cacheRoot, List<Path> runnerJars) {
-        List<Path> classpath = testClasspath(course, lab);
+        List<Path> classpath = ownTestKit(testClasspath(course, lab));
         List<Path> jars = new ArrayList<>(new LinkedHashSet<>(concat(classpath, runnerJars)));
         String hash = hash(lab, jars);
         Path dir = cacheRoot.resolve(lab.name() + "-" + hash);
@@ -148,6 +148,25 @@ public record LabBundle(Lab lab, Path dir, List<Path> libraries, Path tests, Pat
             throw new IllegalStateException(what + " of the lab do not compile (" + root + "):\n  "
                     + String.join("\n  ", outcome.errors().stream().map(Object::toString).toList()));
         }
+    }
+
+    /**
+     * The lab's class path names the test kit in the local Maven repository, which any other
+     * checkout's install overwrites: the tests are graded with the test kit this tool was built
+     * with, from this course (when it runs from a jar, as {@code ./wirelab} does).
+     */
+    static List<Path> ownTestKit(List<Path> classpath) {
+        Path own;
+        try {
+            own = Path.of(wirelab.testkit.Points.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (Exception e) {
+            return classpath;
+        }
+        if (!Files.isRegularFile(own)) {
+            return classpath;
+        }
+        return classpath.stream()
+                .map(p -> p.getFileName().toString().matches("wirelab-testkit-.*\\.jar") ? own : p).toList();
     }
 
     /** The lab's test class path as Maven wrote it (target/test.classpath), building it once if missing. */

@@ -40,6 +40,11 @@ public final class PreparedLab {
     /** The plan's tests as units for the test JVMs, and how many JVMs share them (see {@link Shards}). */
     final List<Shards.Unit> testUnits;
     final int shardCount;
+    /**
+     * The fixed split of {@link #testUnits}: one list per test JVM, decided here once for every
+     * submission of the run, so what runs with what never depends on scheduling (see {@link Shards}).
+     */
+    final List<List<Shards.Unit>> partitions;
     /** Turns for a submission's extra test JVMs, shared by the batch's lanes (see {@link SpareJvms}). */
     final SpareJvms spareJvms = new SpareJvms();
 
@@ -58,6 +63,7 @@ public final class PreparedLab {
         this.testUnits = Shards.units(baseline, bundle.testClassNames());
         this.shardCount = Shards.count(options.shards(), lab.properties().getProperty("grade.shards"),
                 baseline.referenceSeconds(), testUnits.size());
+        this.partitions = Shards.partition(testUnits, shardCount);
     }
 
     /**
@@ -294,9 +300,14 @@ public final class PreparedLab {
         return out;
     }
 
-    /** Test JVMs each submission's tests are split over at most (see {@link Shards}). */
+    /** Test JVMs each submission's tests are split over (see {@link Shards}). */
     public int shardCount() {
-        return shardCount;
+        return partitions.size();
+    }
+
+    /** The tests each of a submission's test JVMs runs, in order: the same for every submission (see {@link Shards}). */
+    public List<List<String>> partitionSelectors() {
+        return partitions.stream().map(p -> p.stream().map(Shards.Unit::selector).toList()).toList();
     }
 
     public SpareJvms spareJvms() {
@@ -305,12 +316,16 @@ public final class PreparedLab {
 
     /**
      * Test JVMs a batch runs at once by default: per core, the lab's {@code grade.jvms-per-core}
-     * (a lab whose tests wait a lot may use more), else its JVMs per submission. Spent as that
+     * (a lab whose tests wait a lot may use more), else its JVMs per submission when set, else by
+     * the reference's test time (see {@link Shards#autoJvmsPerCore}). Spent as that
      * many lanes of one JVM each while submissions wait, the rest going to the last ones.
      */
     public int jvmBudget() {
         String perCore = lab.properties().getProperty("grade.jvms-per-core");
-        double n = perCore == null || perCore.isBlank() ? shardCount : Double.parseDouble(perCore.strip());
+        String shards = lab.properties().getProperty("grade.shards");
+        double n = perCore != null && !perCore.isBlank() ? Double.parseDouble(perCore.strip())
+                : options.shards() > 0 || (shards != null && !shards.isBlank()) ? shardCount
+                : Shards.autoJvmsPerCore(baseline.referenceSeconds());
         int budget = (int) Math.round(Runtime.getRuntime().availableProcessors() * n);
         // and at most one per GiB of memory: a test JVM may use its 768 MiB, a browser its share
         long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory

@@ -5,23 +5,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import wirelab.grading.compile.SubmissionCompiler;
 import wirelab.grading.run.RunOutcome;
 import wirelab.grading.run.TestJvm;
 import wirelab.grading.run.TestJvmSpec;
-import wirelab.grading.run.TestQueue;
 import wirelab.grading.run.TestResult;
 import wirelab.grading.sandbox.IsolatedSandbox;
 
 /**
- * The run stage of one submission: its tests in one test JVM, or shared through a queue among the
- * lab's number of test JVMs running at once, merged into one outcome.
+ * The run stage of one submission: the lab's fixed parts of its tests ({@link PreparedLab#partitions}),
+ * each in its own fresh test JVM, merged into one outcome. The lane's own turn runs the parts one
+ * after another; a spare turn ({@link SpareJvms}) lets the next part start at once. Lending only
+ * changes when a part starts, never what runs with what or in which order.
  */
 final class ShardedRun {
 
@@ -40,10 +42,9 @@ final class ShardedRun {
             return new Result(new RunOutcome(List.of(), List.of("the lab has no test classes"), 0, ""), Map.of(), false);
         }
         long tRun = System.nanoTime();
-        // one JVM takes the whole list at once: no hand-off per test
-        Result result = lab.shardCount == 1
-                ? runList(lab.testUnits, compiled, scratch.resolve("run-1"))
-                : runQueue(compiled, scratch);
+        Result result = lab.partitions.size() == 1
+                ? runList(lab.partitions.get(0), compiled, scratch.resolve("run-1"))
+                : runParts(compiled, scratch);
         if (System.getenv("WIRELAB_TIMING") != null) {
             System.err.printf(java.util.Locale.ROOT, "timing %s: intake+overlay+compile %.2f s, run %.2f s in %d JVM(s) (tests %.2f s)%n",
                     student, setupNanos / 1e9, (System.nanoTime() - tRun) / 1e9, result.outcome().jvms(),
@@ -52,40 +53,53 @@ final class ShardedRun {
         return result;
     }
 
+    /** One part done, and whether it ran on a spare turn (given back) or the lane's own. */
+    private record Done(int part, Result result, boolean spare) {
+    }
+
     /**
-     * Test JVMs taking the next unit from one queue until none is left: the lane's own JVM, and
-     * more (up to the lab's number) while the queue holds units and a spare turn is free.
+     * Every part in its own JVM: the lane's own turn takes them in order, and each free spare
+     * turn starts the next one early. Merged in part order, whatever order they ended in.
      */
-    private Result runQueue(SubmissionCompiler.Result compiled, Path scratch) {
-        TestQueue queue = new TestQueue(Shards.queueOrder(lab.testUnits).stream()
-                .map(u -> Map.entry(u.className(), u.flag() + " " + u.selector())).toList());
-        List<TestJvmSpec> specs = new ArrayList<>();
-        List<RunOutcome> parts = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(lab.shardCount, r -> {
-            Thread t = new Thread(r, "test-jvm-queue");
+    private Result runParts(SubmissionCompiler.Result compiled, Path scratch) {
+        List<List<Shards.Unit>> parts = lab.partitions;
+        Result[] done = new Result[parts.size()];
+        ExecutorService pool = Executors.newFixedThreadPool(parts.size(), r -> {
+            Thread t = new Thread(r, "test-jvm-part");
             t.setDaemon(true);
             return t;
         });
+        CompletionService<Done> finished = new ExecutorCompletionService<>(pool);
         try {
-            List<Future<RunOutcome>> futures = new ArrayList<>();
-            do {
-                while (specs.size() < lab.shardCount && !queue.isEmpty() && (specs.isEmpty() || lab.spareJvms.tryTake())) {
-                    boolean own = specs.isEmpty();
-                    TestJvmSpec spec = spec(compiled, List.of(), scratch.resolve("run-" + (specs.size() + 1)));
-                    specs.add(spec);
-                    futures.add(pool.submit(() -> {
+            int next = 0;
+            int running = 0;
+            boolean ownBusy = false;
+            while (next < parts.size() || running > 0) {
+                while (next < parts.size() && (!ownBusy || lab.spareJvms.tryTake())) {
+                    boolean spare = ownBusy;
+                    ownBusy = true;
+                    int part = next++;
+                    running++;
+                    finished.submit(() -> {
                         try {
-                            return new TestJvm(lab.sandbox).drain(spec, queue);
+                            return new Done(part, runList(parts.get(part), compiled, scratch.resolve("run-" + (part + 1))), spare);
                         } finally {
-                            if (!own) {
+                            if (spare) {
                                 lab.spareJvms.giveBack();
                             }
                         }
-                    }));
+                    });
                 }
-            } while (!awaitAll(futures, specs.size() < lab.shardCount && !queue.isEmpty()));
-            for (Future<RunOutcome> f : futures) {
-                parts.add(f.get());
+                // while parts wait, look for a spare turn every 100 ms; else wait for a part to end
+                Future<Done> f = next < parts.size() ? finished.poll(100, TimeUnit.MILLISECONDS) : finished.take();
+                if (f != null) {
+                    Done d = f.get();
+                    done[d.part()] = d.result();
+                    running--;
+                    if (!d.spare()) {
+                        ownBusy = false;
+                    }
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -95,36 +109,15 @@ final class ShardedRun {
         } finally {
             pool.shutdownNow();
         }
-        boolean oom = false;
-        for (TestJvmSpec spec : specs) {
-            oom |= lab.sandbox instanceof IsolatedSandbox iso && iso.release(spec);
-        }
-        RunOutcome merged = merge(parts);
+        List<RunOutcome> outcomes = new ArrayList<>();
         Map<String, String> unloadable = new LinkedHashMap<>();
-        queue.failures().values().forEach(why -> DiscoveryFailures.in(why, unloadable));
-        unloadable.putAll(DiscoveryFailures.unloadableClasses(merged));
-        List<TestResult> kept = merged.results().stream()
-                .filter(r -> !unloadable.containsKey(r.id().substring(0, Math.max(0, r.id().indexOf('#'))))).toList();
-        return new Result(new RunOutcome(kept, merged.problems(), merged.jvms(), merged.outputTail()), unloadable, oom);
-    }
-
-    /** True when every JVM has ended; while more could start, looks again after 100 ms. */
-    private static boolean awaitAll(List<Future<RunOutcome>> futures, boolean moreCouldStart)
-            throws InterruptedException, ExecutionException {
-        for (Future<RunOutcome> f : futures) {
-            if (!f.isDone()) {
-                if (!moreCouldStart) {
-                    f.get();
-                    continue;
-                }
-                try {
-                    f.get(100, TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    return false;
-                }
-            }
+        boolean oom = false;
+        for (Result r : done) {
+            outcomes.add(r.outcome());
+            unloadable.putAll(r.unloadable());
+            oom |= r.oom();
         }
-        return true;
+        return new Result(merge(outcomes), unloadable, oom);
     }
 
     private static RunOutcome merge(List<RunOutcome> parts) {
@@ -148,7 +141,8 @@ final class ShardedRun {
     }
 
     /**
-     * Runs the tests in one fresh JVM (more than one if a test kills it). A class that cannot even
+     * Runs the tests in one fresh JVM; if a test kills it, the rest of the list, in order, in a
+     * fresh one (see {@link TestJvm#run}): the same list always runs the same way. A class that cannot even
      * be loaded against the submission (a type it mentions is missing) fails JUnit's whole
      * discovery; its tests are set aside and the rest run again.
      */

@@ -3,11 +3,12 @@ package wirelab.grading.grade;
 import java.util.concurrent.Semaphore;
 
 /**
- * Test-JVM turns beyond each lane's own. A submission whose queue still holds tests may start
- * another test JVM (up to the lab's number) while a turn is free. Turns come from the batch's
- * budget that its lanes do not use, and from lanes with no submission left: a large class runs
- * one JVM per submission on many lanes (each extra JVM repeats a start, JUnit and warm-up), and
- * the end of the batch still keeps every core busy instead of waiting on one JVM.
+ * Test-JVM turns beyond each lane's own. A submission with parts of its tests still waiting may
+ * start the next one in another test JVM while a turn is free; the parts themselves are fixed
+ * (see {@link Shards}), so a turn changes when a part runs, never what runs with what. Turns come
+ * from the batch's budget that its lanes do not use, and from lanes with no submission left: a
+ * large class runs one JVM per submission on many lanes, and the end of the batch still keeps
+ * every core busy instead of waiting on one JVM.
  */
 public final class SpareJvms {
 

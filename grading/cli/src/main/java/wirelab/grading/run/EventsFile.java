@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Reads the runner's event lines back: the plan (every test and its points), the tests that
  * finished with their verdicts, the one that started and never finished, and whether the run
- * reached its end; in a queue run, also which units were done. A torn last line (the JVM died mid-write) is ignored.
+ * reached its end. A torn last line (the JVM died mid-write) is ignored.
  */
 final class EventsFile {
 
@@ -25,8 +25,6 @@ final class EventsFile {
     /** uid → finished event. */
     final Map<String, JsonNode> finished = new LinkedHashMap<>();
     final List<String> started = new ArrayList<>();
-    /** Queue runs: unit line → null when it ran, or why it could not be discovered. */
-    final Map<String, String> done = new LinkedHashMap<>();
     boolean reachedEnd;
 
     static EventsFile read(Path file) {
@@ -54,7 +52,6 @@ final class EventsFile {
                 case "plan" -> e.path("tests").forEach(t -> events.plan.put(t.path("uid").asText(), t));
                 case "started" -> events.started.add(e.path("uid").asText());
                 case "finished" -> events.finished.put(e.path("uid").asText(), e);
-                case "done" -> events.done.put(e.path("unit").asText(), text(e, "failure"));
                 case "end" -> events.reachedEnd = true;
                 default -> { }
             }

@@ -4,17 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +20,8 @@ import wirelab.grading.runner.RunnerMain;
  * Runs tests in a forked JVM and turns what happened into a verdict per test. The runner
  * streams an event per test, so a JVM that exits, halts, crashes, floods its output or hangs
  * is seen for what it is: the test it was running gets "crashed" or "timeout" (with a thread
- * dump), and the tests it never reached run again in a fresh JVM.
+ * dump), and the tests it never reached run again in a fresh JVM, in the order they were due:
+ * a list always runs the same way, so its verdicts do not depend on timing.
  */
 public final class TestJvm {
 
@@ -52,7 +46,7 @@ public final class TestJvm {
             jvms++;
             Path events = spec.workDir().resolve("events-" + jvms + ".jsonl");
             deleteStale(events);
-            Attempt attempt = launch(spec, selectors, events, null);
+            Attempt attempt = launch(spec, selectors, events);
             tail = attempt.output;
             EventsFile file = EventsFile.read(events);
             if (file.plan.isEmpty()) {
@@ -83,51 +77,6 @@ public final class TestJvm {
                 break;
             }
             selectors = remaining;
-        }
-        return new RunOutcome(List.copyOf(results.values()), problems, jvms, tail);
-    }
-
-    /**
-     * Runs units from a queue shared with other test JVMs of the same submission until it is
-     * empty ({@code spec.selectors()} is not used). A JVM that dies gives back the units it had not
-     * finished, and the next one takes up from the queue.
-     */
-    public RunOutcome drain(TestJvmSpec spec, TestQueue queue) {
-        Map<String, TestResult> results = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
-        String tail = "";
-        int jvms = 0;
-        int budget = 2 * queue.size() + 2;
-        while (!queue.isEmpty() && jvms < budget) {
-            jvms++;
-            Path events = spec.workDir().resolve("events-" + jvms + ".jsonl");
-            deleteStale(events);
-            Feeder feeder = new Feeder(events, queue);
-            Attempt attempt = launch(spec, List.of("--queue"), events, feeder);
-            tail = attempt.output;
-            EventsFile file = EventsFile.read(events);
-            collect(file, attempt, results, problems);
-            for (TestQueue.Item item : feeder.handed) {
-                List<JsonNode> tests = file.plan.values().stream()
-                        .filter(t -> item.line().equals(t.path("unit").asText())).toList();
-                String failure = file.done.get(item.line());
-                if (file.done.containsKey(item.line())) {
-                    if (failure != null && tests.isEmpty()) {
-                        queue.failed(item, failure);
-                    }
-                } else if (tests.isEmpty()) {
-                    if (item.tries() + 1 < TestQueue.MAX_TRIES) {
-                        queue.putBack(new TestQueue.Item(item.className(), item.line(), item.tries() + 1));
-                    } else {
-                        problems.add("the test JVM ended before " + item.line() + " could start, " + (item.tries() + 1) + " times");
-                    }
-                } else {
-                    // the JVM died inside this unit: what it never reached runs in the next JVM
-                    tests.stream().filter(t -> !results.containsKey(t.path("uid").asText()))
-                            .map(t -> t.path("selector").asText()).distinct()
-                            .forEach(sel -> queue.putBack(new TestQueue.Item(item.className(), "--method " + sel, 0)));
-                }
-            }
         }
         return new RunOutcome(List.copyOf(results.values()), problems, jvms, tail);
     }
@@ -172,7 +121,7 @@ public final class TestJvm {
                 null, null, null, lastLines(attempt.output, 20), null, 0);
     }
 
-    private Attempt launch(TestJvmSpec spec, List<String> selectors, Path events, Feeder feeder) {
+    private Attempt launch(TestJvmSpec spec, List<String> selectors, Path events) {
         List<String> command = new ArrayList<>();
         command.add(spec.javaHome().resolve("bin/java").toString());
         command.add("-Xmx" + spec.heapMegabytes() + "m");
@@ -193,27 +142,17 @@ public final class TestJvm {
         ProcessBuilder pb = new ProcessBuilder(sandbox.wrap(command, spec))
                 .directory(spec.workDir().toFile())
                 .redirectErrorStream(true)
-                .redirectInput(feeder != null ? ProcessBuilder.Redirect.PIPE
-                        : ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Attempt attempt = new Attempt();
         try {
             Files.createDirectories(spec.workDir());
-            if (feeder != null) {
-                feeder.watchFolder();
-            }
             Process process = pb.start();
             CappedReader reader = new CappedReader(process.getInputStream(), spec.outputLimit());
             Thread pump = new Thread(reader, "test-jvm-output");
             pump.setDaemon(true);
             pump.start();
             long deadline = System.nanoTime() + spec.wall().toNanos();
-            if (feeder != null) {
-                feeder.attach(process.getOutputStream());
-            }
             while (process.isAlive()) {
-                if (feeder != null) {
-                    feeder.tick();
-                }
                 if (reader.overflowed) {
                     attempt.killedFor = "output limit: the code printed more than " + spec.outputLimit() / 1024
                             + " KiB and was stopped";
@@ -226,14 +165,7 @@ public final class TestJvm {
                     kill(process);
                     break;
                 }
-                if (feeder != null) {
-                    feeder.awaitChange(process);
-                } else {
-                    process.waitFor(50, TimeUnit.MILLISECONDS);
-                }
-            }
-            if (feeder != null) {
-                feeder.release();
+                process.waitFor(50, TimeUnit.MILLISECONDS);
             }
             process.waitFor(5, TimeUnit.SECONDS);
             pump.join(2000);
@@ -282,128 +214,6 @@ public final class TestJvm {
         String[] lines = text.split("\n");
         int from = Math.max(0, lines.length - n);
         return String.join("\n", java.util.Arrays.copyOfRange(lines, from, lines.length));
-    }
-
-    /**
-     * Hands a queue run its units: each {@code ready} event in the events file asks for one more
-     * line on the JVM's stdin; an empty queue closes stdin, and the runner ends.
-     */
-    private static final class Feeder {
-        private final Path events;
-        private final TestQueue queue;
-        final List<TestQueue.Item> handed = new ArrayList<>();
-        private final StringBuilder partial = new StringBuilder();
-        private OutputStream stdin;
-        private long position;
-        private int ready;
-        private boolean closed;
-        private WatchService watch;
-
-        Feeder(Path events, TestQueue queue) {
-            this.events = events;
-            this.queue = queue;
-        }
-
-        /** Watches the events' folder; called before the JVM starts, so its first event is not missed. */
-        void watchFolder() {
-            try {
-                watch = events.getFileSystem().newWatchService();
-                events.getParent().register(watch, StandardWatchEventKinds.ENTRY_CREATE,
-                        StandardWatchEventKinds.ENTRY_MODIFY);
-            } catch (IOException e) {
-                watch = null;   // no inotify left: poll the file every 5 ms instead
-            }
-        }
-
-        void attach(OutputStream stdin) {
-            this.stdin = stdin;
-        }
-
-        /**
-         * Sleeps until something is written in the events' folder (inotify), at most 50 ms; without
-         * a watch, 5 ms or until the JVM ends. Polling every 5 ms cost a grading of the six sockets
-         * samples 3 core-seconds of 52.
-         */
-        void awaitChange(Process process) throws InterruptedException {
-            if (watch == null) {
-                process.waitFor(5, TimeUnit.MILLISECONDS);
-                return;
-            }
-            WatchKey key = watch.poll(50, TimeUnit.MILLISECONDS);
-            if (key != null) {
-                key.pollEvents();
-                key.reset();
-            }
-        }
-
-        void tick() {
-            if (closed || !readNewLines()) {
-                return;
-            }
-            while (ready > handed.size() && !closed) {
-                TestQueue.Item item = queue.poll();
-                if (item == null) {
-                    close();
-                    return;
-                }
-                handed.add(item);
-                try {
-                    stdin.write((item.line() + "\n").getBytes(StandardCharsets.UTF_8));
-                    stdin.flush();
-                } catch (IOException e) {
-                    closed = true;   // the JVM is gone: the unit is given back with the others it did not finish
-                }
-            }
-        }
-
-        /** Once the JVM has ended: closes its stdin and stops watching the events' folder. */
-        void release() {
-            close();
-            if (watch != null) {
-                try {
-                    watch.close();
-                } catch (IOException e) {
-                    // nothing left to release
-                }
-            }
-        }
-
-        void close() {
-            if (!closed) {
-                closed = true;
-                try {
-                    stdin.close();
-                } catch (IOException e) {
-                    // the JVM is gone already
-                }
-            }
-        }
-
-        /** Counts the ready events written since the last look; true when there were new ones. */
-        private boolean readNewLines() {
-            int before = ready;
-            try (SeekableByteChannel ch = Files.newByteChannel(events)) {
-                if (ch.size() <= position) {
-                    return false;
-                }
-                ByteBuffer buf = ByteBuffer.allocate((int) Math.min(ch.size() - position, 1 << 20));
-                ch.position(position);
-                position += ch.read(buf);
-                partial.append(new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8));
-            } catch (NoSuchFileException e) {
-                return false;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + events, e);
-            }
-            int nl;
-            while ((nl = partial.indexOf("\n")) >= 0) {
-                if (partial.substring(0, nl).equals("{\"type\":\"ready\"}")) {
-                    ready++;
-                }
-                partial.delete(0, nl + 1);
-            }
-            return ready > before;
-        }
     }
 
     private static final class Attempt {

@@ -22,14 +22,21 @@ class ShardsTest {
     }
 
     @Test
-    void theQueueHandsOutTheLongestFirstAndTiesInPlanOrder() {
+    void thePartitionIsFixedBalancedByTheReferenceTimeAndInPlanOrder() {
         List<Shards.Unit> units = new ArrayList<>();
         double[] seconds = {5, 1, 1, 0, 4, 1};
         for (int i = 0; i < seconds.length; i++) {
             units.add(new Shards.Unit("a.T", "--method", "a.T#t" + i, seconds[i]));
         }
-        assertEquals(List.of("a.T#t0", "a.T#t4", "a.T#t1", "a.T#t2", "a.T#t5", "a.T#t3"),
-                Shards.queueOrder(units).stream().map(Shards.Unit::selector).toList());
+        // longest first into the lightest part (ties: the first): t0 (5) → A, t4 (4) → B, t1 → B,
+        // t2 → A, t5 → B, t3 → A; then each part in plan order
+        List<List<String>> parts = Shards.partition(units, 2).stream()
+                .map(p -> p.stream().map(Shards.Unit::selector).toList()).toList();
+        assertEquals(List.of(List.of("a.T#t0", "a.T#t2", "a.T#t3"), List.of("a.T#t1", "a.T#t4", "a.T#t5")), parts);
+        assertEquals(parts, Shards.partition(new ArrayList<>(units), 2).stream()
+                .map(p -> p.stream().map(Shards.Unit::selector).toList()).toList(), "a pure function of the plan");
+        assertEquals(List.of(units), Shards.partition(units, 1), "one part: the whole plan, in plan order");
+        assertEquals(3, Shards.partition(units.subList(0, 3), 5).size(), "never an empty part");
     }
 
     @Test
@@ -39,5 +46,7 @@ class ShardsTest {
         assertEquals(Shards.AUTO_MAX, Shards.count(0, null, 30, 50), "then the reference time, capped");
         assertEquals(1, Shards.count(0, null, 1, 50), "a quick lab stays in one JVM");
         assertEquals(2, Shards.count(0, null, 30, 2), "never more shards than units");
+        assertEquals(4, Shards.autoJvmsPerCore(30), "a lab whose tests wait still runs more JVMs at once than parts");
+        assertEquals(1, Shards.autoJvmsPerCore(1));
     }
 }

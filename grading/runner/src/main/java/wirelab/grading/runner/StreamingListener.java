@@ -34,25 +34,12 @@ final class StreamingListener implements TestExecutionListener {
     private final OutputCapture capture;
     private final Map<String, Long> startedAt = new HashMap<>();
     private final Set<String> reported = new HashSet<>();
-    private final String unit;
     private TestPlan plan;
-    private String containerFailure;
 
     /** For a whole run: ends with the {@code end} event. */
     StreamingListener(EventWriter out, OutputCapture capture) {
-        this(out, capture, null);
-    }
-
-    /** For one unit of a queue run: its tests carry the unit, and the run's end is the queue's to say. */
-    StreamingListener(EventWriter out, OutputCapture capture, String unit) {
         this.out = out;
         this.capture = capture;
-        this.unit = unit;
-    }
-
-    /** Why the first container that failed did (message and trace), or null: a unit that cannot even be discovered. */
-    String containerFailure() {
-        return containerFailure;
     }
 
     @Override
@@ -66,9 +53,6 @@ final class StreamingListener implements TestExecutionListener {
                 }
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("uid", t.getUniqueId());
-                if (unit != null) {
-                    entry.put("unit", unit);
-                }
                 Optional<GradedTest> graded = GradedTest.of(t);
                 entry.put("id", graded.map(GradedTest::id).orElse(t.getLegacyReportingName()));
                 entry.put("name", displayName(t));
@@ -116,9 +100,6 @@ final class StreamingListener implements TestExecutionListener {
             return;
         }
         if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-            if (containerFailure == null) {
-                containerFailure = result.getThrowable().map(f -> message(f) + "\n" + trace(f)).orElse("failed");
-            }
             // The container failed (e.g. @BeforeAll or class initialisation): its unstarted tests fail with it.
             for (TestIdentifier t : testsUnder(test)) {
                 if (reported.add(t.getUniqueId())) {
@@ -132,9 +113,7 @@ final class StreamingListener implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
-        if (unit == null) {
-            out.write(event("end", "tests", reported.size()));
-        }
+        out.write(event("end", "tests", reported.size()));
     }
 
     private Map<String, Object> finished(TestIdentifier test, TestExecutionResult result) {

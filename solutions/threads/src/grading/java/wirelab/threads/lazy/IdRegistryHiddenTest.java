@@ -16,7 +16,7 @@ class IdRegistryHiddenTest {
     @Points(value = 3, group = "check-then-act")
     @DisplayName("IdRegistry makes exactly one id per name when 4 threads race for the same names")
     void test01_noWastedIds() {
-        Stress.repeatFor(Duration.ofMillis(800), round -> {
+        Stress.repeatFor(Duration.ofMillis(500), round -> {
             IdRegistry registry = new IdRegistry();
             long[] asked = Stress.hammerFor(4, Duration.ofMillis(200), 200_000,
                     (worker, n) -> registry.idFor("user" + n));

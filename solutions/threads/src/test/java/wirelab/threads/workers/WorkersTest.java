@@ -118,4 +118,27 @@ class WorkersTest {
                 + "called runAll: give each SomeThread2 to a new Thread and start() it");
         assertEquals(3, out.printers.size(), "3 workers should print from 3 different threads");
     }
+
+    static void assertJoinsEveryWorker(String name, HeldWorkers.RunAll runAll) {
+        for (int held = 1; held <= 3; held++) {
+            String problem = HeldWorkers.checkJoinsWorker(name, runAll, 3, held);
+            if (problem != null) {
+                throw new AssertionError(problem);
+            }
+        }
+    }
+
+    @Test
+    @Points(value = 2, group = "workers")
+    @DisplayName("RunThreads.runAll waits for each of its workers: holding any one of them keeps it in join()")
+    void test06_runThreadsWaitsForEachWorker() {
+        assertJoinsEveryWorker("RunThreads", RunThreads::runAll);
+    }
+
+    @Test
+    @Points(value = 2, group = "workers")
+    @DisplayName("RunThreads2.runAll waits for each of its workers: holding any one of them keeps it in join()")
+    void test07_runThreads2WaitsForEachWorker() {
+        assertJoinsEveryWorker("RunThreads2", RunThreads2::runAll);
+    }
 }

@@ -87,7 +87,7 @@ public final class Guards {
 
     /** Runs {@code call} on a new thread; returns the thread once it stopped at a lock (alive) or ended. */
     static Thread runUntilStoppedOrDone(String name, Runnable call) {
-        Thread t = new Thread(call, name);
+        Thread t = new Thread(call, "calling " + name);
         t.setDaemon(true);
         t.start();
         Waits.await(name + " to stop at the lock the test holds, or to finish", Duration.ofSeconds(10))
@@ -147,8 +147,8 @@ public final class Guards {
         if (stopped[0]) {
             return null;
         }
-        return "while the test thread held " + guard.name() + ", the lock " + writerName + " takes, thread '"
-                + readerName + "' ran " + readerName + " to the end: it reads without that lock. A reader"
+        return "while the test thread held " + guard.name() + ", the lock " + writerName + " takes, another"
+                + " thread called " + readerName + " and it returned: " + readerName + " reads without that lock. A reader"
                 + " without the writer's lock may see a stale or half-made value; take the same lock in the"
                 + " reader (or keep the value in a volatile or atomic field).";
     }

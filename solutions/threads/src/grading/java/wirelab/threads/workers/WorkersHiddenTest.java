@@ -52,7 +52,7 @@ class WorkersHiddenTest {
     }
 
     @Test
-    @Points(value = 3, group = "workers")
+    @Points(value = 2, group = "workers")
     @DisplayName("RunThreads.runAll runs all its threads at the same time, not one after another")
     void test01_runThreadsConcurrently() throws InterruptedException {
         Rendezvous out = new Rendezvous(4);
@@ -62,7 +62,7 @@ class WorkersHiddenTest {
     }
 
     @Test
-    @Points(value = 3, group = "workers")
+    @Points(value = 2, group = "workers")
     @DisplayName("RunThreads2.runAll runs all its threads at the same time, not one after another")
     void test02_runThreads2Concurrently() throws InterruptedException {
         Rendezvous out = new Rendezvous(4);

@@ -13,7 +13,7 @@ final class WatchedAccount extends Account {
 
     private WatchedAccount other;
     private final List<String> problems;
-    private volatile boolean watching;
+    private volatile String watching;
 
     private WatchedAccount(int id, long balance, List<String> problems) {
         super(id, balance);
@@ -29,15 +29,15 @@ final class WatchedAccount extends Account {
         return new WatchedAccount[] {one, two};
     }
 
-    /** Runs {@code call} (a transfer between the two accounts) with both accounts watched. */
-    static void watch(WatchedAccount[] pair, Runnable call) {
-        pair[0].watching = true;
-        pair[1].watching = true;
+    /** Runs {@code call} (a transfer between the two accounts, described by {@code what}) with both accounts watched. */
+    static void watch(WatchedAccount[] pair, String what, Runnable call) {
+        pair[0].watching = what;
+        pair[1].watching = what;
         try {
             call.run();
         } finally {
-            pair[0].watching = false;
-            pair[1].watching = false;
+            pair[0].watching = null;
+            pair[1].watching = null;
         }
     }
 
@@ -54,7 +54,8 @@ final class WatchedAccount extends Account {
     }
 
     private void note(String what) {
-        if (!watching) {
+        String call = watching;
+        if (call == null) {
             return;
         }
         List<String> missing = new ArrayList<>();
@@ -65,8 +66,8 @@ final class WatchedAccount extends Account {
         }
         if (!missing.isEmpty()) {
             synchronized (problems) {
-                problems.add(what + " while thread '" + Thread.currentThread().getName() + "' did not hold the lock of "
-                        + String.join(" nor of ", missing));
+                problems.add(call + " " + what + " while its thread ('" + Thread.currentThread().getName()
+                        + "') held " + (missing.size() == 2 ? "neither account's lock" : "no lock of " + missing.get(0)));
             }
         }
     }

@@ -59,7 +59,7 @@ class WorkersTest {
     }
 
     @Test
-    @Points(value = 2, group = "workers")
+    @Points(value = 1, group = "workers")
     @DisplayName("RunThreads.runAll starts every SomeThread and returns only when all have finished")
     void test02_runThreadsJoinsAll() throws InterruptedException {
         Output out = new Output();
@@ -100,7 +100,7 @@ class WorkersTest {
     }
 
     @Test
-    @Points(value = 2, group = "workers")
+    @Points(value = 1, group = "workers")
     @DisplayName("RunThreads2.runAll runs every SomeThread2 on a new Thread and joins them all")
     void test05_runThreads2JoinsAll() throws InterruptedException {
         Output out = new Output();
@@ -129,14 +129,14 @@ class WorkersTest {
     }
 
     @Test
-    @Points(value = 2, group = "workers")
+    @Points(value = 1, group = "workers")
     @DisplayName("RunThreads.runAll waits for each of its workers: holding any one of them keeps it in join()")
     void test06_runThreadsWaitsForEachWorker() {
         assertJoinsEveryWorker("RunThreads", RunThreads::runAll);
     }
 
     @Test
-    @Points(value = 2, group = "workers")
+    @Points(value = 1, group = "workers")
     @DisplayName("RunThreads2.runAll waits for each of its workers: holding any one of them keeps it in join()")
     void test07_runThreads2WaitsForEachWorker() {
         assertJoinsEveryWorker("RunThreads2", RunThreads2::runAll);

@@ -35,7 +35,7 @@ class BoundedBufferHiddenTest {
     }
 
     @Test
-    @Points(value = 2, group = "buffer")
+    @Points(value = 1, group = "buffer")
     @DisplayName("4 producers and 4 consumers share a buffer of capacity 1 without hanging, overfilling or losing items")
     void test02_capacityOneManyThreads() {
         // rounds for 1 s, not one: a wait in an `if` goes wrong only when a thread is woken for
@@ -129,6 +129,46 @@ class BoundedBufferHiddenTest {
                 BoundedBuffer::size, "put()");
         if (problem != null && !Guards.hasLockFreeField(BoundedBuffer.class)) {
             throw new AssertionError("BoundedBuffer: " + problem);
+        }
+    }
+
+    @Test
+    @Points(value = 1, group = "buffer")
+    @DisplayName("two take()s wait on an empty buffer; one put() adds one item: only one of them goes on")
+    void test07_wokenTakeChecksAgain() throws InterruptedException {
+        BoundedBuffer<String> buffer = new BoundedBuffer<>(2);
+        AtomicReference<Object> got1 = new AtomicReference<>();
+        AtomicReference<Object> got2 = new AtomicReference<>();
+        Thread t1 = BoundedBufferTest.background("taker-1", () -> takeInto(buffer, got1));
+        BoundedBufferTest.awaitBlocked(t1, "take() on an empty buffer to wait");
+        Thread t2 = BoundedBufferTest.background("taker-2", () -> takeInto(buffer, got2));
+        BoundedBufferTest.awaitBlocked(t2, "a second take() on an empty buffer to wait");
+        long t1Waits = waits(t1);
+        long t2Waits = waits(t2);
+        buffer.put("only");
+        Waits.await("one take() to return the item and the other to wait", Duration.ofSeconds(10))
+                .until(() -> (!t1.isAlive() || !t2.isAlive()) && waitingOrDone(t1) && waitingOrDone(t2));
+        Thread other = t1.isAlive() ? t1 : t2;
+        long otherWaits = other == t1 ? t1Waits : t2Waits;
+        if (other.isAlive() && waits(other) == otherWaits) {
+            Waits.await("the other take() to stay waiting", Duration.ofSeconds(10)).during(Duration.ofMillis(500))
+                    .until(() -> !other.isAlive() || waitingOrDone(other));
+        }
+        if (!t1.isAlive() && !t2.isAlive()) {
+            throw new AssertionError("two threads waited in take() on an empty buffer. One put() added ONE item,"
+                    + " but both take()s went on: one returned " + got1.get() + ", the other " + got2.get()
+                    + ". The take() woken second did not check again whether there was an item: wait in a while"
+                    + " loop (while empty: wait), not an if.");
+        }
+        assertEquals("only", t1.isAlive() ? got2.get() : got1.get(), "what the take() that went on returned");
+        buffer.put("for the other taker");
+    }
+
+    static void takeInto(BoundedBuffer<String> buffer, AtomicReference<Object> got) {
+        try {
+            got.set(buffer.take());
+        } catch (Throwable e) {
+            got.set(e);
         }
     }
 

@@ -101,6 +101,8 @@ public final class Guards {
      * of the candidates (each candidate is tried on its own fresh object).
      */
     public static <T> Guard lockOf(Class<?> type, Supplier<T> make, String writerName, Consumer<T> writer) {
+        writer.accept(make.get());   // once on this thread first: classes loaded and initialised, so a
+                                     // probe below can stop only at a lock, not at a class being set up
         int tries = candidates(make.get(), type).size();
         for (int i = 0; i < tries; i++) {
             T target = make.get();
@@ -136,6 +138,7 @@ public final class Guards {
         if (guard == null) {
             return null;
         }
+        reader.accept(target);       // warmed up, as the writer in lockOf
         Thread[] r = new Thread[1];
         boolean[] stopped = new boolean[1];
         guard.hold(() -> {

@@ -28,6 +28,13 @@ class IdRegistryTest {
         assertEquals(2, alone.idFor("bob"), "the id of the second name asked for");
         assertEquals(1, alone.idFor("ann"), "ann's id when asked again");
         assertEquals(2, alone.idsMade(), "idsMade() after ids for ann and bob");
+        GatedIds.Outcome held = GatedIds.race();
+        if (held != null) {
+            assertEquals(held.first(), held.second(), "one thread called idFor(\"ann\") and the test held it right after"
+                    + " it looked in the map and found no id; then a second thread called idFor(\"ann\") and got "
+                    + held.second() + ". When the first went on it made its own id, " + held.first() + ": ann now"
+                    + " has two ids. Make check and act one atomic step (computeIfAbsent, or one lock around both).");
+        }
         Stress.repeatFor(Duration.ofMillis(600), round -> {
             IdRegistry registry = new IdRegistry();
             int[][] seen = new int[THREADS][NAMES];

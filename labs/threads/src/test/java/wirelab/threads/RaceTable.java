@@ -3,6 +3,7 @@ package wirelab.threads;
 import static org.jetbrains.lincheck.datastructures.ManagedStrategyGuaranteeKt.forClasses;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,6 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jetbrains.kotlinx.lincheck.Actor;
+import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 
 /**
@@ -17,21 +20,31 @@ import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
  * trace into the lecture's race-condition table: one row per step, one column per thread,
  * "fetch" for a read of a field, "store" for a write, with the line of YOUR code that did it.
  *
- * <p>Budget: 10 random scenarios of up to 3 calls per thread, 300 interleavings each: a few
- * seconds per class (Lincheck's defaults take about a minute). A one-field race shows up in the
- * first scenario that has an update on both threads.
+ * <p>Budget: first the scenario the exercise is about (e.g. increment() on both threads, then
+ * get()), whose interleavings Lincheck tries in order: the lost update is among the first few,
+ * so a racy class fails every time, never by luck. Then 3 random scenarios of up to 3 calls per
+ * thread, 100 interleavings each, for anything else. About a second per class once Lincheck is
+ * loaded (its defaults take about a minute).
  */
 public final class RaceTable {
 
     private RaceTable() {
     }
 
-    /** Model-checks {@code testClass}; on a bad interleaving, fails with the race table. */
-    public static void check(Class<?> testClass, String what) {
+    /**
+     * Model-checks {@code testClass}: first {@code thread1} and {@code thread2} (operation names)
+     * in parallel, then {@code after} on one thread; then random scenarios. On a bad
+     * interleaving, fails with the race table.
+     */
+    public static void check(Class<?> testClass, String what, String thread1, String thread2, String... after) {
+        ExecutionScenario first = new ExecutionScenario(List.of(),
+                List.of(List.of(actor(testClass, thread1)), List.of(actor(testClass, thread2))),
+                Arrays.stream(after).map(name -> actor(testClass, name)).toList(), null);
         try {
             new ModelCheckingOptions()
-                    .iterations(10)
-                    .invocationsPerIteration(300)
+                    .addCustomScenario(first)
+                    .iterations(3)
+                    .invocationsPerIteration(100)
                     .actorsPerThread(3)
                     // the JDK's concurrent classes are correct: treat their calls as one step each,
                     // so Lincheck spends its interleavings on YOUR code (and the trace shows only it)
@@ -41,6 +54,14 @@ public final class RaceTable {
                     .check(testClass);
         } catch (AssertionError e) {
             throw new AssertionError(explain(what, String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    private static Actor actor(Class<?> testClass, String operation) {
+        try {
+            return new Actor(testClass.getMethod(operation), List.of());
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException(testClass.getName() + " has no operation " + operation + "()", e);
         }
     }
 

@@ -96,7 +96,7 @@ class BoundedBufferTest {
     }
 
     @Test
-    @Points(value = 4, group = "buffer")
+    @Points(value = 3, group = "buffer")
     @DisplayName("2 producers and 2 consumers pass 20 000 items through a buffer of 4: each arrives once")
     void test04_producersAndConsumers() {
         int perProducer = 10_000;

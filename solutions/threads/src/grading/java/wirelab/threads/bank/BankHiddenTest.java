@@ -17,7 +17,7 @@ import wirelab.testkit.Points;
 class BankHiddenTest {
 
     @Test
-    @Points(value = 4, group = "bank")
+    @Points(value = 2, group = "bank")
     @DisplayName("4 threads move money at random between 5 accounts: no deadlock, total unchanged")
     void test01_randomTransfers() {
         Account[] accounts = new Account[5];

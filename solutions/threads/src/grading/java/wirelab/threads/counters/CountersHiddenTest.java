@@ -1,6 +1,7 @@
 package wirelab.threads.counters;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import wirelab.testkit.Points;
 import wirelab.testkit.StartGate;
 import wirelab.testkit.Stress;
+import wirelab.threads.Guards;
 
 /** Hidden: the counters with more threads, and SomeThread3 run the lecture's way. */
 @TestMethodOrder(MethodOrderer.MethodName.class)
@@ -21,7 +23,8 @@ class CountersHiddenTest {
     @Points(value = 2, group = "counters")
     @DisplayName("SomeThread3 run by 4 Threads (the lecture's way) counts every update")
     void test01_someThread3AsRunnables() {
-        Stress.repeatFor(Duration.ofMillis(800), round -> {
+        CountersTest.assertUpdateSharesOneLock("new SomeThread3(1).run()", () -> new SomeThread3(1).run());
+        Stress.repeatFor(Duration.ofMillis(300), round -> {
             SomeThread3.reset();
             StartGate.run(4, worker -> new SomeThread3(500_000).run());
             assertEquals(2_000_000, SomeThread3.count(), "4 SomeThread3(500 000) tasks ran at once; the count"
@@ -31,11 +34,19 @@ class CountersHiddenTest {
     }
 
     @Test
-    @Points(value = 3, group = "counters")
+    @Points(value = 1, group = "counters")
     @DisplayName("all three counters stay exact with 8 threads incrementing at once")
     void test02_eightThreads() {
         List<Supplier<Counter>> kinds = List.of(SynchronizedCounter::new, AtomicCounter::new, AdderCounter::new);
-        Stress.repeatFor(Duration.ofMillis(900), round -> {
+        for (Supplier<Counter> kind : kinds) {
+            Counter sample = kind.get();
+            String unguarded = Guards.unguardedWriter(sample.getClass(), kind,
+                    sample.getClass().getSimpleName() + ".increment()", Counter::increment);
+            if (unguarded != null) {
+                throw new AssertionError(sample.getClass().getSimpleName() + ": " + unguarded);
+            }
+        }
+        Stress.repeatFor(Duration.ofMillis(300), round -> {
             for (Supplier<Counter> kind : kinds) {
                 Counter counter = kind.get();
                 long calls = Stress.hammerFor(8, Duration.ofMillis(100), counter::increment);
@@ -43,5 +54,25 @@ class CountersHiddenTest {
                         + " increment() " + calls + " times in all, the count should match (round " + round + ")");
             }
         });
+    }
+
+    @Test
+    @Points(value = 2, group = "counters")
+    @DisplayName("SynchronizedCounter.get() takes the lock increment() takes (no read outside the lock)")
+    void test03_synchronizedCounterReadsUnderLock() {
+        Guards.Guard lock = Guards.lockOf(SynchronizedCounter.class, SynchronizedCounter::new, "increment()",
+                Counter::increment);
+        if (lock == null) {
+            assertTrue(Guards.hasLockFreeField(SynchronizedCounter.class), "the test held SynchronizedCounter's"
+                    + " own lock and the lock of each of its fields in turn, and increment() ran to the end on another"
+                    + " thread each time: increment() takes no lock, so two threads can interleave count++ (fetch,"
+                    + " +1, store). Make increment() and get() synchronized.");
+            return;
+        }
+        String problem = Guards.readerOutsideLock(lock, SynchronizedCounter.class, new SynchronizedCounter(), "get()",
+                Counter::get, "increment()");
+        if (problem != null && !Guards.hasLockFreeField(SynchronizedCounter.class)) {
+            throw new AssertionError("SynchronizedCounter: " + problem);
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import wirelab.testkit.Points;
+import wirelab.testkit.Waits;
 
 /** Hidden: the workers really run at the same time (start all, THEN join all). */
 @TestMethodOrder(MethodOrderer.MethodName.class)
@@ -50,7 +52,7 @@ class WorkersHiddenTest {
     }
 
     @Test
-    @Points(value = 3, group = "workers")
+    @Points(value = 2, group = "workers")
     @DisplayName("RunThreads.runAll runs all its threads at the same time, not one after another")
     void test01_runThreadsConcurrently() throws InterruptedException {
         Rendezvous out = new Rendezvous(4);
@@ -60,7 +62,7 @@ class WorkersHiddenTest {
     }
 
     @Test
-    @Points(value = 3, group = "workers")
+    @Points(value = 2, group = "workers")
     @DisplayName("RunThreads2.runAll runs all its threads at the same time, not one after another")
     void test02_runThreads2Concurrently() throws InterruptedException {
         Rendezvous out = new Rendezvous(4);
@@ -79,5 +81,44 @@ class WorkersHiddenTest {
         List<Thread> threads2 = RunThreads2.runAll(0, line -> { });
         assertNotNull(threads2, "RunThreads2.runAll(0, …) returned null instead of an empty list");
         assertTrue(threads2.isEmpty(), "RunThreads2.runAll(0, …) should start no thread, got " + threads2);
+    }
+
+    /** Interrupts runAll while it waits in join(); it must not carry on as if nothing happened. */
+    static void assertAnswersInterrupt(String name, HeldWorkers.RunAll runAll) {
+        HeldWorkers out = new HeldWorkers(1, 2, 3);
+        HeldWorkers.Caller caller = new HeldWorkers.Caller(name + ".runAll", runAll, 3, out);
+        try {
+            Waits.await(name + ".runAll(3, …) to wait in join() for its held workers", Duration.ofSeconds(10))
+                    .until(() -> caller.returned() || caller.inJoin());
+            caller.thread.interrupt();
+        } finally {
+            out.releaseAll();
+        }
+        caller.awaitEnd(name + ".runAll to end after its thread was interrupted and the workers were let go");
+        Object outcome = caller.outcome.get();
+        if (outcome instanceof InterruptedException) {
+            return;                      // passed on: the caller decides
+        }
+        if (outcome instanceof Throwable e) {
+            throw new AssertionError(name + ".runAll threw " + e + " after its thread was interrupted in join()", e);
+        }
+        assertTrue(caller.interruptedOnReturn, "the test interrupted the thread running " + name + ".runAll while"
+                + " it waited in join(); runAll caught the InterruptedException and went on, and returned with the"
+                + " thread's interrupt flag cleared: the interrupt was lost. Let the InterruptedException out"
+                + " (runAll declares it), or call Thread.currentThread().interrupt() in the catch.");
+    }
+
+    @Test
+    @Points(value = 1, group = "workers")
+    @DisplayName("RunThreads.runAll, interrupted in join(), throws InterruptedException or keeps the interrupt flag")
+    void test04_runThreadsKeepsInterrupt() {
+        assertAnswersInterrupt("RunThreads", RunThreads::runAll);
+    }
+
+    @Test
+    @Points(value = 1, group = "workers")
+    @DisplayName("RunThreads2.runAll, interrupted in join(), throws InterruptedException or keeps the interrupt flag")
+    void test05_runThreads2KeepsInterrupt() {
+        assertAnswersInterrupt("RunThreads2", RunThreads2::runAll);
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,7 @@ class BankTest {
     }
 
     @Test
-    @Points(value = 3, group = "bank")
+    @Points(value = 2, group = "bank")
     @DisplayName("transfers a->b and b->a at the same time finish (no deadlock) and keep the total")
     void test03_oppositeDirections() {
         Account a = new Account(1, 1_000);
@@ -72,5 +74,25 @@ class BankTest {
         LockOrder.assertNoLockHeldWhileWaiting(small, large, "transfer(account 1, account 2)",
                 () -> Bank.transfer(small, large, 1));
         assertEquals(200, small.balance() + large.balance(), "the total after the two transfers");
+    }
+
+    @Test
+    @Points(value = 3, group = "bank")
+    @DisplayName("transfer holds BOTH accounts' locks from the balance check until the money has moved")
+    void test05_holdsBothLocks() {
+        List<String> problems = new ArrayList<>();
+        WatchedAccount[] ab = WatchedAccount.pair(100, 50, problems);
+        WatchedAccount a = ab[0];
+        WatchedAccount b = ab[1];
+        WatchedAccount.watch(ab, "transfer(account 1, account 2, 30)", () -> Bank.transfer(a, b, 30));
+        WatchedAccount.watch(ab, "transfer(account 2, account 1, 60)", () -> Bank.transfer(b, a, 60));
+        WatchedAccount.watch(ab, "transfer(account 2, account 1, 1 000)", () -> Bank.transfer(b, a, 1_000));
+        assertTrue(problems.isEmpty(), String.join("; ", problems.subList(0, Math.min(2, problems.size())))
+                + (problems.size() > 2 ? " (and " + (problems.size() - 2) + " more such calls)" : "") + ". Another transfer on another thread could run at that moment: both"
+                + " see enough money and overdraw the account, or a reader sees the money in neither account."
+                + " Lock both accounts (smaller id first), then check the balance and move the money, and only"
+                + " then let go of the locks.");
+        assertEquals(130, a.balance(), "account 1 (100) after -30, +60 and a refused transfer of 1 000");
+        assertEquals(20, b.balance(), "account 2 (50) after +30, -60 and a refused transfer of 1 000");
     }
 }

@@ -71,20 +71,20 @@ class CountersLincheckTest {
     @Points(value = 3, group = "counters")
     @DisplayName("Lincheck finds no interleaving in which SynchronizedCounter loses an update")
     void test01_synchronizedCounter() {
-        RaceTable.check(SynchronizedCounterOps.class, "SynchronizedCounter" + LOST);
+        RaceTable.check(SynchronizedCounterOps.class, "SynchronizedCounter" + LOST, "increment", "increment", "get");
     }
 
     @Test
     @Points(value = 3, group = "counters")
     @DisplayName("Lincheck finds no interleaving in which AtomicCounter loses an update")
     void test02_atomicCounter() {
-        RaceTable.check(AtomicCounterOps.class, "AtomicCounter" + LOST);
+        RaceTable.check(AtomicCounterOps.class, "AtomicCounter" + LOST, "increment", "increment", "get");
     }
 
     @Test
     @Points(value = 3, group = "counters")
     @DisplayName("Lincheck finds no interleaving in which AdderCounter loses an update")
     void test03_adderCounter() {
-        RaceTable.check(AdderCounterOps.class, "AdderCounter" + LOST);
+        RaceTable.check(AdderCounterOps.class, "AdderCounter" + LOST, "increment", "increment", "get");
     }
 }

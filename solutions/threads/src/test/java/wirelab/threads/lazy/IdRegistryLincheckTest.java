@@ -37,6 +37,6 @@ class IdRegistryLincheckTest {
     @Points(value = 4, group = "check-then-act")
     @DisplayName("Lincheck finds no interleaving in which one name gets two ids")
     void test01_checkThenAct() {
-        RaceTable.check(IdRegistryOps.class, "IdRegistry gave one name two ids");
+        RaceTable.check(IdRegistryOps.class, "IdRegistry gave one name two ids", "idForAnn", "idForAnn", "idForBob");
     }
 }

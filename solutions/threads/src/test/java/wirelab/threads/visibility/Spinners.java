@@ -1,6 +1,11 @@
 package wirelab.threads.visibility;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import org.awaitility.core.ConditionTimeoutException;
 import wirelab.testkit.Waits;
 
@@ -18,6 +23,43 @@ final class Spinners {
     static final int ATTEMPTS = 3;
 
     private Spinners() {
+    }
+
+    /**
+     * Null if the field stop() writes is volatile (or stop() is synchronized, or it writes no
+     * field of its own, e.g. an AtomicBoolean's); otherwise a message for the student. Reads the
+     * class, so the verdict does not depend on the JIT: a plain flag that stops in every run
+     * (another volatile access in the loop, an interpreter that rereads it) still fails.
+     */
+    static String unsafeFlag() {
+        try {
+            StoppableWorker worker = new StoppableWorker();
+            List<Field> fields = new ArrayList<>();
+            List<Object> before = new ArrayList<>();
+            for (Field f : StoppableWorker.class.getDeclaredFields()) {
+                if (!Modifier.isStatic(f.getModifiers())) {
+                    f.setAccessible(true);
+                    fields.add(f);
+                    before.add(f.get(worker));
+                }
+            }
+            worker.stop();
+            if (Modifier.isSynchronized(StoppableWorker.class.getMethod("stop").getModifiers())) {
+                return null;
+            }
+            for (int i = 0; i < fields.size(); i++) {
+                Field f = fields.get(i);
+                if (!Objects.equals(before.get(i), f.get(worker)) && !Modifier.isVolatile(f.getModifiers())) {
+                    return "stop() changes the field '" + f.getName() + "' (" + before.get(i) + " -> " + f.get(worker)
+                            + "), which run() reads on another thread, but '" + f.getName() + "' is not volatile."
+                            + " The worker may stop in your runs anyway, but nothing guarantees it: the JIT may keep"
+                            + " the field in a register and spin forever. Declare it volatile.";
+                }
+            }
+            return null;
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("could not read StoppableWorker's fields: " + e, e);
+        }
     }
 
     /** Null if every worker stopped after stop(); otherwise a message for the student. */

@@ -17,9 +17,11 @@ import wirelab.testkit.Points;
 class StoppableWorkerTest {
 
     @Test
-    @Points(value = 3, group = "visibility")
-    @DisplayName("StoppableWorker stops when another thread calls stop() while it spins (3 workers in a row)")
+    @Points(value = 2, group = "visibility")
+    @DisplayName("StoppableWorker's flag is volatile, and it stops when another thread calls stop() while it spins")
     void test01_stopsWhenAsked() {
+        String unsafe = Spinners.unsafeFlag();
+        assertNull(unsafe, unsafe);
         String problem = Spinners.runAndStopAll("spinner");
         assertNull(problem, problem);
     }

@@ -59,7 +59,7 @@ class WorkersTest {
     }
 
     @Test
-    @Points(value = 2, group = "workers")
+    @Points(value = 1, group = "workers")
     @DisplayName("RunThreads.runAll starts every SomeThread and returns only when all have finished")
     void test02_runThreadsJoinsAll() throws InterruptedException {
         Output out = new Output();
@@ -100,7 +100,7 @@ class WorkersTest {
     }
 
     @Test
-    @Points(value = 2, group = "workers")
+    @Points(value = 1, group = "workers")
     @DisplayName("RunThreads2.runAll runs every SomeThread2 on a new Thread and joins them all")
     void test05_runThreads2JoinsAll() throws InterruptedException {
         Output out = new Output();
@@ -117,5 +117,28 @@ class WorkersTest {
         assertFalse(out.printers.contains(Thread.currentThread()), "the lines were printed by the thread that "
                 + "called runAll: give each SomeThread2 to a new Thread and start() it");
         assertEquals(3, out.printers.size(), "3 workers should print from 3 different threads");
+    }
+
+    static void assertJoinsEveryWorker(String name, HeldWorkers.RunAll runAll) {
+        for (int held = 1; held <= 3; held++) {
+            String problem = HeldWorkers.checkJoinsWorker(name, runAll, 3, held);
+            if (problem != null) {
+                throw new AssertionError(problem);
+            }
+        }
+    }
+
+    @Test
+    @Points(value = 1, group = "workers")
+    @DisplayName("RunThreads.runAll waits for each of its workers: holding any one of them keeps it in join()")
+    void test06_runThreadsWaitsForEachWorker() {
+        assertJoinsEveryWorker("RunThreads", RunThreads::runAll);
+    }
+
+    @Test
+    @Points(value = 1, group = "workers")
+    @DisplayName("RunThreads2.runAll waits for each of its workers: holding any one of them keeps it in join()")
+    void test07_runThreads2WaitsForEachWorker() {
+        assertJoinsEveryWorker("RunThreads2", RunThreads2::runAll);
     }
 }

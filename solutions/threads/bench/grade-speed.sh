@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Where a threads submission's grading time goes, in a class-sized batch: grades N submissions
+# (the reference and the demo's non-hostile samples, cycled) in ONE ./wirelab grade run with the
+# default lanes, then prints the wall time per submission and the tests' own seconds per test
+# class (summed over the batch, from result.json), slowest first.
+#   solutions/threads/bench/grade-speed.sh [N]      default 12
+# Run it before and after a change to the tests, on the same machine, and compare; say how busy
+# the machine was (the script prints the load average at the start and the end).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+n="${1:-12}"
+work="$root/target/bench-threads-speed"
+cd "$root"
+./wirelab --version > /dev/null
+rm -rf "$work" && mkdir -p "$work/subs"
+main="$root/solutions/threads/src/main/java"
+mapfile -t samples < <(cd grading/samples/threads && for d in */; do
+  d="${d%/}"; grep -q '^base=solution' "$d/sample.properties" && ! grep -q '^verdict=' "$d/sample.properties" && echo "$d"; done)
+samples=(reference "${samples[@]}")
+for ((i = 0; i < n; i++)); do
+  s="${samples[$((i % ${#samples[@]}))]}"
+  dest="$work/subs/$(printf 's%03d' "$i")-$s"
+  mkdir -p "$dest/src/main" && cp -r "$main" "$dest/src/main/"
+  # what a student hands in: the solution regions kept, the starter text and the markers dropped
+  python3 - "$dest" <<'PY'
+import pathlib, sys
+for p in pathlib.Path(sys.argv[1]).rglob("*.java"):
+    out, mode = [], None
+    for line in p.read_text().split("\n"):
+        t = line.strip()
+        if t.startswith("// BEGIN SOLUTION") or t.startswith("// END SOLUTION"):
+            mode = None; continue
+        if t.startswith("// STARTER"):
+            mode = "starter"; continue
+        if mode != "starter":
+            out.append(line)
+    p.write_text("\n".join(out))
+PY
+  [[ "$s" != reference ]] && cp -r "grading/samples/threads/$s/src" "$dest/"
+done
+echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+./wirelab grade "$work/subs"/* --lab threads --out "$work/warm-up" --force > /dev/null 2>&1 < /dev/null &
+wait $! || true   # the first run compiles and learns the plan; not timed
+rm -rf "$work/warm-up"
+t0=$(date +%s.%N)
+./wirelab grade "$work/subs"/* --lab threads --out "$work/out" --force > "$work/grade.log" 2>&1 || true
+t1=$(date +%s.%N)
+echo "load at end:   $(cut -d' ' -f1-3 /proc/loadavg)"
+grep "submission(s):" "$work/grade.log" || true
+echo "per submission: $(echo "($t1 - $t0) / $n" | bc -l | xargs printf '%.1f') s wall ($n submissions, default lanes)"
+python3 - "$work/out" <<'PY'
+import json, glob, sys, collections
+by = collections.Counter(); total = 0; subs = 0
+for f in glob.glob(sys.argv[1] + "/students/*/result.json"):
+    subs += 1
+    for t in json.load(open(f))["tests"]:
+        s = t.get("seconds") or 0
+        by[(t.get("className") or t.get("class") or t.get("id", "?")).split(".")[-1].split("#")[0]] += s
+        total += s
+print(f"tests' own time: {total / max(subs, 1):.1f} s per submission; per test class (s per submission):")
+for k, v in by.most_common():
+    print(f"  {v / max(subs, 1):6.2f}  {k}")
+PY

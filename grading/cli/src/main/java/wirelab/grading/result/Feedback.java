@@ -27,7 +27,9 @@ public final class Feedback {
         }
         sb.append('\n');
         for (TestVerdict t : r.tests()) {
-            sb.append(String.format(Locale.ROOT, "[%s] %s/%s  %s%n", label(t.status()), num(t.score()), num(t.max()), t.name()));
+            // a test not graded here is worth nothing on this machine: "-/4" says it was neither passed nor failed
+            sb.append(String.format(Locale.ROOT, "[%s] %s/%s  %s%n", label(t.status()), t.notGraded() ? "-" : num(t.score()),
+                    num(t.max()), t.name()));
             if (!t.passed()) {
                 sb.append(indent(testText(t))).append('\n');
             }
@@ -58,6 +60,7 @@ public final class Feedback {
             case "timeout" -> "TIME";
             case "crashed" -> "CRSH";
             case "not-compiled" -> "NCMP";
+            case TestVerdict.NOT_GRADED -> "N/G ";
             default -> "FAIL";
         };
     }

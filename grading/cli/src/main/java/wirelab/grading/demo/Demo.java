@@ -118,6 +118,30 @@ public final class Demo {
         }
     }
 
+    /**
+     * "dispatcher: CurlTest#test01_… (2 pts), … — curl is not installed (apt-get install curl)" for
+     * every lab whose tests this machine could not grade; empty when it graded them all.
+     */
+    public static List<String> notGraded(List<LabRun> runs) {
+        List<String> out = new ArrayList<>();
+        for (LabRun run : runs) {
+            Map<String, wirelab.grading.result.TestVerdict> left = new LinkedHashMap<>();
+            run.outcome().results().forEach(r -> r.tests().stream().filter(wirelab.grading.result.TestVerdict::notGraded)
+                    .forEach(t -> left.putIfAbsent(t.id(), t)));
+            if (!left.isEmpty()) {
+                double points = left.values().stream().mapToDouble(wirelab.grading.result.TestVerdict::max).sum();
+                List<String> names = left.values().stream().map(t -> wirelab.grading.peers.PeerNeeds.Missing.shortId(t.id())
+                        + " (" + Feedback.num(t.max()) + ")").toList();
+                // each message reads "not graded on this machine: curl is not installed (apt-get install curl); its …"
+                List<String> why = left.values().stream().map(t -> t.message().replaceFirst("^[^:]*: ", "")
+                        .replaceFirst(";.*", "")).distinct().toList();
+                out.add(run.lab().name() + ": " + left.size() + " test(s), " + Feedback.num(points) + " point(s): "
+                        + String.join(", ", names) + " — " + String.join("; ", why));
+            }
+        }
+        return out;
+    }
+
     /** "lab/sample: why" for every sample that missed its expectation. */
     public static List<String> misses(List<LabRun> runs) {
         List<String> misses = new ArrayList<>();

@@ -32,6 +32,12 @@ import wirelab.grading.runner.RunnerMain;
 public final class TestJvm {
 
     private final Sandbox sandbox;
+    /**
+     * Tests whose JVM was stopped for an output flood while they ran: the flood may come from a
+     * thread an earlier test left running, so such a test runs once more, first in a fresh JVM,
+     * before the crash counts against it (see {@link #collect}).
+     */
+    private final java.util.Set<String> rerun = new java.util.HashSet<>();
 
     public TestJvm(Sandbox sandbox) {
         this.sandbox = sandbox;
@@ -64,6 +70,7 @@ public final class TestJvm {
             if (jvms == 1 || budget == 50) {
                 budget = Math.max(2, file.plan.size() + 1);
             }
+            int rerunBefore = rerun.size();
             collect(file, attempt, results, problems);
             if (file.reachedEnd) {
                 break;
@@ -79,7 +86,7 @@ public final class TestJvm {
                     }
                 }
             });
-            if (remaining.equals(selectors)) {
+            if (remaining.equals(selectors) && rerun.size() == rerunBefore) {
                 break;
             }
             selectors = remaining;
@@ -107,6 +114,7 @@ public final class TestJvm {
             tail = attempt.output;
             EventsFile file = EventsFile.read(events);
             collect(file, attempt, results, problems);
+            String unfinished = file.unfinished();
             for (TestQueue.Item item : feeder.handed) {
                 List<JsonNode> tests = file.plan.values().stream()
                         .filter(t -> item.line().equals(t.path("unit").asText())).toList();
@@ -123,7 +131,9 @@ public final class TestJvm {
                     }
                 } else {
                     // the JVM died inside this unit: what it never reached runs in the next JVM
+                    // (put back at the front, one by one: the test it died in goes last, so that it runs first)
                     tests.stream().filter(t -> !results.containsKey(t.path("uid").asText()))
+                            .sorted(java.util.Comparator.comparing((JsonNode t) -> t.path("uid").asText().equals(unfinished)))
                             .map(t -> t.path("selector").asText()).distinct()
                             .forEach(sel -> queue.putBack(new TestQueue.Item(item.className(), "--method " + sel, 0)));
                 }
@@ -132,14 +142,22 @@ public final class TestJvm {
         return new RunOutcome(List.copyOf(results.values()), problems, jvms, tail);
     }
 
-    /** The verdicts one JVM's events give: finished tests, and the one it died in. The first verdict of a test stands. */
-    private static void collect(EventsFile file, Attempt attempt, Map<String, TestResult> results, List<String> problems) {
+    /**
+     * The verdicts one JVM's events give: finished tests, and the one it died in. The first verdict
+     * of a test stands, except that a test in whose run the JVM was stopped for an output flood is
+     * left without one the first time: it runs again first in the next JVM, where no thread of an
+     * earlier test can print (a flooding test floods again there and gets its verdict then).
+     */
+    private void collect(EventsFile file, Attempt attempt, Map<String, TestResult> results, List<String> problems) {
         String unfinished = file.unfinished();
         for (Map.Entry<String, JsonNode> planned : file.plan.entrySet()) {
             String uid = planned.getKey();
             JsonNode done = file.finished.get(uid);
             if (done != null) {
                 results.putIfAbsent(uid, EventsFile.result(planned.getValue(), done));
+            } else if (uid.equals(unfinished) && attempt.killedFor != null && attempt.killedFor.startsWith("output")
+                    && !results.containsKey(uid) && rerun.add(uid)) {
+                continue;
             } else if (uid.equals(unfinished)) {
                 results.putIfAbsent(uid, dead(planned.getValue(), attempt));
             }

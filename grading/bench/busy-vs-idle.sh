@@ -22,28 +22,17 @@ burn="${BURN:-$((4 * cores))}"
 limit="${BURN_SECONDS:-1800}"
 cd "$root"
 
-# the demo's samples, as submissions (the demo builds them; --force grades them again)
-demo_out="$work/demo"
 rm -rf "$work" && mkdir -p "$work"
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+only=()
+for s in ${SAMPLES:-}; do only+=(--sample "$s"); done
 
-grade() {  # grade NAME: every sample (or $SAMPLES) of the lab, fresh, into $work/NAME
-  local name="$1" start
-  if [[ -z "${SAMPLES:-}" ]]; then
-    start=$SECONDS
-    ./wirelab demo --lab "$lab" --force --out "$work/$name-demo" > "$work/$name.log" 2>&1 || true
-    mkdir -p "$work/$name" && cp -r "$work/$name-demo/$lab/." "$work/$name/"
-  else
-    if [[ ! -d "$demo_out/submissions/$lab" ]]; then
-      ./wirelab demo --lab "$lab" --out "$demo_out" > "$work/prepare.log" 2>&1 || true
-    fi
-    local subs="$work/subs-$name" && mkdir -p "$subs"
-    for s in $SAMPLES; do cp -r "$demo_out/submissions/$lab/$s" "$subs/"; done
-    start=$SECONDS
-    ./wirelab grade "$subs" --lab "$lab" --force --out "$work/$name" > "$work/$name.log" 2>&1 || true
-  fi
-  printf '%-5s graded in %5.0f s, load average before/after: %s / %s\n' "$name" \
-    "$((SECONDS - start))" "$2" "$(load)"
+grade() {  # grade NAME LOAD: the lab's samples (or $SAMPLES), fresh, into $work/NAME
+  local name="$1" start=$SECONDS
+  ./wirelab demo --lab "$lab" "${only[@]}" --force --out "$work/$name-demo" > "$work/$name.log" 2>&1 || true
+  mkdir -p "$work/$name" && cp -r "$work/$name-demo/$lab/." "$work/$name/"
+  printf '%-5s graded in %4d s, load average before/after: %s / %s\n' "$name" "$((SECONDS - start))" "$2" "$(load)"
+  grep -E "^  [a-z].*(ok|MISSED)" "$work/$name.log" | sed 's/^/      /' || true
 }
 
 grade idle "$(load)"

@@ -33,6 +33,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Grade again even when nothing changed.")
     boolean force;
 
+    @Option(names = "--sample", paramLabel = "NAME",
+            description = "Only this sample (repeatable; e.g. reference, hostile-output-flood).")
+    List<String> samples = new java.util.ArrayList<>();
+
     @Option(names = "--race", description = "Also run the jcstress race tests (about 20 s per sample).")
     boolean race;
 
@@ -45,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
                 + " (./wirelab doctor)");
         System.out.println("isolation: " + sandbox.describe());
         Path outRoot = out != null ? out : course.root().resolve("target/demo");
-        List<Demo.LabRun> runs = new Demo(course, sandbox, System.out).run(labs, outRoot, jobs, force,
+        List<Demo.LabRun> runs = new Demo(course, sandbox, System.out, samples).run(labs, outRoot, jobs, force,
                 GradeOptions.defaults().withRace(race));
         Demo.print(runs, sandbox.describe(), System.out);
         List<String> notGraded = Demo.notGraded(runs);

@@ -78,7 +78,9 @@ public final class Doctor {
     }
 
     private static final Pattern METHOD = Pattern.compile(
-            "((?:@\\w+(?:\\s*\\((?:[^()]|\\([^()]*\\))*\\))?\\s*)+)(?:[\\w<>\\[\\],.? ]+\\s+)?void\\s+(\\w+)\\s*\\(");
+            // annotations (their arguments may hold strings with parentheses, or one level of parentheses), then the method
+            "((?:@\\w+(?:\\s*\\((?:\"(?:[^\"\\\\]|\\\\.)*\"|[^()\"]|\\([^()]*\\))*\\))?\\s*)+)"
+                    + "(?:[\\w<>\\[\\],.? ]+\\s+)?void\\s+(\\w+)\\s*\\(");
     private static final Pattern NEEDS = Pattern.compile("@Needs\\s*\\(\\s*(?:value\\s*=\\s*)?\\{?([^)}]*)\\}?\\s*\\)");
     private static final Pattern POINTS = Pattern.compile("@Points\\s*\\(\\s*(?:value\\s*=\\s*)?([0-9.]+)");
     private static final Pattern NAME = Pattern.compile("\"([^\"]+)\"");

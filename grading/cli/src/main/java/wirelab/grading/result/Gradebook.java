@@ -22,7 +22,8 @@ public final class Gradebook {
             if (!left.isEmpty()) {
                 comment = (comment.isEmpty() ? "" : comment + "; ") + "not graded on this machine: " + left.size()
                         + " test(s), " + Feedback.num(left.stream().mapToDouble(TestVerdict::max).sum())
-                        + " point(s) left out of max_score";
+                        + " point(s) left out of max_score" + r.notes().stream().filter(n -> n.contains("install with: "))
+                                .map(n -> " (" + n.substring(n.indexOf("install with: ") + 14) + ")").findFirst().orElse("");
             }
             return List.of(r.student(), Feedback.num(r.score()), Feedback.num(r.max()),
                     String.format(Locale.ROOT, "%.1f", pct), r.status(), Long.toString(r.passedCount()),

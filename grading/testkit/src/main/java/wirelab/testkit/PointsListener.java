@@ -21,11 +21,14 @@ public class PointsListener implements TestExecutionListener {
 
     private final Map<String, GradedTest> graded = new LinkedHashMap<>();
     private final Map<String, Boolean> passed = new LinkedHashMap<>();
+    /** Graded tests skipped because this machine lacks a program they drive ({@link Needs}): out of the total. */
+    private final Map<String, String> notHere = new LinkedHashMap<>();
 
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {
         graded.clear();
         passed.clear();
+        notHere.clear();
     }
 
     @Override
@@ -45,6 +48,9 @@ public class PointsListener implements TestExecutionListener {
         GradedTest.of(test).ifPresent(g -> {
             graded.putIfAbsent(g.id(), g);
             passed.put(g.id(), false);
+            if (reason != null && reason.contains(" not installed (")) {   // NeedsCondition's reason
+                notHere.put(g.id(), reason);
+            }
         });
     }
 
@@ -57,13 +63,20 @@ public class PointsListener implements TestExecutionListener {
         if (graded.isEmpty()) {
             return;
         }
-        double max = graded.values().stream().mapToDouble(GradedTest::points).sum();
+        double max = graded.values().stream().filter(g -> !notHere.containsKey(g.id())).mapToDouble(GradedTest::points).sum();
         double earned = graded.values().stream()
                 .filter(g -> passed.getOrDefault(g.id(), false))
                 .mapToDouble(GradedTest::points).sum();
         String lab = System.getProperty("wirelab.lab", "lab");
         String label = System.getProperty("wirelab.points.label", "points");
         print(System.out, lab, earned, max, label);
+        if (!notHere.isEmpty()) {
+            double left = graded.values().stream().filter(g -> notHere.containsKey(g.id())).mapToDouble(GradedTest::points).sum();
+            System.out.printf(Locale.ROOT, "(%s more %s not counted: %d test(s) skipped because this machine lacks a program"
+                    + " they drive: %s)%n%n", format(left), label, notHere.size(),
+                    String.join("; ", new java.util.LinkedHashSet<>(notHere.values())).replace(": test skipped", ""));
+            System.out.flush();
+        }
     }
 
     static void print(PrintStream out, String lab, double earned, double max, String label) {

@@ -58,7 +58,7 @@ final class DoctorCommand implements Callable<Integer> {
         out.println("Isolation");
         Sandbox sandbox = Isolation.detect(tool, PreparedLab.workBase());
         out.println("  " + sandbox.describe());
-        out.println("  " + Doctor.meaning(sandbox));
+        wrap(Doctor.meaning(sandbox), 96).forEach(line -> out.println("  " + line));
 
         out.println();
         out.println("Peer programs");
@@ -98,6 +98,22 @@ final class DoctorCommand implements Callable<Integer> {
         return "isolation " + iso + "; missing " + String.join(", ", absent.stream().map(Doctor.Program::name).toList())
                 + (tests == 0 ? "" : ": " + tests + " test(s), " + Feedback.num(points) + " point(s) of "
                         + String.join(", ", Doctor.labsOf(absent)) + " NOT GRADED here (left out of the maximum)");
+    }
+
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? " " : "").append(word);
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     private static Path real(Path p) {

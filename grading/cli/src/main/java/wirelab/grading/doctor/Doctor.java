@@ -133,7 +133,10 @@ public final class Doctor {
                 return "(no answer to " + String.join(" ", flags) + ")";
             }
             String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String first = text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+            // the first line with a version number, not a wrapper script's complaint ("/usr/bin/chromium: 9: [: …")
+            List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            String first = lines.stream().filter(l -> !l.startsWith(path.toString() + ":") && l.matches(".*\\d+\\.\\d+.*"))
+                    .findFirst().orElse(lines.isEmpty() ? "" : lines.get(0));
             return first.length() <= 60 ? first : first.substring(0, 59) + "…";
         } catch (IOException e) {
             return "(" + e.getMessage() + ")";

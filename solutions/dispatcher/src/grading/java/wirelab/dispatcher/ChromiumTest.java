@@ -16,6 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import wirelab.testkit.Needs;
 import wirelab.testkit.Points;
 import wirelab.testkit.Tools;
 
@@ -45,6 +46,7 @@ class ChromiumTest {
 
     @Test
     @Points(4)
+    @Needs("chromium")
     @DisplayName("headless Chromium loads index.html with its stylesheet and image from the dispatcher")
     void test01_browserLoadsPageStylesheetAndImage() throws Exception {
         Path chromium = Tools.require("chromium", "apt-get install chromium");

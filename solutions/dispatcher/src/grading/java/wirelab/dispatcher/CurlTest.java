@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import wirelab.testkit.Needs;
 import wirelab.testkit.Points;
 import wirelab.testkit.Tools;
 
@@ -24,6 +25,7 @@ class CurlTest {
 
     @Test
     @Points(2)
+    @Needs("curl")
     @DisplayName("curl fetches two URLs over ONE kept-alive connection")
     void test01_curlReusesTheConnection() throws Exception {
         Path curl = Tools.require("curl", "apt-get install curl");
@@ -40,6 +42,7 @@ class CurlTest {
 
     @Test
     @Points(2)
+    @Needs("curl")
     @DisplayName("curl POSTs a form and gets the answer; curl -I (HEAD) gets headers only")
     void test02_curlPostAndHead() throws Exception {
         Path curl = Tools.require("curl", "apt-get install curl");

@@ -22,11 +22,13 @@ import wirelab.grading.course.LabBuild;
 import wirelab.grading.grade.Grader;
 import wirelab.grading.grade.PreparedLab;
 import wirelab.grading.intake.Intake;
+import wirelab.grading.peers.PeerNeeds;
 import wirelab.grading.result.Feedback;
 import wirelab.grading.result.Gradebook;
 import wirelab.grading.result.ResultFiles;
 import wirelab.grading.result.SubmissionResult;
 import wirelab.grading.report.HtmlReport;
+import wirelab.testkit.Peers;
 
 /**
  * Grades a class: each submission on its own lane (a fresh JVM each, {@code jobs} at a time),
@@ -114,7 +116,7 @@ public final class Batch {
         } catch (RuntimeException ex) {
             // a harness bug must not stop the class: this one is reported, the rest go on
             r = new SubmissionResult(SubmissionResult.SCHEMA, Intake.studentOf(input), lab.lab().name(),
-                    "refused", "the grader failed on this submission: " + ex, 0, lab.baseline().max(),
+                    "refused", "the grader failed on this submission: " + ex, 0, lab.gradableMax(),
                     List.of(), List.of(), List.of(), List.of(), List.of(), lab.sandbox().describe(), null, 0, 0);
         }
         r = rename(r, student);
@@ -129,7 +131,16 @@ public final class Batch {
         Path students = outDir.resolve("students");
         Progress progress = new Progress(out, byStudent.size(), Progress.onTerminal());
         progress.started();
-        String options = lab.options().race() ? "race" : "junit";
+        String gradingOptions = lab.options().race() ? "race" : "junit";
+        PeerNeeds.Missing missing = lab.notGradedHere();
+        if (!missing.isEmpty()) {
+            // checked once for the whole batch: the same tests are left out for everyone
+            out.println(lab.lab().name() + ": NOT GRADED on this machine (left out of the maximum for every submission): "
+                    + String.join(", ", missing.shortIds()) + " — " + Peers.describeMissing(missing.programs()));
+            // a re-run on a machine that has them grades them: the unchanged-input skip must not keep these results
+            gradingOptions += " not-graded:" + String.join(",", missing.shortIds());
+        }
+        String options = gradingOptions;
         ExecutorService lanes = Executors.newFixedThreadPool(jobs, r -> {
             Thread t = new Thread(r, "grading-lane");
             t.setDaemon(true);

@@ -14,6 +14,8 @@ public final class LabVerdict {
     final List<TestResult> raceStarter = new ArrayList<>();
     final List<String> leaks = new ArrayList<>();
     final List<String> breaches = new ArrayList<>();
+    /** Tests this machine could not check (a peer program missing), "CurlTest#test01_…: curl is not installed (…)". */
+    final List<String> unchecked = new ArrayList<>();
     long millis;
 
     LabVerdict(String lab) {
@@ -26,6 +28,10 @@ public final class LabVerdict {
 
     public List<String> breaches() {
         return breaches;
+    }
+
+    public List<String> unchecked() {
+        return unchecked;
     }
 
     public boolean ok() {

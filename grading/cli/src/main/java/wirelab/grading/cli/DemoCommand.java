@@ -33,6 +33,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Grade again even when nothing changed.")
     boolean force;
 
+    @Option(names = "--sample", paramLabel = "NAME",
+            description = "Only this sample (repeatable; e.g. reference, hostile-output-flood).")
+    List<String> samples = new java.util.ArrayList<>();
+
     @Option(names = "--race", description = "Also run the jcstress race tests (about 20 s per sample).")
     boolean race;
 
@@ -41,11 +45,20 @@ final class DemoCommand implements Callable<Integer> {
         Course course = Course.locate();
         List<Lab> labs = lab == null ? course.labList() : List.of(course.requireLab(lab));
         Sandbox sandbox = Isolation.detect(Path.of(System.getProperty("java.home")), PreparedLab.workBase());
+        System.out.println("doctor: " + DoctorCommand.summary(new wirelab.grading.doctor.Doctor(course).programs(), sandbox)
+                + " (./wirelab doctor)");
         System.out.println("isolation: " + sandbox.describe());
         Path outRoot = out != null ? out : course.root().resolve("target/demo");
-        List<Demo.LabRun> runs = new Demo(course, sandbox, System.out).run(labs, outRoot, jobs, force,
+        List<Demo.LabRun> runs = new Demo(course, sandbox, System.out, samples).run(labs, outRoot, jobs, force,
                 GradeOptions.defaults().withRace(race));
         Demo.print(runs, sandbox.describe(), System.out);
+        List<String> notGraded = Demo.notGraded(runs);
+        if (!notGraded.isEmpty()) {
+            System.out.println();
+            System.out.println("demo: NOT GRADED on this machine (a peer program is missing; left out of every maximum,"
+                    + " never failed; ./wirelab doctor says more):");
+            notGraded.forEach(n -> System.out.println("  " + n));
+        }
         List<String> misses = Demo.misses(runs);
         if (!misses.isEmpty()) {
             System.out.println();

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             SimilarityCommand.class,
             DiffCommand.class,
             MutateCommand.class,
+            DoctorCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -27,6 +27,12 @@ final class StudentPublish {
                     .reduce((a, b) -> a + " " + b).orElse("") + " and publish again.");
             return 1;
         }
+        List<String> unchecked = GateStamps.of(course.root()).warnings(repo.labs());
+        if (!unchecked.isEmpty()) {
+            System.out.println("WARNING: the release gate passed, but some tests were NOT CHECKED (a peer program was"
+                    + " missing where ./wirelab check ran; run it where they are installed, or on CI):");
+            unchecked.forEach(u -> System.out.println("  " + u));
+        }
         int n = repo.write(out);
         System.out.println("wrote the student repository for weeks 1-" + week + " to " + out + " (" + n + " files): "
                 + repo.labs().stream().map(Lab::name).toList());

@@ -41,11 +41,18 @@ public final class Demo {
     private final Course course;
     private final Sandbox sandbox;
     private final PrintStream out;
+    private final java.util.Set<String> only;
 
     public Demo(Course course, Sandbox sandbox, PrintStream out) {
+        this(course, sandbox, out, List.of());
+    }
+
+    /** @param only the samples to grade, by name (empty: all of them) */
+    public Demo(Course course, Sandbox sandbox, PrintStream out, List<String> only) {
         this.course = course;
         this.sandbox = sandbox;
         this.out = out;
+        this.only = java.util.Set.copyOf(only);
     }
 
     /** Samples of a lab: reference and starter first (made up when absent), then the folders by name. */
@@ -89,6 +96,9 @@ public final class Demo {
             Map<String, Sample> byName = new LinkedHashMap<>();
             List<Path> inputs = new ArrayList<>();
             for (Sample s : samples(lab)) {
+                if (!only.isEmpty() && !only.contains(s.name())) {
+                    continue;
+                }
                 inputs.add(SampleBuilder.build(s, lab, prepared.publishedFiles(), subs));
                 byName.put(s.name(), s);
             }
@@ -116,6 +126,30 @@ public final class Demo {
             }
             out.println("  report: " + run.outcome().report().toAbsolutePath());
         }
+    }
+
+    /**
+     * "dispatcher: CurlTest#test01_… (2 pts), … — curl is not installed (apt-get install curl)" for
+     * every lab whose tests this machine could not grade; empty when it graded them all.
+     */
+    public static List<String> notGraded(List<LabRun> runs) {
+        List<String> out = new ArrayList<>();
+        for (LabRun run : runs) {
+            Map<String, wirelab.grading.result.TestVerdict> left = new LinkedHashMap<>();
+            run.outcome().results().forEach(r -> r.tests().stream().filter(wirelab.grading.result.TestVerdict::notGraded)
+                    .forEach(t -> left.putIfAbsent(t.id(), t)));
+            if (!left.isEmpty()) {
+                double points = left.values().stream().mapToDouble(wirelab.grading.result.TestVerdict::max).sum();
+                List<String> names = left.values().stream().map(t -> wirelab.grading.peers.PeerNeeds.Missing.shortId(t.id())
+                        + " (" + Feedback.num(t.max()) + ")").toList();
+                // each message reads "not graded on this machine: curl is not installed (apt-get install curl); its …"
+                List<String> why = left.values().stream().map(t -> t.message().replaceFirst("^[^:]*: ", "")
+                        .replaceFirst(";.*", "")).distinct().toList();
+                out.add(run.lab().name() + ": " + left.size() + " test(s), " + Feedback.num(points) + " point(s): "
+                        + String.join(", ", names) + " — " + String.join("; ", why));
+            }
+        }
+        return out;
     }
 
     /** "lab/sample: why" for every sample that missed its expectation. */

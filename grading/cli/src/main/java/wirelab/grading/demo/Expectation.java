@@ -1,5 +1,6 @@
 package wirelab.grading.demo;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import wirelab.grading.result.Feedback;
@@ -18,13 +19,21 @@ import wirelab.grading.result.TestVerdict;
  *     submission is refused at intake.</li>
  * <li>{@code needs=bubblewrap}: only checked when the sandbox confines files (a sample that reads
  *     outside its folder succeeds in a plain fork, and says so in its feedback).</li>
+ * <li>{@code lost.peer-tests=CurlTest#test01,CurlTest#test02}: tests counted in {@code lost} that drive a peer
+ *     program ({@code @Needs}). Losses are counted over the tests this machine can grade: when one of
+ *     these is not graded here, its points come off both bounds (and every not-graded test is out
+ *     of the maximum that {@code %} bounds are shares of).</li>
  * </ul>
  */
-public record Expectation(String lost, String verdict, boolean needsBubblewrap) {
+public record Expectation(String lost, String verdict, boolean needsBubblewrap, List<String> lostPeerTests) {
 
     public static final Expectation FULL_MARKS = new Expectation("0", "", false);
     /** The untouched starter: every graded test fails, give or take a stress test a busy machine lets through. */
     public static final Expectation STARTER = new Expectation("90%..100%", "", false);
+
+    public Expectation(String lost, String verdict, boolean needsBubblewrap) {
+        this(lost, verdict, needsBubblewrap, List.of());
+    }
 
     public Expectation {
         if (!lost.isEmpty()) {
@@ -51,15 +60,19 @@ public record Expectation(String lost, String verdict, boolean needsBubblewrap) 
         if (lost.isEmpty() || r.refusal() != null) {
             return Optional.empty();
         }
-        double max = r.tests().stream().filter(Expectation::junit).mapToDouble(TestVerdict::max).sum();
-        double got = r.tests().stream().filter(Expectation::junit).mapToDouble(TestVerdict::score).sum();
+        // counted over the tests this machine can grade: one whose peer program is missing is out of both sides
+        double max = r.tests().stream().filter(Expectation::gradedHere).mapToDouble(TestVerdict::max).sum();
+        double got = r.tests().stream().filter(Expectation::gradedHere).mapToDouble(TestVerdict::score).sum();
+        double notHere = r.tests().stream().filter(t -> junit(t) && t.notGraded() && expectedToLose(t))
+                .mapToDouble(TestVerdict::max).sum();
         double lostPoints = max - got;
         String[] bounds = lost.split("\\.\\.", 2);
-        double lo = bound(bounds[0], max);
-        double hi = bound(bounds.length == 2 ? bounds[1] : bounds[0], max);
+        double lo = Math.max(0, bound(bounds[0], max) - notHere);
+        double hi = Math.max(0, bound(bounds.length == 2 ? bounds[1] : bounds[0], max) - notHere);
         if (lostPoints < lo - 1e-9 || lostPoints > hi + 1e-9) {
             return Optional.of("lost " + Feedback.num(lostPoints) + " of " + Feedback.num(max)
-                    + " JUnit points, expected " + describe());
+                    + " JUnit points" + (max < allJunit(r) ? " graded here" : "") + ", expected " + describe()
+                    + (notHere > 0 ? " (" + Feedback.num(notHere) + " of them in tests not graded here)" : ""));
         }
         return Optional.empty();
     }
@@ -68,6 +81,20 @@ public record Expectation(String lost, String verdict, boolean needsBubblewrap) 
     public String describe() {
         String range = lost.isEmpty() ? "" : "loses " + lost.replace("..", " to ");
         return verdict.isEmpty() ? range : range.isEmpty() ? verdict : range + ", " + verdict;
+    }
+
+    private static boolean gradedHere(TestVerdict t) {
+        return junit(t) && !t.notGraded();
+    }
+
+    private static double allJunit(SubmissionResult r) {
+        return r.tests().stream().filter(Expectation::junit).mapToDouble(TestVerdict::max).sum();
+    }
+
+    /** Whether {@code lost.peer-tests} names this test ("CurlTest#test01" matches "...CurlTest#test01_curlReuses..."). */
+    private boolean expectedToLose(TestVerdict t) {
+        String id = wirelab.grading.peers.PeerNeeds.Missing.shortId(t.id());
+        return lostPeerTests.stream().anyMatch(p -> !p.isBlank() && id.startsWith(p.strip()));
     }
 
     private static boolean junit(TestVerdict t) {

@@ -28,7 +28,9 @@ public record Sample(String lab, String name, String base, String description, S
             }
         }
         Expectation check = new Expectation(p.getProperty("lost", "").strip(), p.getProperty("verdict", "").strip(),
-                "bubblewrap".equals(p.getProperty("needs", "").strip()));
+                "bubblewrap".equals(p.getProperty("needs", "").strip()),
+                java.util.Arrays.stream(p.getProperty("lost.peer-tests", "").split(",")).map(String::strip)
+                        .filter(t -> !t.isEmpty()).toList());
         if (check.lost().isEmpty() && check.verdict().isEmpty()) {
             throw new IllegalArgumentException(file + ": say what the grader must conclude: lost=LO..HI"
                     + " (JUnit points lost) and/or verdict=crashed|timeout|failed|refused");

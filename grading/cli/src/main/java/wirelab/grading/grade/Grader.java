@@ -57,11 +57,13 @@ public final class Grader {
             List<TestVerdict> none = new ArrayList<>();
             for (Baseline.Planned p : lab.baseline.tests()) {
                 if (p.graded()) {
-                    none.add(verdict(p, "not-compiled", "not graded: " + sub.refused(), null, null, 0));
+                    none.add(lab.notGradedHere.affects(p.id()) ? notGradedHere(p)
+                            : verdict(p, "not-compiled", "not graded: " + sub.refused(), null, null, 0));
                 }
             }
+            notGradedNote(none).ifPresent(notes::add);
             return new SubmissionResult(SubmissionResult.SCHEMA, student, lab.lab.name(), "refused",
-                    sub.refused(), 0, lab.baseline.max(), none, List.of(), List.of(), List.of(), notes,
+                    sub.refused(), 0, lab.gradableMax(), none, List.of(), List.of(), List.of(), notes,
                     lab.sandbox.describe(), inputHash, 0, seconds(start));
         }
 
@@ -109,7 +111,9 @@ public final class Grader {
             }
         }
         double score = verdicts.stream().mapToDouble(TestVerdict::score).sum();
-        double max = verdicts.stream().mapToDouble(TestVerdict::max).sum();
+        // a test this machine cannot grade is out of the maximum, for every submission of the batch
+        double max = verdicts.stream().filter(v -> !v.notGraded()).mapToDouble(TestVerdict::max).sum();
+        notGradedNote(verdicts).ifPresent(notes::add);
         List<String> leftOut = compiled.leftOut().stream().map(f -> "src/main/java/" + f).toList();
         if (overlay.sources().isEmpty()) {
             notes.add("no Java sources of package wirelab." + lab.lab.name() + " in the submission");
@@ -130,6 +134,10 @@ public final class Grader {
         List<TestVerdict> out = new ArrayList<>();
         for (Baseline.Planned p : lab.baseline.tests()) {
             if (!p.graded()) {
+                continue;
+            }
+            if (lab.notGradedHere.affects(p.id())) {
+                out.add(notGradedHere(p));
                 continue;
             }
             TestResult r = byId.get(p.id());
@@ -164,6 +172,20 @@ public final class Grader {
             out.add(verdict(p, status, message, r.output(), r.threads(), r.millis() / 1000.0));
         }
         return out;
+    }
+
+    /** A test whose peer program this machine lacks: neither passed nor failed, and out of the maximum. */
+    private TestVerdict notGradedHere(Baseline.Planned p) {
+        return new TestVerdict(p.id(), p.name(), p.group(), "junit", 0, p.points(), TestVerdict.NOT_GRADED,
+                "not graded on this machine: " + lab.notGradedHere.reason(p.id()) + "; its "
+                        + wirelab.grading.result.Feedback.num(p.points())
+                        + " point(s) are left out of the maximum for every submission of this batch, and a re-run"
+                        + " on a machine that has it grades it", null, null, 0);
+    }
+
+    /** The note feedback, result.json and Gradescope show: which tests, how many points, what to install. */
+    private java.util.Optional<String> notGradedNote(List<TestVerdict> verdicts) {
+        return NotGraded.note(verdicts, lab.notGradedHere.installCommand());
     }
 
     /** " (Foo.java did not compile: ...)" when the missing thing lives in a file that was left out. */

@@ -13,6 +13,7 @@ import wirelab.grading.compile.LabBundle;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
 import wirelab.grading.course.LabBuild;
+import wirelab.grading.peers.PeerNeeds;
 import wirelab.grading.publish.StarterRenderer;
 import wirelab.grading.race.RaceTests;
 import wirelab.grading.run.RunOutcome;
@@ -47,6 +48,9 @@ public final class PreparedLab {
     final List<List<Shards.Unit>> partitions;
     /** Turns for a submission's extra test JVMs, shared by the batch's lanes (see {@link SpareJvms}). */
     final SpareJvms spareJvms = new SpareJvms();
+    /** The peer programs the tests declare ({@code @Needs}), and which of them this machine lacks (looked up once per batch). */
+    final PeerNeeds peerNeeds;
+    final PeerNeeds.Missing notGradedHere;
 
     private PreparedLab(Course course, Lab lab, LabBundle bundle, Baseline baseline, Map<String, byte[]> publishedFiles,
             RaceTests raceTests, Sandbox sandbox, Path javaHome, GradeOptions options, Path scratchRoot) {
@@ -64,6 +68,8 @@ public final class PreparedLab {
         this.shardCount = Shards.count(options.shards(), lab.properties().getProperty("grade.shards"),
                 baseline.referenceSeconds(), testUnits.size());
         this.partitions = Shards.partition(testUnits, shardCount);
+        this.peerNeeds = PeerNeeds.read(classpath(bundle, bundle.reference()), bundle.testClassNames());
+        this.notGradedHere = peerNeeds.missingHere();
     }
 
     /**
@@ -112,6 +118,7 @@ public final class PreparedLab {
         Path base = workBase();
         LabBundle bundle = LabBundle.prepare(course, lab, base.resolve("bundles"), runnerJars());
         Baseline baseline = Baseline.load(bundle.dir().resolve("plan.json"));
+        boolean learnt = false;
         Path scratchRoot = base.resolve("work-" + ProcessHandle.current().pid());
         if (baseline == null) {
             say.accept("learning the test plan of " + lab.name() + " from the reference solution (once)");
@@ -134,11 +141,7 @@ public final class PreparedLab {
             }
             baseline = Baseline.of(ref);
             baseline.save(bundle.dir().resolve("plan.json"));
-            List<String> failing = baseline.tests().stream().filter(t -> t.graded() && !t.referencePasses())
-                    .map(Baseline.Planned::id).toList();
-            if (!failing.isEmpty()) {
-                say.accept("WARNING: the reference solution fails " + failing + " (run ./wirelab check)");
-            }
+            learnt = true;
         }
         if (!explicitTimeout) {
             options = options.withPerTest(perTestFor(options.perTest(), baseline));
@@ -157,7 +160,31 @@ public final class PreparedLab {
             cp.addAll(bundle.libraries());
             race = RaceTests.load(new LabBuild(lab).raceTestClasses(), cp);
         }
-        return new PreparedLab(course, lab, bundle, baseline, published, race, sandbox, javaHome, options, scratchRoot);
+        PreparedLab prepared = new PreparedLab(course, lab, bundle, baseline, published, race, sandbox, javaHome, options,
+                scratchRoot);
+        if (learnt) {
+            List<String> failing = baseline.tests().stream().filter(t -> t.graded() && !t.referencePasses())
+                    .map(Baseline.Planned::id).filter(id -> !prepared.notGradedHere.affects(id)).toList();
+            if (!failing.isEmpty()) {
+                say.accept("WARNING: the reference solution fails " + failing + " (run ./wirelab check)");
+            }
+        }
+        return prepared;
+    }
+
+    /** The tests this machine cannot grade (a peer program missing), the same for every submission of the batch. */
+    public PeerNeeds.Missing notGradedHere() {
+        return notGradedHere;
+    }
+
+    public PeerNeeds peerNeeds() {
+        return peerNeeds;
+    }
+
+    /** The most a submission can score here: the plan's graded points less those of the tests not graded here. */
+    public double gradableMax() {
+        return baseline.tests().stream().filter(Baseline.Planned::graded).filter(t -> !notGradedHere.affects(t.id()))
+                .mapToDouble(Baseline.Planned::points).sum();
     }
 
     /** The per-test limit while learning the plan: long enough for any honest test on a busy machine. */

@@ -35,12 +35,18 @@ public final class GateStamps {
 
     /** Records one lab's verdict for its current sources. */
     public void record(Lab lab, boolean passed, boolean withRaceTests) {
+        record(lab, passed, withRaceTests, List.of());
+    }
+
+    /** @param unchecked tests this machine could not check (a peer program missing), each with why */
+    public void record(Lab lab, boolean passed, boolean withRaceTests, List<String> unchecked) {
         Properties p = new Properties();
         p.setProperty("lab", lab.name());
         p.setProperty("sources", hash(lab));
         p.setProperty("verdict", passed ? "PASS" : "FAIL");
         p.setProperty("race", Boolean.toString(withRaceTests));
         p.setProperty("checked", java.time.Instant.now().toString());
+        p.setProperty("unchecked", String.join(" | ", unchecked));
         try {
             Files.createDirectories(dir);
             try (var out = Files.newBufferedWriter(dir.resolve(lab.name() + ".stamp"))) {
@@ -71,6 +77,32 @@ public final class GateStamps {
             } else if (!hash(lab).equals(p.getProperty("sources"))) {
                 out.add(lab.name() + ": solutions/" + lab.name() + " changed since ./wirelab check passed ("
                         + p.getProperty("checked") + ")");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What the stamps of these labs did not check (tests skipped for a missing peer program), one
+     * line per lab: publish still releases them, and says so.
+     */
+    public List<String> warnings(List<Lab> labs) {
+        List<String> out = new ArrayList<>();
+        for (Lab lab : labs) {
+            Path file = dir.resolve(lab.name() + ".stamp");
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            Properties p = new Properties();
+            try (var in = Files.newBufferedReader(file)) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String unchecked = p.getProperty("unchecked", "").strip();
+            if (!unchecked.isEmpty()) {
+                out.add(lab.name() + ": ./wirelab check could not run " + unchecked.split(" \\| ").length
+                        + " test(s) on " + "its machine (" + p.getProperty("checked") + "): " + unchecked);
             }
         }
         return out;

@@ -49,10 +49,11 @@ public final class Feedback {
             List<TestVerdict> tests = g.getValue();
             sb.append(String.format(Locale.ROOT, "%n== %s: %s / %s%n", g.getKey(),
                     num(tests.stream().mapToDouble(TestVerdict::score).sum()),
-                    num(tests.stream().mapToDouble(TestVerdict::max).sum())));
+                    num(tests.stream().filter(t -> !t.notGraded()).mapToDouble(TestVerdict::max).sum())));
             for (TestVerdict t : tests) {
                 boolean hidden = publicClasses != null && !publicClasses.contains(className(t));
-                sb.append(String.format(Locale.ROOT, "%s %s/%s  %s%s%s  (%s)%n", mark(t), num(t.score()), num(t.max()),
+                // a test not graded here is worth nothing on this machine: "-/4" says it was neither passed nor failed
+                sb.append(String.format(Locale.ROOT, "%s %s/%s  %s%s%s  (%s)%n", mark(t), t.notGraded() ? "-" : num(t.score()), num(t.max()),
                         hidden ? "[hidden] " : "", t.name(), t.passed() || "failed".equals(t.status()) ? "" : " [" + t.status() + "]",
                         shortId(t)));
                 if (!t.passed()) {
@@ -77,7 +78,7 @@ public final class Feedback {
     }
 
     static String mark(TestVerdict t) {
-        return t.passed() ? "✓" : "skipped".equals(t.status()) || "not-graded".equals(t.status()) ? "–" : "✗";
+        return t.passed() ? "✓" : "skipped".equals(t.status()) || t.notGraded() ? "–" : "✗";
     }
 
     static String className(TestVerdict t) {

@@ -18,9 +18,16 @@ public final class Gradebook {
             double pct = r.max() == 0 ? 0 : 100 * r.score() / r.max();
             String comment = r.refusal() != null ? r.refusal()
                     : !r.compile().isEmpty() ? r.compile().size() + " compile error(s)" : "";
+            List<TestVerdict> left = r.tests().stream().filter(TestVerdict::notGraded).toList();
+            if (!left.isEmpty()) {
+                comment = (comment.isEmpty() ? "" : comment + "; ") + "not graded on this machine: " + left.size()
+                        + " test(s), " + Feedback.num(left.stream().mapToDouble(TestVerdict::max).sum())
+                        + " point(s) left out of max_score" + r.notes().stream().filter(n -> n.contains("install with: "))
+                                .map(n -> " (" + n.substring(n.indexOf("install with: ") + 14) + ")").findFirst().orElse("");
+            }
             return List.of(r.student(), Feedback.num(r.score()), Feedback.num(r.max()),
                     String.format(Locale.ROOT, "%.1f", pct), r.status(), Long.toString(r.passedCount()),
-                    Integer.toString(r.tests().size()), comment);
+                    Long.toString(r.tests().stream().filter(t -> !t.notGraded()).count()), comment);
         }).toList();
         CsvTable.write(file, HEADER, rows);
     }

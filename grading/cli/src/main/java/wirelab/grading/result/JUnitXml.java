@@ -10,11 +10,12 @@ public final class JUnitXml {
 
     public static String of(SubmissionResult r) {
         long failures = r.tests().stream().filter(t -> t.status().equals("failed")).count();
-        long errors = r.tests().stream().filter(t -> !t.passed() && !t.status().equals("failed")).count();
+        long errors = r.tests().stream().filter(t -> !t.passed() && !t.notGraded() && !t.status().equals("failed")).count();
+        long skipped = r.tests().stream().filter(TestVerdict::notGraded).count();
         double time = r.tests().stream().mapToDouble(TestVerdict::seconds).sum();
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        sb.append(String.format(Locale.ROOT, "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"0\" time=\"%.3f\">%n",
-                esc(r.lab() + "." + r.student()), r.tests().size(), failures, errors, time));
+        sb.append(String.format(Locale.ROOT, "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\" time=\"%.3f\">%n",
+                esc(r.lab() + "." + r.student()), r.tests().size(), failures, errors, skipped, time));
         sb.append("  <properties>\n");
         sb.append("    <property name=\"score\" value=\"").append(r.score()).append("\"/>\n");
         sb.append("    <property name=\"max\" value=\"").append(r.max()).append("\"/>\n");
@@ -28,6 +29,10 @@ public final class JUnitXml {
                     esc(cls), esc(name), t.seconds()));
             if (t.passed()) {
                 sb.append("/>\n");
+                continue;
+            }
+            if (t.notGraded()) {
+                sb.append(">\n    <skipped message=\"").append(esc(first(t.message()))).append("\"/>\n  </testcase>\n");
                 continue;
             }
             String tag = t.status().equals("failed") ? "failure" : "error";

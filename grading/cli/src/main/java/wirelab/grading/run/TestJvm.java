@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import wirelab.grading.runner.RunnerMain;
@@ -26,6 +28,12 @@ import wirelab.grading.runner.RunnerMain;
 public final class TestJvm {
 
     private final Sandbox sandbox;
+    /**
+     * Tests whose JVM was stopped for an output flood while they ran: the flood may come from a
+     * thread an earlier test left running, so such a test runs once more, first in a fresh JVM,
+     * before the crash counts against it (see {@link #collect}).
+     */
+    private final Set<String> rerun = new HashSet<>();
 
     public TestJvm(Sandbox sandbox) {
         this.sandbox = sandbox;
@@ -58,6 +66,7 @@ public final class TestJvm {
             if (jvms == 1 || budget == 50) {
                 budget = Math.max(2, file.plan.size() + 1);
             }
+            int rerunBefore = rerun.size();
             collect(file, attempt, results, problems);
             if (file.reachedEnd) {
                 break;
@@ -73,7 +82,7 @@ public final class TestJvm {
                     }
                 }
             });
-            if (remaining.equals(selectors)) {
+            if (remaining.equals(selectors) && rerun.size() == rerunBefore) {
                 break;
             }
             selectors = remaining;
@@ -81,14 +90,22 @@ public final class TestJvm {
         return new RunOutcome(List.copyOf(results.values()), problems, jvms, tail);
     }
 
-    /** The verdicts one JVM's events give: finished tests, and the one it died in. The first verdict of a test stands. */
-    private static void collect(EventsFile file, Attempt attempt, Map<String, TestResult> results, List<String> problems) {
+    /**
+     * The verdicts one JVM's events give: finished tests, and the one it died in. The first verdict
+     * of a test stands, except that a test in whose run the JVM was stopped for an output flood is
+     * left without one the first time: it runs again first in the next JVM, where no thread of an
+     * earlier test can print (a flooding test floods again there and gets its verdict then).
+     */
+    private void collect(EventsFile file, Attempt attempt, Map<String, TestResult> results, List<String> problems) {
         String unfinished = file.unfinished();
         for (Map.Entry<String, JsonNode> planned : file.plan.entrySet()) {
             String uid = planned.getKey();
             JsonNode done = file.finished.get(uid);
             if (done != null) {
                 results.putIfAbsent(uid, EventsFile.result(planned.getValue(), done));
+            } else if (uid.equals(unfinished) && attempt.killedFor != null && attempt.killedFor.startsWith("output")
+                    && !results.containsKey(uid) && rerun.add(uid)) {
+                continue;
             } else if (uid.equals(unfinished)) {
                 results.putIfAbsent(uid, dead(planned.getValue(), attempt));
             }

@@ -53,7 +53,7 @@ public final class Jdks {
     }
 
     /** The JDK at {@code home}, from its release file, when it has javac and java. */
-    static Optional<Jdk> version(Path home) {
+    public static Optional<Jdk> version(Path home) {
         Path release = home.resolve("release");
         if (!Files.isRegularFile(release) || !Files.isExecutable(home.resolve("bin/java"))
                 || !Files.isExecutable(home.resolve("bin/javac"))) {

@@ -49,6 +49,24 @@ class ExpectationTest {
     }
 
     @Test
+    void lossesAreCountedOverTheTestsThisMachineCanGrade() {
+        TestVerdict curl = new TestVerdict("wirelab.d.CurlTest#test01_reuse", "curl", "", "junit", 0, 2,
+                TestVerdict.NOT_GRADED, "not graded on this machine: curl is not installed", null, null, 0);
+        TestVerdict chromium = new TestVerdict("wirelab.d.ChromiumTest#test01_page", "chromium", "", "junit", 0, 4,
+                TestVerdict.NOT_GRADED, "not graded on this machine: chromium is not installed", null, null, 0);
+        // the reference: full marks over what is graded here, however many tests were left out
+        SubmissionResult reference = result(List.of(junit(6, 6, "passed"), curl, chromium), null);
+        assertEquals(Optional.empty(), Expectation.FULL_MARKS.missedBy(reference));
+        // a sample expected to lose 3 + CurlTest's 2: loses 3 here, where curl is missing
+        SubmissionResult sample = result(List.of(junit(3, 6, "failed"), curl, chromium), null);
+        assertEquals(Optional.empty(), new Expectation("5", "", false, List.of("CurlTest#test01")).missedBy(sample));
+        Optional<String> miss = new Expectation("5", "", false).missedBy(sample);
+        assertTrue(miss.orElseThrow().contains("lost 3 of 6 JUnit points graded here"), miss.get());
+        // the starter: 90%..100% of the 6 points graded here
+        assertEquals(Optional.empty(), Expectation.STARTER.missedBy(result(List.of(junit(0, 6, "failed"), curl, chromium), null)));
+    }
+
+    @Test
     void refusalIsAVerdict() {
         SubmissionResult refused = result(List.of(junit(0, 5, "not-compiled")), "the zip holds a path that escapes");
         assertEquals(Optional.empty(), new Expectation("", "refused", false).missedBy(refused));

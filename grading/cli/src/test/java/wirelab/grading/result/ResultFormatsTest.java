@@ -37,6 +37,41 @@ class ResultFormatsTest {
     }
 
     @Test
+    void aTestNotGradedHereIsNeitherPassedNorFailedAndEveryFormatSaysSo() throws Exception {
+        String why = "not graded on this machine: chromium is not installed (apt-get install chromium); its 4 point(s)"
+                + " are left out of the maximum";
+        SubmissionResult r = new SubmissionResult(SubmissionResult.SCHEMA, "bob", "dispatcher", "graded", null, 3, 3,
+                List.of(new TestVerdict("a.B#test01_x", "parses", "B", "junit", 3, 3, "passed", null, null, null, 0.5),
+                        new TestVerdict("a.ChromiumTest#test01_page", "a browser loads the page", "ChromiumTest", "junit",
+                                0, 4, TestVerdict.NOT_GRADED, why, null, null, 0)),
+                List.of(), List.of(), List.of(), List.of("not graded on this machine (...): 1 test(s), 4 point(s):"
+                        + " ChromiumTest#test01_page — install with: apt-get install chromium"), "plain", "h", 1, 2);
+        ResultFiles.write(r, tmp);
+        String feedback = Files.readString(tmp.resolve("feedback.txt"));
+        assertTrue(feedback.contains("bob — lab dispatcher: 3 / 3 points"), feedback);
+        assertTrue(feedback.contains("[N/G ] -/4  a browser loads the page"), feedback);
+        assertTrue(feedback.contains("install with: apt-get install chromium"), feedback);
+        JsonNode gs = new ObjectMapper().readTree(tmp.resolve("results.json").toFile());
+        JsonNode t = gs.get("tests").get(1);
+        assertEquals(0.0, t.get("max_score").asDouble(), "worth nothing here");
+        assertTrue(!t.has("status"), "neither passed nor failed");
+        assertTrue(t.get("name").asText().endsWith("(not graded on this machine)"));
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(tmp.resolve("junit.xml").toFile());
+        assertEquals("1", xml.getDocumentElement().getAttribute("skipped"));
+        assertEquals("0", xml.getDocumentElement().getAttribute("errors"));
+        assertTrue(xml.getElementsByTagName("skipped").item(0).getAttributes().getNamedItem("message").getNodeValue()
+                .contains("apt-get install chromium"));
+        Path csv = tmp.resolve("gradebook.csv");
+        Gradebook.write(List.of(r), csv);
+        String book = Files.readString(csv);
+        assertTrue(book.contains("bob,3,3,100.0,graded,1,1,") && book.contains("4 point(s) left out of max_score")
+                && book.contains("apt-get install chromium"), book);
+        String html = wirelab.grading.report.HtmlReport.render("dispatcher", List.of(r), "plain");
+        assertTrue(html.contains("id=\"not-graded\"") && html.contains("a browser loads the page (4 pts)"), html);
+        assertEquals(r, ResultFiles.read(tmp));
+    }
+
+    @Test
     void gradescopeJsonHasTheSpecFieldsAndEscapes() throws Exception {
         ResultFiles.write(sample("alice", 3, "timeout"), tmp);
         JsonNode gs = new ObjectMapper().readTree(tmp.resolve("results.json").toFile());

@@ -35,7 +35,7 @@ class TestJvmTest {
         assertEquals("3", byId.get("test3_failsAfterTheExit").expected());
         assertEquals("timeout", byId.get("test4_hangs").status());
         assertEquals(5, outcome.results().size());
-        assertEquals(2, outcome.jvms(), "the tests after the exit run in a second JVM");
+        assertEquals(3, outcome.jvms(), "the tests after the exit run in a second JVM, those after the timeout in a third");
         assertEquals(List.of("test1_passes", "test2_exits", "test3_failsAfterTheExit", "test4_hangs", "test5_ungradedPasses"),
                 outcome.results().stream().map(r -> r.id().substring(r.id().indexOf('#') + 1).replace("()", "")).toList(),
                 "the fresh JVM runs the rest of the list in the order it was due");
@@ -48,5 +48,22 @@ class TestJvmTest {
         RunOutcome again = new TestJvm(Sandbox.PLAIN).run(onlyFirst);
         assertEquals(1, again.results().size(), "a second run in the same folder must read only its own events");
         assertEquals(1.0, again.max());
+    }
+
+    @Test
+    @DisplayName("A test in whose run another test's leftover thread floods the output runs again, first, in a fresh JVM")
+    void aFloodFromAnEarlierTestDoesNotCostTheTestThatWasRunning(@TempDir Path work) {
+        List<Path> cp = Arrays.stream(System.getProperty("java.class.path").split(":")).map(Path::of).toList();
+        TestJvmSpec spec = new TestJvmSpec(Path.of(System.getProperty("java.home")), cp,
+                List.of("--class", FloodFixture.class.getName()), Duration.ofSeconds(30), Duration.ofSeconds(120),
+                256, work, 1 << 20);
+
+        RunOutcome outcome = new TestJvm(Sandbox.PLAIN).run(spec);
+
+        Map<String, String> status = outcome.results().stream()
+                .collect(Collectors.toMap(r -> r.id().substring(r.id().indexOf('#') + 1), TestResult::status));
+        assertEquals(Map.of("test1_leavesAFlooderBehind", "passed", "test2_innocent", "passed"), status);
+        assertEquals(2, outcome.jvms(), "the innocent test ran again alone in a fresh JVM");
+        assertTrue(outcome.problems().stream().anyMatch(p -> p.startsWith("output limit")), outcome.problems().toString());
     }
 }

@@ -29,6 +29,8 @@ import wirelab.testkit.GradedTest;
 final class StreamingListener implements TestExecutionListener {
 
     private static final int TRACE_LINES = 12;
+    /** The exit code after a timed-out test: the rest of the run goes on in a fresh JVM. */
+    static final int TIMED_OUT_EXIT = 5;
 
     private final EventWriter out;
     private final OutputCapture capture;
@@ -96,7 +98,14 @@ final class StreamingListener implements TestExecutionListener {
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
         if (test.isTest()) {
             reported.add(test.getUniqueId());
-            out.write(finished(test, result));
+            Map<String, Object> e = finished(test, result);
+            out.write(e);
+            if ("timeout".equals(e.get("status"))) {
+                // The timed-out code may still be spinning in threads no one can stop: left running, they
+                // would take the CPU from the tests after it, which then time out too (more so on a busy
+                // machine). The verdict is written; the harness runs the rest in a fresh JVM.
+                Runtime.getRuntime().halt(TIMED_OUT_EXIT);
+            }
             return;
         }
         if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {

@@ -27,6 +27,7 @@ import wirelab.sockets.framing.KeyValueServer;
 import wirelab.sockets.framing.LineFraming;
 import wirelab.sockets.tcp.EchoClient;
 import wirelab.sockets.tcp.ThreadPerConnectionEchoServer;
+import wirelab.testkit.Needs;
 import wirelab.testkit.Points;
 import wirelab.testkit.Tools;
 
@@ -83,6 +84,7 @@ class Part6InteropTest {
 
     @Test
     @Points(2)
+    @Needs("python3")
     @DisplayName("6 the lecture's Python EchoClient gets \"Hello, world\" back from your Java echo server")
     void test01_pythonClientAgainstJavaServer() throws Exception {
         Path python = Tools.require("python3", "apt-get install python3");
@@ -97,6 +99,7 @@ class Part6InteropTest {
 
     @Test
     @Points(2)
+    @Needs("python3")
     @DisplayName("6 your Java EchoClient talks to the lecture's Python EchoServer")
     void test02_javaClientAgainstPythonServer() throws Exception {
         Path python = Tools.require("python3", "apt-get install python3");
@@ -113,6 +116,7 @@ class Part6InteropTest {
 
     @Test
     @Points(2)
+    @Needs("nc")
     @DisplayName("6 nc (netcat) as the client: PUT and GET lines to your key-value server get OK replies")
     void test03_netcatAgainstKeyValueServer() throws Exception {
         Path nc = Tools.require("nc", "apt-get install netcat-openbsd");

@@ -85,4 +85,19 @@ class HiddenParserTest {
         assertEquals("/a b/c+d", r.getPath(), "decoded path of /a%20b/c+d");
         assertEquals("/a%20b/c+d", r.getRequestURI(), "the request URI stays as sent");
     }
+
+    @Test
+    @Points(2)
+    @DisplayName("encoded delimiters in parameters (%26 %3D %25) are data: split at & and = first, then decode")
+    void test07_encodedDelimitersAreData() throws Exception {
+        HttpRequest r = Part1ParserTest.parse("GET /search?q=salt%26pepper%3Dspice&rate=100%25&a%3Db=c&eq=x=y HTTP/1.1\r\n"
+                + "Host: x\r\n\r\n");
+        String how = ": split the query at '&' and each pair at its first '=', and only then decode names and values,"
+                + " or an encoded '&' or '=' in a value becomes a delimiter";
+        assertEquals("salt&pepper=spice", r.getParameter("q"), "q=salt%26pepper%3Dspice" + how);
+        assertEquals("100%", r.getParameter("rate"), "rate=100%25" + how);
+        assertEquals("c", r.getParameter("a=b"), "a%3Db=c: the NAME is 'a=b'" + how);
+        assertEquals("x=y", r.getParameter("eq"), "eq=x=y: the value is everything after the first '='");
+        assertNull(r.getParameter("pepper"), "%26 is data, so there is no parameter 'pepper'");
+    }
 }

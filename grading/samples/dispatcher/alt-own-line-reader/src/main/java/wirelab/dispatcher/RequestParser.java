@@ -129,6 +129,9 @@ public final class RequestParser {
             }
             if (b != '\n') {
                 line.append((char) b);
+                if ((used & 63) == 0) {
+                    checkDeadline();   // a slowloris sends one byte now and then
+                }
                 continue;
             }
             checkDeadline();

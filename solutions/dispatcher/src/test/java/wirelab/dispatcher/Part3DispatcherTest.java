@@ -126,6 +126,7 @@ class Part3DispatcherTest {
 
     @Test
     @Points(3)
+    @Timeout(45)   // five answers, each waited for up to 15 s on a busy machine
     @DisplayName("through the server: servlets are initialised once, serve many requests, are destroyed at shutdown")
     void test06_lifeCycleThroughTheServer() throws Exception {
         LifeCycle servlet = new LifeCycle();

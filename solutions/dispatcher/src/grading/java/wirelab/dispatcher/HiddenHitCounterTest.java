@@ -70,4 +70,39 @@ class HiddenHitCounterTest {
             assertEquals(1, counter.hits(WATCHED), "hits on " + WATCHED + " after round " + round);
         });
     }
+
+    @Test
+    @Points(2)
+    @DisplayName("4 threads making the first hits on the same new paths at once: no path loses a hit")
+    void test02_firstHitsOnNewPaths() {
+        String[] paths = new String[1 << 15];
+        for (int i = 0; i < paths.length; i++) {
+            paths[i] = "/hits/new-" + i;
+        }
+        // the threads walk the same paths in the same order: one that falls behind finds the counters
+        // made, is faster, and catches up, so they keep meeting on paths that have no counter yet
+        Stress.repeatFor(Duration.ofMillis(1500), round -> {
+            HitCounterServlet counter = new HitCounterServlet();
+            StartGate.run(4, Duration.ofSeconds(15), worker -> {
+                for (String p : paths) {
+                    counter.hit(p);
+                }
+            });
+            long lost = 0;
+            String example = null;
+            for (String p : paths) {
+                long n = counter.hits(p);
+                if (n != 4) {
+                    lost += 4 - n;
+                    example = example == null ? p + " counted " + n : example;
+                }
+            }
+            if (lost != 0) {
+                throw new AssertionError(String.format("4 threads each hit %,d new paths once (round %d), but %,d hits"
+                        + " were lost, e.g. %s of 4: two threads both found no counter for a path and both created"
+                        + " one, and the second replaced the first with its hit (check-then-act). Create the counter"
+                        + " atomically: computeIfAbsent, putIfAbsent or merge", paths.length, round, lost, example));
+            }
+        });
+    }
 }

@@ -60,6 +60,7 @@ class HiddenParserTest {
         assertEquals(400, refusal("GET / HTTP/1.1\r\n\r\n"), "HTTP/1.1 request without Host");
         assertEquals(400, refusal("get / HTTP/1.1\r\nHost: x\r\n\r\n"), "method 'get' (methods are upper-case tokens)");
         assertEquals(400, refusal("GET / HTTP/1.1\r\nHost : x\r\n\r\n"), "'Host : x' (no space allowed before ':')");
+        assertEquals(400, refusal("GET / HTTP/1.1\r\nHost: x\r\n: no name\r\n\r\n"), "': no name' (a header needs a name)");
         assertEquals(400, refusal("GET / HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n  continued\r\n\r\n"), "a folded header line");
         assertEquals(400, refusal("GET / HTTP/1.1 \r\nHost: x\r\n\r\n"), "a trailing space after the version");
         assertEquals(400, refusal("GET / HTTX/1.1\r\nHost: x\r\n\r\n"), "'HTTX/1.1' is not a version");

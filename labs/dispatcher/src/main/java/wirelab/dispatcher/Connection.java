@@ -17,6 +17,10 @@ import java.net.SocketTimeoutException;
  *
  * <p>A broken request gets its error status ({@link HttpError}) and the connection closes:
  * after a malformed request the server cannot know where the next one starts.
+ *
+ * <p>Every wait is bounded, or one client could keep this worker for ever: the wait for the next
+ * request (idle timeout), the arrival of a request (request timeout) and the writing of an answer
+ * the client does not read (write timeout, kept by the server's {@link WriteWatchdog}).
  */
 final class Connection implements Runnable {
 
@@ -34,10 +38,12 @@ final class Connection implements Runnable {
 
     @Override
     public void run() {
+        OutputStream watched = null;
         try (socket) {
             socket.setTcpNoDelay(true);
             BufferedInputStream in = new BufferedInputStream(socket.getInputStream(), 8192);
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+            watched = server.writeWatchdog().watch(socket);
+            OutputStream out = new BufferedOutputStream(watched, 16 * 1024);
             RequestParser parser = new RequestParser(in, server.limits());
             while (awaitNextRequest(in)) {
                 socket.setSoTimeout((int) server.limits().requestTimeout().toMillis());
@@ -72,7 +78,11 @@ final class Connection implements Runnable {
                 }
             }
         } catch (IOException e) {
-            // the client went away or broke the connection: nothing left to answer
+            // the client went away, broke the connection or read nothing until the write timeout
+        } finally {
+            if (watched != null) {
+                server.writeWatchdog().forget(watched);
+            }
         }
     }
 

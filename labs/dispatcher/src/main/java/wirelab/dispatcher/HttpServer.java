@@ -35,6 +35,7 @@ public final class HttpServer implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final List<Servlet> servlets;
     private ServerSocket serverSocket;
+    private WriteWatchdog writeWatchdog;
     private Thread acceptor;
     private volatile boolean stopping;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -72,6 +73,7 @@ public final class HttpServer implements AutoCloseable {
         serverSocket = new ServerSocket();
         serverSocket.setReuseAddress(true);
         serverSocket.bind(address, 128);
+        writeWatchdog = new WriteWatchdog(limits.writeTimeout(), "http-write-watchdog-" + serverSocket.getLocalPort());
         acceptor = new Thread(this::acceptLoop, "http-acceptor-" + serverSocket.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
@@ -117,6 +119,10 @@ public final class HttpServer implements AutoCloseable {
 
     Limits limits() {
         return limits;
+    }
+
+    WriteWatchdog writeWatchdog() {
+        return writeWatchdog;
     }
 
     /** True when the server is shutting down: connections finish their request and close. */
@@ -179,6 +185,9 @@ public final class HttpServer implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (writeWatchdog != null) {
+            writeWatchdog.close();
         }
         List<Servlet> reversed = new ArrayList<>(servlets);
         java.util.Collections.reverse(reversed);

@@ -177,4 +177,22 @@ class Part1ParserTest {
         assertThrows(Exception.class, () -> parse("GET / HTTP/1.1\r\nHost: x\r\n"),
                 "a stream that ends in the middle of the headers is an error, not a request");
     }
+
+    @Test
+    @Points(2)
+    @DisplayName("Connection header values ignore case: 'Close' closes, 'Keep-Alive' keeps an HTTP/1.0 connection")
+    void test12_connectionTokensIgnoreCase() throws Exception {
+        String[][] cases = {   // version, Connection header (null: none), keep-alive expected
+            {"HTTP/1.1", null, "true"}, {"HTTP/1.1", "close", "false"}, {"HTTP/1.1", "Close", "false"},
+            {"HTTP/1.1", "CLOSE", "false"}, {"HTTP/1.1", "keep-alive", "true"}, {"HTTP/1.0", null, "false"},
+            {"HTTP/1.0", "keep-alive", "true"}, {"HTTP/1.0", "Keep-Alive", "true"}, {"HTTP/1.0", "close", "false"},
+        };
+        for (String[] c : cases) {
+            HttpRequest r = parse("GET / " + c[0] + "\r\nHost: x\r\n" + (c[1] == null ? "" : "Connection: " + c[1] + "\r\n")
+                    + "\r\n");
+            assertEquals(Boolean.parseBoolean(c[2]), r.wantsKeepAlive(), c[0] + (c[1] == null ? " without a Connection header"
+                    : " with 'Connection: " + c[1] + "'") + ": header values such as close and keep-alive are"
+                    + " case-insensitive tokens (RFC 9110 7.6.1), so compare them ignoring case");
+        }
+    }
 }

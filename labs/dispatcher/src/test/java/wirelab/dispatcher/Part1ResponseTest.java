@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.TimeZone;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
@@ -92,5 +94,42 @@ class Part1ResponseTest {
     static String firstLine(String wire) {
         int end = wire.indexOf("\r\n");
         return end < 0 ? wire : wire.substring(0, end);
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("text types say charset=utf-8 (the writer writes UTF-8); other types are sent as the servlet set them")
+    void test05_textTypesSayTheirCharset() throws Exception {
+        for (String type : new String[] {"text/plain", "text/html", "text/css"}) {
+            HttpResponse r = new HttpResponse();
+            r.setContentType(type);
+            String wire = write(r, false, true).toLowerCase();
+            assertTrue(wire.contains("\r\ncontent-type: " + type + "; charset=utf-8\r\n"), "Content-Type for " + type
+                    + ": without a charset a browser guesses one and shows 'hÃ©llo' for 'héllo'; expected '" + type
+                    + "; charset=utf-8', got:\n" + wire);
+        }
+        HttpResponse png = new HttpResponse();
+        png.setContentType("image/png");
+        assertTrue(write(png, false, true).contains("\r\nContent-Type: image/png\r\n"),
+                "an image has no charset: expected 'Content-Type: image/png' as the servlet set it");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("Date is GMT and in English whatever the JVM's time zone and language (tried in New York, in German)")
+    void test06_dateIgnoresTheJvmTimeZoneAndLanguage() throws Exception {
+        TimeZone zone = TimeZone.getDefault();
+        Locale locale = Locale.getDefault();
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
+            Locale.setDefault(Locale.GERMANY);
+            String wire = write(new HttpResponse(), false, true);
+            assertTrue(wire.contains("\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\n"), "with the JVM in New York and in German,"
+                    + " the instant 1994-11-06T08:49:37Z must still be 'Date: Sun, 06 Nov 1994 08:49:37 GMT' (GMT, English"
+                    + " names: format with ZoneOffset.UTC and Locale.ENGLISH, e.g. HttpDates.format), got:\n" + wire);
+        } finally {
+            TimeZone.setDefault(zone);
+            Locale.setDefault(locale);
+        }
     }
 }

@@ -78,6 +78,9 @@ class Part3DispatcherTest {
         assertEquals("servlet4", chosen(d, "/catalog/racecar.bop"), "/catalog/racecar.bop (/catalog is exact, not a prefix)");
         assertEquals("servlet1", chosen(d, "/foo/bar/index.bop"), "/foo/bar/index.bop: a prefix match beats an extension");
         assertEquals("default", chosen(d, "/x.bop/page"), "the extension is taken from the LAST segment only");
+        Dispatcher js = specExample().map("*.js", new Named("scripts"));
+        assertEquals("scripts", chosen(js, "/lib/jquery.min.js"), "/lib/jquery.min.js with *.js mapped: the extension"
+                + " is what follows the LAST dot of the last segment (js), not the first (min.js)");
     }
 
     @Test
@@ -123,6 +126,7 @@ class Part3DispatcherTest {
 
     @Test
     @Points(3)
+    @Timeout(45)   // five answers, each waited for up to 15 s on a busy machine
     @DisplayName("through the server: servlets are initialised once, serve many requests, are destroyed at shutdown")
     void test06_lifeCycleThroughTheServer() throws Exception {
         LifeCycle servlet = new LifeCycle();
@@ -133,17 +137,18 @@ class Part3DispatcherTest {
             }
         });
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        try (TestServer server = new TestServer(d)) {
+        // a long idle timeout: an answer without Content-Length then never ends, however slow the machine
+        try (TestServer server = new TestServer(d, 8, Limits.defaults().withIdleTimeout(Duration.ofSeconds(60)))) {
             assertEquals(1, servlet.inits.get(), "init() once at start, even though the servlet is mapped twice");
             for (String path : new String[] {"/life", "/a.life", "/life"}) {
-                var r = TestServer.fetch(client, java.net.http.HttpRequest.newBuilder(server.uri(path)).build(), 3);
+                var r = TestServer.fetch(client, java.net.http.HttpRequest.newBuilder(server.uri(path)).build(), 15);
                 assertEquals(200, r.statusCode(), "GET " + path);
                 assertEquals("init 1", r.body(), "GET " + path);
             }
             var echo = TestServer.fetch(client, java.net.http.HttpRequest.newBuilder(server.uri("/echo"))
-                    .POST(BodyPublishers.ofString("ping")).build(), 3);
+                    .POST(BodyPublishers.ofString("ping")).build(), 15);
             assertEquals("ping", echo.body(), "POST /echo with body 'ping'");
-            var missing = TestServer.fetch(client, java.net.http.HttpRequest.newBuilder(server.uri("/nothing")).build(), 3);
+            var missing = TestServer.fetch(client, java.net.http.HttpRequest.newBuilder(server.uri("/nothing")).build(), 15);
             assertEquals(404, missing.statusCode(), "GET /nothing (unmapped, no default)");
             assertEquals(0, servlet.destroys.get(), "destroy() must wait for the shutdown");
         }

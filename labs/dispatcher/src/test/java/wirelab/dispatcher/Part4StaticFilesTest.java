@@ -43,6 +43,7 @@ class Part4StaticFilesTest {
         Files.createDirectories(root.resolve("css"));
         Files.writeString(root.resolve("css/site.css"), "h1 { color: red }");
         Files.write(root.resolve("logo.png"), PNG);
+        Files.writeString(root.resolve("app.min.js"), "let x = 1;");
         Files.setLastModifiedTime(root.resolve("index.html"), FileTime.from(MODIFIED));
         Files.writeString(tmp.resolve("secret.txt"), "TOP SECRET");   // next to the root, not in it
         server = new TestServer(new Dispatcher().map("/static/*", new StaticFileServlet(root)));
@@ -70,6 +71,9 @@ class Part4StaticFilesTest {
         RawHttp.Response css = get("/static/css/site.css");
         assertEquals(200, css.status(), "GET /static/css/site.css (a file in a sub-folder)");
         assertTrue(css.header("Content-Type").startsWith("text/css"), "site.css's Content-Type: " + css.header("Content-Type"));
+        RawHttp.Response js = get("/static/app.min.js");
+        assertTrue(js.header("Content-Type").startsWith("text/javascript"), "app.min.js's Content-Type (the extension"
+                + " follows the LAST dot: js), got: " + js.header("Content-Type"));
         RawHttp.Response png = get("/static/logo.png");
         assertEquals("image/png", png.header("Content-Type"), "logo.png's Content-Type");
         assertArrayEquals(PNG, png.body(), "a binary file must arrive byte for byte");

@@ -38,11 +38,19 @@ class HiddenParserTest {
     @Test
     @Points(2)
     @DisplayName("Content-Length that is not a number, or two different ones, is 400")
-    void test02_badContentLength() {
+    void test02_badContentLength() throws Exception {
         assertEquals(400, refusal("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n"), "Content-Length: abc");
         assertEquals(400, refusal("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n"), "Content-Length: -5");
         assertEquals(400, refusal("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd"),
                 "two different Content-Length headers (request smuggling)");
+        assertEquals(400, refusal("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\ncontent-length: 4\r\n\r\nabcd"),
+                "'Content-Length: 3' and 'content-length: 4' (header names ignore case: these are two different lengths)");
+        assertEquals(400, refusal("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc"),
+                "'Content-Length: 10' but the stream ends after 3 bytes of body (read() returned -1: the body is short)");
+        HttpRequest exactly = new RequestParser(new BufferedInputStream(new java.io.ByteArrayInputStream(
+                "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))),
+                Limits.defaults().withMaxBody(5)).next();
+        assertEquals("hello", exactly.getBodyAsString(), "a body of exactly maxBody (5) bytes is allowed: only LARGER is 413");
     }
 
     @Test
@@ -52,6 +60,7 @@ class HiddenParserTest {
         assertEquals(400, refusal("GET / HTTP/1.1\r\n\r\n"), "HTTP/1.1 request without Host");
         assertEquals(400, refusal("get / HTTP/1.1\r\nHost: x\r\n\r\n"), "method 'get' (methods are upper-case tokens)");
         assertEquals(400, refusal("GET / HTTP/1.1\r\nHost : x\r\n\r\n"), "'Host : x' (no space allowed before ':')");
+        assertEquals(400, refusal("GET / HTTP/1.1\r\nHost: x\r\n: no name\r\n\r\n"), "': no name' (a header needs a name)");
         assertEquals(400, refusal("GET / HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n  continued\r\n\r\n"), "a folded header line");
         assertEquals(400, refusal("GET / HTTP/1.1 \r\nHost: x\r\n\r\n"), "a trailing space after the version");
         assertEquals(400, refusal("GET / HTTX/1.1\r\nHost: x\r\n\r\n"), "'HTTX/1.1' is not a version");
@@ -84,5 +93,26 @@ class HiddenParserTest {
         HttpRequest r = Part1ParserTest.parse("GET /a%20b/c+d HTTP/1.1\r\nHost: x\r\n\r\n");
         assertEquals("/a b/c+d", r.getPath(), "decoded path of /a%20b/c+d");
         assertEquals("/a%20b/c+d", r.getRequestURI(), "the request URI stays as sent");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("encoded delimiters in parameters (%26 %3D %25) are data: split at & and = first, then decode")
+    void test07_encodedDelimitersAreData() throws Exception {
+        HttpRequest r = Part1ParserTest.parse("GET /search?q=salt%26pepper%3Dspice&rate=100%25&a%3Db=c&eq=x=y HTTP/1.1\r\n"
+                + "Host: x\r\n\r\n");
+        String how = ": split the query at '&' and each pair at its first '=', and only then decode names and values,"
+                + " or an encoded '&' or '=' in a value becomes a delimiter";
+        assertEquals("salt&pepper=spice", r.getParameter("q"), "q=salt%26pepper%3Dspice" + how);
+        assertEquals("100%", r.getParameter("rate"), "rate=100%25" + how);
+        assertEquals("c", r.getParameter("a=b"), "a%3Db=c: the NAME is 'a=b'" + how);
+        assertEquals("x=y", r.getParameter("eq"), "eq=x=y: the value is everything after the first '='");
+        assertEquals("café", Part1ParserTest.parse("GET /p?caf%C3%A9=caf%C3%A9 HTTP/1.1\r\nHost: x\r\n\r\n").getParameter("café"),
+                "caf%C3%A9=caf%C3%A9: percent-escapes are UTF-8 bytes (URLDecoder.decode(s, StandardCharsets.UTF_8), not the"
+                + " machine's default charset)");
+        assertNull(r.getParameter("pepper"), "%26 is data, so there is no parameter 'pepper'");
+        HttpRequest empty = Part1ParserTest.parse("GET /p?a=1&&b=2& HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertEquals(java.util.Set.of("a", "b"), empty.getParameterMap().keySet(),
+                "?a=1&&b=2&: an empty pair between two '&' is skipped, not a parameter with an empty name");
     }
 }

@@ -174,4 +174,90 @@ class HiddenServerTest {
             }
         }
     }
+
+    @Test
+    @Points(2)
+    @DisplayName("a PUT or DELETE with a body is read whole, even when answered 405: the pipelined request after it is intact")
+    void test08_everyMethodsBodyIsRead() throws Exception {
+        try (TestServer server = new TestServer(app()); RawHttp c = server.connect()) {
+            c.send("PUT /echo/p HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello" + RawHttp.get("/echo/next")
+                    + "DELETE /echo/d HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc" + RawHttp.get("/echo/last"));
+            assertEquals(405, c.read().status(), "PUT on a servlet without doPut");
+            RawHttp.Response next = c.read();
+            assertEquals("/echo/next", next.text(), "the GET sent right after 'PUT ... Content-Length: 5' and its body"
+                    + " 'hello' (got status " + next.status() + "): any request may have a body, not only POST; read its"
+                    + " Content-Length bytes, or they are taken for the start of the next request");
+            assertEquals(405, c.read().status(), "DELETE on a servlet without doDelete");
+            assertEquals("/echo/last", c.read().text(), "the GET sent right after 'DELETE ... Content-Length: 3' and 'abc'");
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("escapes the root: a sibling folder www-private next to www, a symlinked folder inside the root")
+    void test09_siblingAndLinkedFolders() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("www"));
+        Files.writeString(root.resolve("ok.txt"), "fine");
+        Path privateSibling = Files.createDirectories(tmp.resolve("www-private"));
+        Files.writeString(privateSibling.resolve("secret.txt"), "TOP SECRET sibling");
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Files.writeString(outside.resolve("secret.txt"), "TOP SECRET linked");
+        boolean links = true;
+        try {
+            Files.createSymbolicLink(root.resolve("shared"), outside);
+        } catch (IOException | UnsupportedOperationException noLinks) {
+            links = false;   // no symbolic links here: the sibling still counts
+        }
+        try (TestServer server = new TestServer(new Dispatcher().map("/static/*", new StaticFileServlet(root)))) {
+            String[] attacks = links
+                    ? new String[] {"/static/../www-private/secret.txt", "/static/%2e%2e/www-private/secret.txt",
+                        "/static/shared/secret.txt"}
+                    : new String[] {"/static/../www-private/secret.txt", "/static/%2e%2e/www-private/secret.txt"};
+            for (String attack : attacks) {
+                try (RawHttp c = server.connect()) {
+                    RawHttp.Response r = c.send(RawHttp.get(attack)).read();
+                    assertFalse(r.text().contains("TOP SECRET"), "GET " + attack + " served a file outside the root "
+                            + root.getFileName() + (attack.contains("shared") ? ": 'shared' is a symbolic link to a"
+                            + " folder outside the root; compare the REAL path (toRealPath) with the root"
+                            : ": www-private is a sibling of www, and '/tmp/x/www-private' starts with the STRING"
+                            + " '/tmp/x/www'; compare Paths (Path.startsWith), which compare whole names"));
+                    assertTrue(r.status() == 403 || r.status() == 404 || r.status() == 400,
+                            "GET " + attack + " should be refused (403 or 404), got " + r.status());
+                }
+            }
+            try (RawHttp c = server.connect()) {
+                assertEquals("fine", c.send(RawHttp.get("/static/ok.txt")).read().text(), "a normal file");
+            }
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("limits are checked while reading, not after: an endless header line gets 431, a too-large body 413, at once")
+    void test10_limitsBeforeBuffering() throws Exception {
+        Limits limits = Limits.defaults().withMaxBody(100).withRequestTimeout(Duration.ofSeconds(20));
+        try (TestServer server = new TestServer(app(), 4, limits)) {
+            try (RawHttp c = server.connect()) {
+                // a header line longer than the limit, not yet ended: the rest could be gigabytes
+                c.send("GET /echo/x HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(limits.maxHeaderBytes() + 1024));
+                assertEquals(431, answer(c, "a header line of " + (limits.maxHeaderBytes() + 1024) + " bytes that has not"
+                        + " ended yet"), "status for a header line longer than maxHeaderBytes");
+            }
+            try (RawHttp c = server.connect()) {
+                c.send("POST /echo/x HTTP/1.1\r\nHost: x\r\nContent-Length: 50000000\r\n\r\n");   // body not sent (yet)
+                assertEquals(413, answer(c, "'Content-Length: 50000000' with maxBody 100, before the body was sent"),
+                        "status for a body larger than maxBody");
+            }
+        }
+    }
+
+    /** The status of the next answer; fails with a sentence when none comes within RawHttp's 5 s. */
+    private static int answer(RawHttp c, String what) throws IOException {
+        try {
+            return c.read().status();
+        } catch (java.net.SocketTimeoutException e) {
+            throw new AssertionError("no answer within 5 s to " + what + ": the limit must be checked while reading,"
+                    + " before the whole line or body is in memory (a client could send gigabytes), and answered at once");
+        }
+    }
 }

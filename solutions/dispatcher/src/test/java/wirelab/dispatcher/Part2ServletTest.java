@@ -89,4 +89,15 @@ class Part2ServletTest {
         assertEquals(200, r.getStatus(), "HEAD on a servlet with doGet");
         assertEquals("text/plain", r.getContentType(), "HEAD gets the headers of GET");
     }
+
+    @Test
+    @Points(1)
+    @DisplayName("a method the server does not know at all (BREW, PATCH) is 501 Not Implemented, not 405")
+    void test05_unknownMethodIs501() throws Exception {
+        for (String method : new String[] {"BREW", "PATCH", "BUZZ"}) {
+            HttpResponse r = call(new GuestBook(), method + " /guestbook HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertEquals(501, r.getStatus(), method + " is not a method of HttpServlet at all: 501 Not Implemented"
+                    + " (405 means this resource does not allow a method the server knows, such as DELETE)");
+        }
+    }
 }

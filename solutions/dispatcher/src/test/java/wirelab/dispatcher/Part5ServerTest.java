@@ -6,10 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +25,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import wirelab.testkit.Loopback;
 import wirelab.testkit.Points;
 import wirelab.testkit.Waits;
 
@@ -216,6 +223,50 @@ class Part5ServerTest {
         } finally {
             release.countDown();
             server.close();
+        }
+    }
+    @Test
+    @Points(3)
+    @DisplayName("slow readers: clients that ask for a big answer and never read it cannot take every worker for good")
+    void test08_slowReadersDoNotBlockTheServer() throws Exception {
+        byte[] big = new byte[8 * 1024 * 1024];   // more than a socket's send and receive buffers hold
+        Dispatcher d = app().map("/big", new HttpServlet() {
+            @Override
+            protected void doGet(HttpRequest request, HttpResponse response) throws IOException {
+                response.setContentType("application/octet-stream");
+                response.getOutputStream().write(big);
+            }
+        });
+        Limits limits = Limits.defaults().withWriteTimeout(Duration.ofSeconds(1));
+        List<Socket> slowReaders = new ArrayList<>();
+        try (TestServer server = new TestServer(d, 2, limits)) {
+            // 2 workers: 2 slow readers hold them, a third waits in line for a worker
+            for (int i = 0; i < 3; i++) {
+                Socket s = new Socket();
+                s.setReceiveBufferSize(4096);
+                slowReaders.add(s);
+                s.connect(new InetSocketAddress(Loopback.ADDRESS, server.port), 5000);
+                s.getOutputStream().write(RawHttp.get("/big").getBytes(StandardCharsets.ISO_8859_1));
+            }
+            Waits.await("the server to accept the 3 slow readers").until(() -> server.server.connectionsAccepted() == 3);
+            long start = System.nanoTime();
+            try (RawHttp c = server.connect()) {
+                c.socket().setSoTimeout(15_000);   // a server without a write timeout never answers
+                RawHttp.Response r;
+                try {
+                    r = c.send(RawHttp.get("/echo/normal")).read();
+                } catch (SocketTimeoutException e) {
+                    throw new AssertionError("3 clients asked for 8 MB and read nothing; a normal GET then got no answer"
+                            + " within 15 s, though the write timeout is 1 s: a write that makes no progress must"
+                            + " close its connection and free the worker");
+                }
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                assertEquals("/echo/normal", r.text(), "the normal client's answer, " + ms + " ms after it asked");
+            }
+        } finally {
+            for (Socket s : slowReaders) {
+                s.close();
+            }
         }
     }
 }

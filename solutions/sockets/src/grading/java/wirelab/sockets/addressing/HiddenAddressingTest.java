@@ -135,4 +135,14 @@ class HiddenAddressingTest {
         assertTrue(Names.isThisMachineOnly("::1"));
         assertFalse(Names.isThisMachineOnly("10.0.0.1"), "10.0.0.1 is another machine's address (no lookup needed)");
     }
+
+    @Test
+    @Points(1)
+    @DisplayName("5.3 an upper-case protocol gets its well-known port too: HTTP://host/ is port 80, FTP:// port 21")
+    void test09_upperCaseProtocolDefaultPort() {
+        assertEquals(80, LectureUrl.parse("HTTP://Example.com/index.html").port(),
+                "HTTP://Example.com/index.html has no port: the well-known port of http (80), whatever the case");
+        assertEquals(21, LectureUrl.parse("Ftp://ftp.example.org/pub/").port());
+        assertEquals(443, LectureUrl.parse("HTTPS://secure.example.org").port());
+    }
 }

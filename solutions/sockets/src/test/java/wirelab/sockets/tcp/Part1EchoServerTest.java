@@ -132,16 +132,16 @@ class Part1EchoServerTest {
                 Net.send(warmUp, "up?");
                 Net.readExactly(warmUp, 3, "the echo");
             }
-            OpenFiles.Snapshot before = OpenFiles.now();
-            for (int i = 0; i < 3; i++) {
-                Socket rude = Net.connect(server.port());
-                Net.send(rude, "half a mess");
-                Net.readExactly(rude, 11, "the echo");
-                rude.setSoLinger(true, 0); // close() now sends a reset (RST) instead of a polite end (FIN)
-                rude.close();
-            }
-            OpenFiles.assertClosedSince(before, "the server for 3 clients that reset their connections"
-                    + " (read() throws an IOException: close the client's socket then too, e.g. try-with-resources)");
+            OpenFiles.assertClosedByTheCode("the server for 3 clients that reset their connections"
+                    + " (read() throws an IOException: close the client's socket then too, e.g. try-with-resources)", () -> {
+                for (int i = 0; i < 3; i++) {
+                    Socket rude = Net.connect(server.port());
+                    Net.send(rude, "half a mess");
+                    Net.readExactly(rude, 11, "the echo");
+                    rude.setSoLinger(true, 0); // close() now sends a reset (RST) instead of a polite end (FIN)
+                    rude.close();
+                }
+            });
         }
     }
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             LateCommand.class,
             SimilarityCommand.class,
             DiffCommand.class,
+            MutateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -298,6 +298,28 @@ class HiddenFramingTest {
         }
     }
 
+    @Test
+    @Points(1)
+    @DisplayName("2.4 a client that closes normally ends its server thread without an exception")
+    void test16_normalCloseRaisesNoException() throws Exception {
+        java.util.List<Throwable> escaped = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> escaped.add(e));
+        try (KeyValueServer server = new KeyValueServer(0, new LineFraming())) {
+            java.util.Set<Thread> before = Net.threadsNow();
+            try (Socket client = Net.connect(server.port())) {
+                Net.send(client, "PUT bye now\n");
+                assertEquals("OK", Frames.readLine(client));
+            }
+            wirelab.testkit.Waits.await("the server's thread for the client to end").until(() -> Net.newThreads(before)
+                    .stream().noneMatch(t -> t.getName().startsWith("kv-client")));
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(previous);
+        }
+        assertTrue(escaped.isEmpty(), "the client closed its side after one request; read() then returns null and the"
+                + " server should simply stop serving it, but its thread ended with " + escaped);
+    }
+
     /** Reads what the server does next: an ERR reply (line or frame) or end of stream; fails otherwise. */
     static void assertErrOrClose(Socket s, String what) throws Exception {
         byte[] rest = Net.readToEnd(s.getInputStream());

@@ -187,4 +187,25 @@ class HiddenTcpTest {
         EchoServer server = new PooledEchoServer(0, 2);
         assertPromptCleanClose(server, connectClients(server, 4, 2), before, "the pooled server");
     }
+
+    @Test
+    @Points(1)
+    @DisplayName("1.3 close() called by an interrupted thread returns at once and leaves the thread's interrupt status set")
+    void test09_closeKeepsTheInterruptStatus() throws Exception {
+        EchoServer server = new PooledEchoServer(0, 2);
+        List<Socket> clients = connectClients(server, 2, 2);
+        Thread.currentThread().interrupt(); // as if whoever runs close() was asked to stop
+        boolean stillInterrupted;
+        try {
+            server.close();
+        } finally {
+            stillInterrupted = Thread.interrupted(); // and clear it, for the rest of the test
+            for (Socket c : clients) {
+                c.close();
+            }
+        }
+        assertTrue(stillInterrupted, "close() was called by a thread whose interrupt status was set; waiting for the"
+                + " pool (awaitTermination) then throws InterruptedException, and catching it clears the status:"
+                + " call Thread.currentThread().interrupt() in the catch, so the caller still knows it was asked to stop");
+    }
 }

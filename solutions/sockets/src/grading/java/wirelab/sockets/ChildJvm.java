@@ -20,7 +20,7 @@ public final class ChildJvm {
     private ChildJvm() {
     }
 
-    /** The child's output lines; when it does not end within 30 s, what it printed until then and a FAIL line. */
+    /** The child's output lines; when it does not end within 25 s, what it printed until then and a FAIL line. */
     public static List<String> run(List<String> jvmOptions, Class<?> main, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -39,11 +39,11 @@ public final class ChildJvm {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            if (!p.waitFor(25, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 p.waitFor(5, TimeUnit.SECONDS);
                 List<String> lines = new ArrayList<>(read(output).lines().toList());
-                lines.add("FAIL probe: the second JVM had not ended after 30 s");
+                lines.add("FAIL probe: the second JVM had not ended after 25 s");
                 return lines;
             }
             return read(output).lines().toList();

@@ -69,7 +69,7 @@ public final class PlatformProbes {
         System.exit(0);
     }
 
-    /** Runs one check on its own thread, at most 5 s. */
+    /** Runs one check on its own thread, at most 10 s (a loaded grading machine starves a second JVM). */
     static void check(String name, Check check) {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread t = new Thread(() -> {
@@ -82,12 +82,12 @@ public final class PlatformProbes {
         t.setDaemon(true);
         t.start();
         try {
-            t.join(5_000);
+            t.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         if (t.isAlive()) {
-            System.out.println("FAIL " + name + ": did not finish within 5 s");
+            System.out.println("FAIL " + name + ": did not finish within 10 s");
         } else if (failure.get() instanceof AssertionError e) {
             System.out.println("FAIL " + name + ": " + e.getMessage());
         } else if (failure.get() != null) {

@@ -165,8 +165,7 @@ class HiddenUdpTest {
             for (String reply : replies) {
                 assertEquals(show(reply), show(client.request("next")), "request() should return the reply's text"
                         + " exactly: the bytes from 4 to getLength() of the datagram (not the whole receive buffer,"
-                        + " not trimmed), read into a buffer of full size each time (a reused DatagramPacket keeps"
-                        + " the length of the last, shorter datagram)");
+                        + " not trimmed); a short stale reply before it must not change how the next one is read");
             }
         }
     }

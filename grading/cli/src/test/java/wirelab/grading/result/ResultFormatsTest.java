@@ -49,7 +49,7 @@ class ResultFormatsTest {
         ResultFiles.write(r, tmp);
         String feedback = Files.readString(tmp.resolve("feedback.txt"));
         assertTrue(feedback.contains("bob — lab dispatcher: 3 / 3 points"), feedback);
-        assertTrue(feedback.contains("[N/G ] -/4  a browser loads the page"), feedback);
+        assertTrue(feedback.contains("– -/4  a browser loads the page [not-graded]"), feedback);
         assertTrue(feedback.contains("install with: apt-get install chromium"), feedback);
         JsonNode gs = new ObjectMapper().readTree(tmp.resolve("results.json").toFile());
         JsonNode t = gs.get("tests").get(1);

@@ -3,6 +3,7 @@ package wirelab.sockets.tcp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,6 +12,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
@@ -108,6 +113,43 @@ class Part1EchoClientTest {
                 String message = "a message that arrives in many small pieces";
                 assertEquals(message, client.echo(message),
                         "echo() should keep reading until as many bytes came back as were sent");
+            }
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("1.4 a server that hangs up in the middle of the echo makes echo() throw an IOException, not return part of it")
+    void test05_endOfStreamMidEchoIsAnError() throws Exception {
+        try (ServerSocket listener = Loopback.serverSocket()) {
+            serveOnce(listener, s -> {
+                byte[] request = new byte[12];
+                new java.io.DataInputStream(s.getInputStream()).readFully(request);
+                s.getOutputStream().write(request, 0, 5); // "Hello", then hang up
+                s.getOutputStream().flush();
+                s.shutdownOutput();
+                s.getInputStream().transferTo(OutputStream.nullOutputStream());
+            });
+            EchoClient client = EchoClient.connect("127.0.0.1", listener.getLocalPort(), TIMEOUT, Duration.ofSeconds(10));
+            FutureTask<String> echo = new FutureTask<>(() -> client.echo("Hello, world"));
+            Thread caller = new Thread(echo, "echo-caller");
+            caller.setDaemon(true);
+            caller.start();
+            try {
+                String returned = echo.get(3, TimeUnit.SECONDS);
+                fail("the server sent 5 of 12 bytes (\"Hello\") and closed the connection: echo() should throw an"
+                        + " IOException (e.g. EOFException) saying the echo was cut short, but it returned \""
+                        + returned + "\"");
+            } catch (ExecutionException e) {
+                assertTrue(e.getCause() instanceof java.io.IOException
+                                && !(e.getCause() instanceof SocketTimeoutException),
+                        "the server closed the connection after 5 of 12 bytes: echo() should throw an IOException"
+                                + " such as EOFException at once (read() returned -1), but it threw " + e.getCause());
+            } catch (TimeoutException e) {
+                fail("the server sent 5 of 12 bytes and closed the connection, but echo() had not returned after 3 s:"
+                        + " read() returns -1 at the end of the stream, and a loop that does not stop there runs forever");
+            } finally {
+                client.close(); // also ends a loop that spins on read() == -1: read() on a closed socket throws
             }
         }
     }

@@ -91,9 +91,9 @@ class HiddenAddressingTest {
 
     @Test
     @Points(1)
-    @DisplayName("5.2 bad CIDR and masks are refused: /33, /-1, no slash, 255.255.255.1")
+    @DisplayName("5.2 bad CIDR and masks are refused: /33, /-1, no slash (also a bare \"24\"), 255.255.255.1")
     void test06_badSubnets() {
-        for (String bad : new String[] {"10.0.0.0/33", "10.0.0.0/-1", "10.0.0.0", "10.0.0.0/", "10.0.0.0/x", "300.0.0.0/8"}) {
+        for (String bad : new String[] {"10.0.0.0/33", "10.0.0.0/-1", "10.0.0.0", "24", "10.0.0.0/", "10.0.0.0/x", "300.0.0.0/8"}) {
             assertThrows(IllegalArgumentException.class, () -> Subnet.parseCidr(bad), "\"" + bad + "\" should be refused");
         }
         assertThrows(IllegalArgumentException.class, () -> Subnet.withMask("10.0.0.1", "255.255.255.1"));
@@ -134,5 +134,24 @@ class HiddenAddressingTest {
         assertTrue(Names.isThisMachineOnly("127.0.0.1"));
         assertTrue(Names.isThisMachineOnly("::1"));
         assertFalse(Names.isThisMachineOnly("10.0.0.1"), "10.0.0.1 is another machine's address (no lookup needed)");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("5.3 an upper-case protocol gets its well-known port too: HTTP://host/ is port 80, FTP:// port 21")
+    void test09_upperCaseProtocolDefaultPort() {
+        assertEquals(80, LectureUrl.parse("HTTP://Example.com/index.html").port(),
+                "HTTP://Example.com/index.html has no port: the well-known port of http (80), whatever the case");
+        assertEquals(21, LectureUrl.parse("Ftp://ftp.example.org/pub/").port());
+        assertEquals(443, LectureUrl.parse("HTTPS://secure.example.org").port());
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("5.3 the port follows the last colon: http://[::1]:8080/x has host [::1] and port 8080")
+    void test10_portAfterTheLastColon() {
+        LectureUrl url = LectureUrl.parse("http://[::1]:8080/x");
+        assertEquals("[::1]", url.host(), "an IPv6 address in brackets contains colons itself: the port is after the last one");
+        assertEquals(8080, url.port());
     }
 }

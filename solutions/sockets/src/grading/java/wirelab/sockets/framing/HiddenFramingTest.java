@@ -213,6 +213,113 @@ class HiddenFramingTest {
         assertEquals("OK  two  spaces ", kv.handle("GET k"), "the value is the rest of the line, exactly");
     }
 
+    /** An endless line: 'x' after 'x', never a line end; counts what was taken from it. */
+    static final class EndlessLine extends InputStream {
+        long taken;
+
+        @Override
+        public int read() {
+            taken++;
+            return 'x';
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            java.util.Arrays.fill(b, off, off + len, (byte) 'x');
+            taken += len;
+            return len;
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("2.2 a line that never ends is refused after MAX_LINE bytes, not buffered until a line end comes")
+    void test14_lineLimitWhileReading() {
+        EndlessLine endless = new EndlessLine();
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            try {
+                lines.read(endless);
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        }, "line-reader");
+        reader.setDaemon(true);
+        reader.start();
+        long limit = 8L * LineFraming.MAX_LINE; // room for a BufferedReader's read-ahead
+        wirelab.testkit.Waits.await("read() to refuse a line that never ends")
+                .until(() -> !reader.isAlive() || endless.taken > limit);
+        assertTrue(endless.taken <= limit, "read() took " + endless.taken + " bytes of one line without a line end"
+                + " and was still reading: a line over MAX_LINE (" + LineFraming.MAX_LINE + " bytes) should be"
+                + " refused as soon as it is too long, not after it was buffered whole (a stranger could send"
+                + " gigabytes without \\n)");
+        assertTrue(thrown.get() instanceof MalformedFrameException, "a line over MAX_LINE bytes should be refused"
+                + " with a MalformedFrameException, but read() ended with " + thrown.get());
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("2.4 a client that stays silent is disconnected after the idle timeout (KeyValueServer.IDLE_TIMEOUT_MILLIS)")
+    void test15_idleClientIsDisconnected() throws Exception {
+        try (KeyValueServer server = new KeyValueServer(0, new LineFraming());
+             Socket idle = Net.connect(server.port())) {
+            Net.send(idle, "PUT idle yes\n");
+            assertEquals("OK", Frames.readLine(idle));
+            long lastRequest = System.nanoTime();
+            // Fast path: shorten the server's own timeout on its socket for this client, then send one
+            // more request, so that the server's next read waits with the short timeout.
+            Socket serverSide = IdleTimeouts.serverSocketFor(server, idle);
+            boolean shortened = false;
+            if (serverSide != null) {
+                int set = serverSide.getSoTimeout();
+                assertTrue(set == 0 || set <= KeyValueServer.IDLE_TIMEOUT_MILLIS, "the server's read timeout is "
+                        + set + " ms, longer than IDLE_TIMEOUT_MILLIS (" + KeyValueServer.IDLE_TIMEOUT_MILLIS + ")");
+                if (set > 0) {
+                    serverSide.setSoTimeout(300);
+                    shortened = true;
+                    Net.send(idle, "GET idle\n");
+                    assertEquals("OK yes", Frames.readLine(idle));
+                    lastRequest = System.nanoTime();
+                }
+            }
+            long bound = (shortened ? 300 : KeyValueServer.IDLE_TIMEOUT_MILLIS) + 3_000;
+            idle.setSoTimeout((int) bound);
+            boolean closed = Net.closedByPeer(idle);
+            long waited = (System.nanoTime() - lastRequest) / 1_000_000;
+            if (!closed && shortened) {
+                // a server that sets the timeout before every read waits the full IDLE_TIMEOUT_MILLIS: allowed
+                idle.setSoTimeout(KeyValueServer.IDLE_TIMEOUT_MILLIS + 3_000);
+                closed = Net.closedByPeer(idle);
+                waited = (System.nanoTime() - lastRequest) / 1_000_000;
+            }
+            assertTrue(closed, "a client that sent nothing for " + waited + " ms is still connected: the server"
+                    + " should hang up after " + KeyValueServer.IDLE_TIMEOUT_MILLIS + " ms of silence"
+                    + " (setSoTimeout, and a SocketTimeoutException ends the connection rather than another read)");
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("2.4 a client that closes normally ends its server thread without an exception")
+    void test16_normalCloseRaisesNoException() throws Exception {
+        java.util.List<Throwable> escaped = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> escaped.add(e));
+        try (KeyValueServer server = new KeyValueServer(0, new LineFraming())) {
+            java.util.Set<Thread> before = Net.threadsNow();
+            try (Socket client = Net.connect(server.port())) {
+                Net.send(client, "PUT bye now\n");
+                assertEquals("OK", Frames.readLine(client));
+            }
+            wirelab.testkit.Waits.await("the server's thread for the client to end").until(() -> Net.newThreads(before)
+                    .stream().noneMatch(t -> t.getName().startsWith("kv-client")));
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(previous);
+        }
+        assertTrue(escaped.isEmpty(), "the client closed its side after one request; read() then returns null and the"
+                + " server should simply stop serving it, but its thread ended with " + escaped);
+    }
+
     /** Reads what the server does next: an ERR reply (line or frame) or end of stream; fails otherwise. */
     static void assertErrOrClose(Socket s, String what) throws Exception {
         byte[] rest = Net.readToEnd(s.getInputStream());

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import java.util.Random;
 import java.util.Set;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import wirelab.sockets.Net;
+import wirelab.testkit.OpenFiles;
 import wirelab.testkit.Points;
 import wirelab.testkit.StartGate;
 
@@ -131,5 +134,78 @@ class HiddenTcpTest {
                 assertEquals("n" + i, client.echo("n" + i));
             }
         }
+    }
+
+    /** How long close() may take with clients connected: closing sockets and joining threads that then end takes milliseconds. */
+    static final long PROMPT_CLOSE_MILLIS = 2_000;
+
+    /** Connects {@code n} clients, each sending one byte (the first {@code served} of them get their echo). */
+    static List<Socket> connectClients(EchoServer server, int n, int served) throws Exception {
+        List<Socket> clients = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Socket s = Net.connect(server.port());
+            clients.add(s);
+            Net.send(s, "z");
+        }
+        for (int i = 0; i < served; i++) {
+            Net.readExactly(clients.get(i), 1, "client " + i + "'s echo");
+        }
+        return clients;
+    }
+
+    /** Closes the server, timing it; then the clients; then checks that every socket of the server is closed. */
+    static void assertPromptCleanClose(EchoServer server, List<Socket> clients, OpenFiles.Snapshot before, String what)
+            throws Exception {
+        long start = System.nanoTime();
+        server.close();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        for (int i = 0; i < clients.size(); i++) {
+            assertTrue(Net.closedByPeer(clients.get(i)), "client " + i + " should see its connection end on close()");
+            clients.get(i).close();
+        }
+        assertTrue(millis < PROMPT_CLOSE_MILLIS, what + ".close() took " + millis + " ms with " + clients.size()
+                + " clients connected; it should close the client sockets first (that wakes every thread blocked"
+                + " in read()) and only then wait for the threads, which then end at once: at most "
+                + PROMPT_CLOSE_MILLIS + " ms");
+        OpenFiles.assertClosedSince(before, what);
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("1.2 close() with 3 clients connected returns promptly (under 2 s) and closes every socket")
+    void test07_closeIsPromptAndClosesEverySocket() throws Exception {
+        OpenFiles.Snapshot before = OpenFiles.now();
+        EchoServer server = new ThreadPerConnectionEchoServer(0);
+        assertPromptCleanClose(server, connectClients(server, 3, 3), before, "the thread-per-connection server");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("1.3 the pooled server's close() with busy workers and queued clients returns promptly and closes every socket")
+    void test08_poolCloseIsPromptAndClosesEverySocket() throws Exception {
+        OpenFiles.Snapshot before = OpenFiles.now();
+        EchoServer server = new PooledEchoServer(0, 2);
+        assertPromptCleanClose(server, connectClients(server, 4, 2), before, "the pooled server");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("1.3 close() called by an interrupted thread returns at once and leaves the thread's interrupt status set")
+    void test09_closeKeepsTheInterruptStatus() throws Exception {
+        EchoServer server = new PooledEchoServer(0, 2);
+        List<Socket> clients = connectClients(server, 2, 2);
+        Thread.currentThread().interrupt(); // as if whoever runs close() was asked to stop
+        boolean stillInterrupted;
+        try {
+            server.close();
+        } finally {
+            stillInterrupted = Thread.interrupted(); // and clear it, for the rest of the test
+            for (Socket c : clients) {
+                c.close();
+            }
+        }
+        assertTrue(stillInterrupted, "close() was called by a thread whose interrupt status was set; waiting for the"
+                + " pool (awaitTermination) then throws InterruptedException, and catching it clears the status:"
+                + " call Thread.currentThread().interrupt() in the catch, so the caller still knows it was asked to stop");
     }
 }

@@ -2,6 +2,7 @@ package wirelab.sockets.udp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -136,6 +137,86 @@ class HiddenUdpTest {
                                     + " (" + relay.summary() + ")");
                 }
             }
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("3.1 a reply is exactly the datagram's text: spaces, tabs and NUL at either end survive; a short stale reply does not cut the next one")
+    void test06_replyTextIsExactlyTheDatagram() throws Exception {
+        String[] replies = {"  two spaces before, one after ", "\0NUL first", "tab last\t", "ends with NUL\0", " \0 "};
+        try (DatagramSocket fake = Loopback.datagramSocket();
+             ReliableUdpClient client = new ReliableUdpClient(Loopback.at(fake.getLocalPort()), Duration.ofSeconds(2), 3)) {
+            Thread server = new Thread(() -> {
+                try {
+                    for (String reply : replies) {
+                        DatagramPacket in = Datagrams.receiveBuffer();
+                        fake.receive(in);
+                        Datagrams.Message m = Datagrams.decode(in);
+                        fake.send(Datagrams.packet(m.seq() - 1, "", in.getSocketAddress())); // short and stale
+                        fake.send(Datagrams.packet(m.seq(), reply, in.getSocketAddress()));
+                    }
+                } catch (Exception e) {
+                    // test over
+                }
+            }, "fake-udp-server");
+            server.setDaemon(true);
+            server.start();
+            for (String reply : replies) {
+                assertEquals(show(reply), show(client.request("next")), "request() should return the reply's text"
+                        + " exactly: the bytes from 4 to getLength() of the datagram (not the whole receive buffer,"
+                        + " not trimmed); a short stale reply before it must not change how the next one is read");
+            }
+        }
+    }
+
+    static String show(String s) {
+        return "\"" + s.replace("\0", "\\0").replace("\t", "\\t") + "\"";
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("3.1 each attempt waits at most the timeout, also while stale replies keep arriving")
+    void test07_timeoutBoundsEachAttemptDespiteChatter() throws Exception {
+        Duration timeout = Duration.ofMillis(150);
+        int attempts = 3;
+        AtomicInteger copies = new AtomicInteger();
+        try (DatagramSocket fake = Loopback.datagramSocket();
+             ReliableUdpClient client = new ReliableUdpClient(Loopback.at(fake.getLocalPort()), timeout, attempts)) {
+            java.util.concurrent.atomic.AtomicBoolean chatter = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread server = new Thread(() -> {
+                try {
+                    DatagramPacket in = Datagrams.receiveBuffer();
+                    fake.receive(in);
+                    copies.incrementAndGet();
+                    Datagrams.Message m = Datagrams.decode(in);
+                    fake.setSoTimeout(30);
+                    long stop = System.nanoTime() + 4_000_000_000L; // never answer #seq; chatter for at most 4 s
+                    while (chatter.get() && System.nanoTime() < stop) {
+                        fake.send(Datagrams.packet(m.seq() + 1000, "stale", in.getSocketAddress()));
+                        try {
+                            fake.receive(Datagrams.receiveBuffer());
+                            copies.incrementAndGet();
+                        } catch (SocketTimeoutException e) {
+                            // every 30 ms another stale reply
+                        }
+                    }
+                } catch (Exception e) {
+                    // test over
+                }
+            }, "chatty-udp-server");
+            server.setDaemon(true);
+            server.start();
+            long start = System.nanoTime();
+            assertThrows(SocketTimeoutException.class, () -> client.request("anyone?"),
+                    "nobody answers request #1 (only stale replies with other numbers come): request() should give up");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            chatter.set(false);
+            assertTrue(millis < 2_000, "with a timeout of 150 ms and 3 attempts, request() should give up after about"
+                    + " 450 ms, but took " + millis + " ms while a stale reply came every 30 ms: each attempt must end"
+                    + " 150 ms after its send, however many other datagrams arrive (setSoTimeout restarts with every"
+                    + " receive: wait only for what is left of the attempt)");
+            assertEquals(attempts, client.sends(), "the request should have been sent " + attempts + " times");
         }
     }
 }

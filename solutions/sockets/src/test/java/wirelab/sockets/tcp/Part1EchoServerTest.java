@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import wirelab.sockets.Net;
+import wirelab.testkit.OpenFiles;
 import wirelab.testkit.Points;
 
 /** Exercises 1.1 and 1.2: Echo.serve and ThreadPerConnectionEchoServer. */
@@ -105,6 +106,7 @@ class Part1EchoServerTest {
     @DisplayName("1.2 close() stops the server: no thread left behind, connected clients see the connection end")
     void test06_closeLeavesNoThreadBehind() throws Exception {
         Set<Thread> before = Net.threadsNow();
+        OpenFiles.Snapshot socketsBefore = OpenFiles.now();
         EchoServer server = new ThreadPerConnectionEchoServer(0);
         Socket[] clients = new Socket[3];
         for (int i = 0; i < clients.length; i++) {
@@ -118,5 +120,28 @@ class Part1EchoServerTest {
             clients[i].close();
         }
         Net.assertNoThreadLeftBehind(before, "the echo server");
+        OpenFiles.assertClosedSince(socketsBefore, "the echo server (listening socket and client sockets)");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("1.1 a client that resets its connection mid-message: the server closes its socket too (no socket leaks)")
+    void test07_closesTheSocketOfAClientThatResets() throws Exception {
+        try (EchoServer server = new ThreadPerConnectionEchoServer(0)) {
+            try (Socket warmUp = Net.connect(server.port())) { // the server is up and its first thread ran
+                Net.send(warmUp, "up?");
+                Net.readExactly(warmUp, 3, "the echo");
+            }
+            OpenFiles.assertClosedByTheCode("the server for 3 clients that reset their connections"
+                    + " (read() throws an IOException: close the client's socket then too, e.g. try-with-resources)", () -> {
+                for (int i = 0; i < 3; i++) {
+                    Socket rude = Net.connect(server.port());
+                    Net.send(rude, "half a mess");
+                    Net.readExactly(rude, 11, "the echo");
+                    rude.setSoLinger(true, 0); // close() now sends a reset (RST) instead of a polite end (FIN)
+                    rude.close();
+                }
+            });
+        }
     }
 }

@@ -71,7 +71,8 @@ public final class StudentRepo {
         out.put(".mvn/jvm.config", StarterRenderer.bytes(JVM_CONFIG));
         Path testkit = root.resolve("grading/testkit");
         out.put("testkit/pom.xml", StarterRenderer.bytes(StudentPoms.testkit(StarterRenderer.read(testkit.resolve("pom.xml")))));
-        copyTree(testkit.resolve("src"), "testkit/src", out);
+        // only the test kit itself: its own tests (and their failing fixtures) stay in the course
+        copyTree(testkit.resolve("src/main"), "testkit/src/main", out);
         StarterRenderer renderer = new StarterRenderer(course);
         for (Lab lab : labs) {
             renderer.render(lab).forEach((rel, content) -> out.put(lab.name() + "/" + rel,

@@ -38,6 +38,8 @@ class StudentRepoTest {
         }
         assertTrue(files.keySet().stream().noneMatch(f -> f.startsWith("dispatcher/") || f.startsWith("rmi/")),
                 "week 2 must not contain weeks 3-4");
+        assertTrue(files.keySet().stream().noneMatch(f -> f.startsWith("testkit/src/test/")),
+                "the test kit's own tests (with fixtures that fail on purpose) are not the students'");
         assertTrue(files.keySet().stream().noneMatch(f -> f.contains("src/grading/")), "hidden tests leaked");
         assertTrue(files.keySet().stream().noneMatch(f -> f.contains("lab.properties")), "lab.properties leaked");
         String pom = text(files, "pom.xml");

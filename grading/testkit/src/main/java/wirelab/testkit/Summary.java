@@ -52,7 +52,8 @@ public final class Summary {
     /** The screen: per exercise a line, the first failure of each failing exercise, the points line last. */
     public static String screen(String lab, String label, List<Test> tests, String detailsPath) {
         StringBuilder sb = new StringBuilder();
-        sb.append(lab).append(": ").append(label.replace(" points", "")).append(" tests by exercise")
+        // "public points" → "public tests", "points" → "tests"
+        sb.append(lab).append(": ").append(label.replaceFirst("points$", "tests")).append(" by exercise")
                 .append(" (✓ passed, ✗ failed; the number is the test's points)\n");
         Map<String, List<Test>> groups = byGroup(tests);
         int nameWidth = groups.keySet().stream().mapToInt(String::length).max().orElse(8);

@@ -1,12 +1,17 @@
 package wirelab.threads;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import wirelab.testkit.Waits;
@@ -17,8 +22,8 @@ import wirelab.testkit.Waits;
  * itself (synchronized methods), its fields (a private lock object, a ReentrantLock, a
  * ReadWriteLock's write lock), its class (static synchronized) and its static fields. Then, with
  * that lock held, a reader must stop too: a reader that runs to the end reads outside the lock.
- * Every step waits for a thread STATE, never for a time, so the verdict is the same on a busy
- * machine.
+ * Every step waits for a thread to be blocked on that very lock (its monitor or its Lock's
+ * queue) or to finish, never for a time, so the verdict is the same on a busy machine.
  */
 public final class Guards {
 
@@ -85,15 +90,34 @@ public final class Guards {
         return false;
     }
 
-    /** Runs {@code call} on a new thread; returns the thread once it stopped at a lock (alive) or ended. */
-    static Thread runUntilStoppedOrDone(String name, Runnable call) {
+    /**
+     * Runs {@code call} on a new thread while the test holds {@code guard}; returns the thread once
+     * it is blocked on that very lock (alive) or ended. A thread that waits for anything else for a
+     * moment (a busy machine, the JVM's own work) is not taken for one stopped at the lock.
+     */
+    static Thread runUntilStoppedOrDone(String name, Guard guard, Runnable call) {
         Thread t = new Thread(call, "calling " + name);
         t.setDaemon(true);
         t.start();
         Waits.await(name + " to stop at the lock the test holds, or to finish", Duration.ofSeconds(10))
-                .until(() -> !t.isAlive() || t.getState() == Thread.State.BLOCKED
-                        || t.getState() == Thread.State.WAITING);
+                .until(() -> !t.isAlive() || blockedOn(t, guard));
         return t;
+    }
+
+    /** True if {@code t} is blocked on the monitor, or parked in the queue of the Lock, that {@code guard} is. */
+    static boolean blockedOn(Thread t, Guard guard) {
+        if (guard.lock() == null) {
+            ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(t.getId());
+            return info != null && info.getThreadState() == Thread.State.BLOCKED && info.getLockInfo() != null
+                    && info.getLockInfo().getIdentityHashCode() == System.identityHashCode(guard.monitor());
+        }
+        if (guard.lock() instanceof ReentrantLock rl) {
+            return rl.hasQueuedThread(t);
+        }
+        // another Lock (a ReadWriteLock's write lock): parked on a synchronizer, as a Lock's waiters are
+        Thread.State state = t.getState();
+        return (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING)
+                && LockSupport.getBlocker(t) instanceof AbstractQueuedSynchronizer;
     }
 
     /**
@@ -110,7 +134,7 @@ public final class Guards {
             Thread[] w = new Thread[1];
             boolean[] stopped = new boolean[1];
             guard.hold(() -> {
-                w[0] = runUntilStoppedOrDone(writerName, () -> writer.accept(target));
+                w[0] = runUntilStoppedOrDone(writerName, guard, () -> writer.accept(target));
                 stopped[0] = w[0].isAlive();    // still running while we hold the lock: it stopped at it
             });
             Waits.await(writerName + " to finish once the test let go of " + guard.name(), Duration.ofSeconds(10))
@@ -141,8 +165,9 @@ public final class Guards {
         reader.accept(target);       // warmed up, as the writer in lockOf
         Thread[] r = new Thread[1];
         boolean[] stopped = new boolean[1];
+        Guard held = guard;
         guard.hold(() -> {
-            r[0] = runUntilStoppedOrDone(readerName, () -> reader.accept(target));
+            r[0] = runUntilStoppedOrDone(readerName, held, () -> reader.accept(target));
             stopped[0] = r[0].isAlive();
         });
         Waits.await(readerName + " to finish once the test let go of the lock", Duration.ofSeconds(10))

@@ -7,6 +7,9 @@
 #   grading/bench/student-loop.sh [LAB] [WEEK] [RUNS]     default: threads 2 3
 #   STEPS=K grading/bench/student-loop.sh ...              time K per-step Maven runs (default 8)
 #                                                          and scale to every graded step
+#   CATCHES=1 grading/bench/student-loop.sh [LAB] [WEEK]   instead: does the student's quick run
+#       (time boxes scaled, see wirelab.testkit.Stress) fail the same public tests as whole boxes?
+#       For the reference and each non-hostile demo sample: one run each way, the failed tests compared
 #
 # Prints per run: wall seconds, CPU seconds (user+sys of everything started), output lines, and
 # whether the last 25 lines hold the points line. JAVA_HOME picks the JDK (17, 21, 25 alike).
@@ -36,6 +39,35 @@ EOF
 cp_tool="$root/.wirelab/cli/wirelab-cli.jar:$(cat "$root/.wirelab/cli/cli.classpath")"
 WIRELAB_HOME="$root" java -cp "$cp_tool" "$work/Publish.java" "$week" "$repo"
 cd "$repo"
+
+if [[ -n "${CATCHES:-}" ]]; then
+  cp -r "$lab/src/main/java" "$work/starter"
+  differ=0
+  for dir in reference "$root/grading/samples/$lab"/*/; do
+    name="$(basename "$dir")"
+    props="$dir/sample.properties"
+    if [[ "$name" != reference ]] && grep -q '^verdict=' "$props"; then continue; fi   # hostile: not a student's loop
+    rm -rf "$lab/src/main/java"
+    if [[ "$name" == reference ]] || grep -q '^base=solution' "$props"; then
+      cp -r "$root/solutions/$lab/src/main/java" "$lab/src/main/java"
+    else
+      cp -r "$work/starter" "$lab/src/main/java"
+    fi
+    [[ "$name" != reference ]] && cp -r "$dir/src/main/java/." "$lab/src/main/java/"
+    ./mvnw test -pl "$lab" > /dev/null 2>&1 || true
+    quick="$( (grep -v "^PASS" "$lab/target/wirelab/results.txt" || true) | cut -d" " -f1,2 | sort)"
+    ./mvnw test -pl "$lab" -Dwirelab.stress.scale=1 > /dev/null 2>&1 || true
+    whole="$( (grep -v "^PASS" "$lab/target/wirelab/results.txt" || true) | cut -d" " -f1,2 | sort)"
+    if [[ "$quick" == "$whole" ]]; then
+      printf '%-28s same: %d failed public test(s)\n' "$name" "$(grep -c . <<< "$quick" || true)"
+    else
+      differ=$((differ + 1))
+      printf '%-28s DIFFERENT\n  quick: %s\n  whole: %s\n' "$name" "${quick//$'\n'/, }" "${whole//$'\n'/, }"
+    fi
+  done
+  echo "samples whose quick run failed other public tests than whole boxes: $differ"
+  exit 0
+fi
 
 # one command, timed: wall and the CPU of all its processes
 timed() {

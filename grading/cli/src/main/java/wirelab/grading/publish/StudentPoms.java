@@ -37,6 +37,10 @@ public final class StudentPoms {
         pom = pom.replaceFirst("<wirelab.points.label>[^<]*</wirelab.points.label>",
                 "<wirelab.points.label>public points</wirelab.points.label>");
         pom = pom.replaceFirst("<skipTests>[^<]*</skipTests>", "<skipTests>false</skipTests>");
+        // the test class path file is the grader's (it forks test JVMs itself); writing it costs a
+        // student's every run half a second of Maven loading the dependency plugin
+        pom = pom.replaceFirst("(?s)\\s*<!--[^<]*?test class path to a file.*?-->\\s*<plugin>\\s*<groupId>org.apache.maven.plugins</groupId>"
+                + "\\s*<artifactId>maven-dependency-plugin</artifactId>\\s*<executions>\\s*<execution>\\s*<id>test-classpath</id>.*?</plugin>", "");
         // hidden tests never reach students: drop their profile (with its comment) too
         pom = pom.replaceFirst("(?s)\\s*<!--[^<]*?hidden tests[^<]*?-->\\s*<profile>\\s*<id>hidden-tests</id>.*?</profile>", "");
         pom = pom.replaceFirst("(?s)\\s*<profile>\\s*<id>hidden-tests</id>.*?</profile>", "");

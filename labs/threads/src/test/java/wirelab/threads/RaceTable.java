@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.jetbrains.kotlinx.lincheck.Actor;
 import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import wirelab.testkit.Stress;
 
 /**
  * Runs a Lincheck model-checking test and, when Lincheck finds a bad interleaving, turns its
@@ -23,8 +24,9 @@ import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
  * <p>Budget: first the scenario the exercise is about (e.g. increment() on both threads, then
  * get()), whose interleavings Lincheck tries in order: the lost update is among the first few,
  * so a racy class fails every time, never by luck. Then 3 random scenarios of up to 3 calls per
- * thread, 100 interleavings each, for anything else. About a second per class once Lincheck is
- * loaded (its defaults take about a minute).
+ * thread, 100 interleavings each, for anything else (in the student's {@code ./mvnw test}, see
+ * {@link Stress#scaled(int)}: 1 scenario, 25 interleavings, still far past the lost update). About a second per class once Lincheck is loaded (its defaults take
+ * about a minute).
  */
 public final class RaceTable {
 
@@ -43,8 +45,8 @@ public final class RaceTable {
         try {
             new ModelCheckingOptions()
                     .addCustomScenario(first)
-                    .iterations(3)
-                    .invocationsPerIteration(100)
+                    .iterations(Stress.scaled(3))   // 1 in the student's ./mvnw test
+                    .invocationsPerIteration(Stress.scaled(100))   // 25 there
                     .actorsPerThread(3)
                     // the JDK's concurrent classes are correct: treat their calls as one step each,
                     // so Lincheck spends its interleavings on YOUR code (and the trace shows only it)

@@ -7,13 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.awaitility.core.ConditionTimeoutException;
+import wirelab.testkit.Stress;
 import wirelab.testkit.Waits;
 
 /** Test helper: runs a StoppableWorker hot, stops it, and reports whether its thread saw the stop. */
 final class Spinners {
 
-    /** How long the loop runs before stop(): long enough for the JIT to compile it, as in a server. */
-    static final Duration HOT = Duration.ofMillis(300);
+    /**
+     * How long the loop runs before stop(): long enough for the JIT to compile it, as in a server
+     * (a quarter of it in the student's ./mvnw test: unsafeFlag(), the class check, is the sure one).
+     */
+    static final Duration HOT = Stress.scaled(Duration.ofMillis(300));
     /** How long a stopped worker may take to notice. A visible write is seen in microseconds. */
     static final Duration GRACE = Duration.ofSeconds(1);
     /**

@@ -48,6 +48,11 @@ class BankTest {
     void test03_oppositeDirections() {
         Account a = new Account(1, 1_000);
         Account b = new Account(2, 1_000);
+        // the deadlock, without waiting for luck (it needs both threads between their two locks at
+        // once): with account 1's lock held by the test, each direction must wait for it holding
+        // no other lock (see LockOrder). Then the real thing, for the total.
+        LockOrder.assertNoLockHeldWhileWaiting(a, b, "transfer(account 2, account 1)", () -> Bank.transfer(b, a, 1));
+        LockOrder.assertNoLockHeldWhileWaiting(a, b, "transfer(account 1, account 2)", () -> Bank.transfer(a, b, 1));
         int transfers = 20_000;
         Transfers.runAll(Duration.ofSeconds(10),
                 new Transfers.Job("transfers a->b", () -> {

@@ -98,7 +98,10 @@ class BoundedBufferTest {
     @Test
     @Points(value = 3, group = "buffer")
     @DisplayName("2 producers and 2 consumers pass 20 000 items through a buffer of 4: each arrives once")
-    void test04_producersAndConsumers() {
+    void test04_producersAndConsumers() throws InterruptedException {
+        // first without a race: a take() woken when another took the item must wait again (a
+        // wait in an if goes on; with many threads that shows only now and then)
+        WokenWaiters.assertWokenTakeChecksAgain();
         int perProducer = 10_000;
         BoundedBuffer<Integer> buffer = new BoundedBuffer<>(4);
         Set<Integer> received = ConcurrentHashMap.newKeySet();

@@ -104,7 +104,7 @@ class HiddenAddressingTest {
 
     @Test
     @Points(2)
-    @DisplayName("5.3 URL corners: no path, directory URL, upper-case protocol, unknown protocol, bad ports, no host")
+    @DisplayName("5.3 URL corners: no path, directory URL, upper-case protocol, unknown protocol, a URL inside the path, ports 1 and 65535, bad ports, no host")
     void test07_urlCorners() {
         LectureUrl bare = LectureUrl.parse("http://www.xyz.com");
         assertEquals("/", bare.path(), "a URL without a path points at /");
@@ -120,6 +120,12 @@ class HiddenAddressingTest {
         assertEquals(2323, frag.port());
         assertEquals("/", frag.path());
         assertEquals("top", frag.fragment());
+        LectureUrl nested = LectureUrl.parse("http://example.org/go?to=ftp://mirror.example/pub");
+        assertEquals("http", nested.protocol(), "the protocol ends at the first \"://\"; a later one is part of the path");
+        assertEquals("example.org", nested.host());
+        assertEquals("/go?to=ftp://mirror.example/pub", nested.path());
+        assertEquals(1, LectureUrl.parse("http://host:1/").port(), "1 is the lowest port a URL may name");
+        assertEquals(65535, LectureUrl.parse("http://host:65535/").port(), "65535 is the highest port a URL may name");
         for (String bad : new String[] {"http://host:0/", "http://host:65536/", "http://host:http/", "http:///path",
                 "http://:80/", "://host/", "1http://host/"}) {
             assertThrows(IllegalArgumentException.class, () -> LectureUrl.parse(bad), "\"" + bad + "\" should be refused");

@@ -1,5 +1,6 @@
 package wirelab.sockets.framing;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -89,13 +90,16 @@ class HiddenFramingTest {
                 () -> lines.read(new ByteArrayInputStream(utf8(max + "bb\n"))),
                 "a line over MAX_LINE bytes should be refused");
         assertThrows(MalformedFrameException.class,
+                () -> lines.read(new ByteArrayInputStream(utf8(max + "b\n"))),
+                "a line of MAX_LINE + 1 bytes (without \\r) is one byte over the limit and should be refused");
+        assertThrows(MalformedFrameException.class,
                 () -> lines.read(new ByteArrayInputStream(utf8("c".repeat(1_000_000)))),
                 "a megabyte without a line end must be refused, not buffered");
     }
 
     @Test
     @Points(1)
-    @DisplayName("2.2 a last line without \\n is truncated (MalformedFrameException); writing a message with \\n is refused")
+    @DisplayName("2.2 a last line without \\n is truncated (MalformedFrameException); writing a message with \\n, or over MAX_LINE, is refused")
     void test07_lineTruncatedAndNewlineInMessage() {
         assertThrows(MalformedFrameException.class, () -> {
             InputStream in = new ByteArrayInputStream(utf8("complete\nincomplete"));
@@ -104,6 +108,17 @@ class HiddenFramingTest {
         });
         assertThrows(IllegalArgumentException.class, () -> lines.write(new ByteArrayOutputStream(), "two\nlines"),
                 "a message containing \\n would arrive as two messages: write() should refuse it");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThrows(IllegalArgumentException.class, () -> lines.write(out, "d".repeat(LineFraming.MAX_LINE + 1)),
+                "write() should refuse a line the other side would refuse to read (over MAX_LINE bytes)");
+        assertEquals(0, out.size(), "write() refused a line over MAX_LINE but had already sent " + out.size()
+                + " bytes of it: check the length before writing anything, or the other side reads half a message");
+        assertThrows(IllegalArgumentException.class, () -> lines.write(new ByteArrayOutputStream(), "\nat the start"),
+                "a message that starts with \\n would arrive as an empty message and another: write() should refuse it");
+        ByteArrayOutputStream max = new ByteArrayOutputStream();
+        assertDoesNotThrow(() -> lines.write(max, "e".repeat(LineFraming.MAX_LINE)),
+                "a message of exactly MAX_LINE bytes is within the limit: write() should send it");
+        assertEquals(LineFraming.MAX_LINE + 1, max.size(), "MAX_LINE bytes and the \\n");
     }
 
     @Test

@@ -192,20 +192,127 @@ class HiddenTcpTest {
     @Points(1)
     @DisplayName("1.3 close() called by an interrupted thread returns at once and leaves the thread's interrupt status set")
     void test09_closeKeepsTheInterruptStatus() throws Exception {
-        EchoServer server = new PooledEchoServer(0, 2);
-        List<Socket> clients = connectClients(server, 2, 2);
-        Thread.currentThread().interrupt(); // as if whoever runs close() was asked to stop
-        boolean stillInterrupted;
-        try {
-            server.close();
-        } finally {
-            stillInterrupted = Thread.interrupted(); // and clear it, for the rest of the test
-            for (Socket c : clients) {
-                c.close();
+        for (int round = 1; round <= 4; round++) {
+            EchoServer server = new PooledEchoServer(0, 2);
+            // 2 clients served and 10 queued: the pool still has work when close() starts waiting for it
+            List<Socket> clients = connectClients(server, 12, 2);
+            Thread.currentThread().interrupt(); // as if whoever runs close() was asked to stop
+            boolean stillInterrupted;
+            try {
+                server.close();
+            } finally {
+                stillInterrupted = Thread.interrupted(); // and clear it, for the rest of the test
+                for (Socket c : clients) {
+                    c.close();
+                }
+            }
+            assertTrue(stillInterrupted, "close() was called by a thread whose interrupt status was set (round " + round
+                    + " of 4); waiting for the pool (awaitTermination) or a thread (join) then throws"
+                    + " InterruptedException, and catching it clears the status: call"
+                    + " Thread.currentThread().interrupt() in the catch, so the caller still knows it was asked to stop");
+        }
+    }
+
+    /** Where a server's thread waits for its sockets: in accept() for the next client, or serving one in Echo.serve(). */
+    private static boolean isServerWork(StackTraceElement frame) {
+        return frame.getClassName().equals("java.net.ServerSocket") && frame.getMethodName().equals("accept")
+                || frame.getClassName().equals(Echo.class.getName()) && frame.getMethodName().equals("serve");
+    }
+
+    /** The frame of {@code stack} that shows the thread still at the server's work, or null. */
+    private static StackTraceElement serverWork(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            if (isServerWork(frame)) {
+                return frame;
             }
         }
-        assertTrue(stillInterrupted, "close() was called by a thread whose interrupt status was set; waiting for the"
-                + " pool (awaitTermination) then throws InterruptedException, and catching it clears the status:"
-                + " call Thread.currentThread().interrupt() in the catch, so the caller still knows it was asked to stop");
+        return null;
+    }
+
+    /** Ended, waiting in accept() or Echo.serve(), or an idle pool worker outside the lab's code: nothing left to start. */
+    private static boolean settled(Thread t) {
+        StackTraceElement[] stack = t.getStackTrace();
+        if (!t.isAlive()) {
+            return true;
+        }
+        if (stack.length == 0) {
+            return false; // started, not yet running
+        }
+        return serverWork(stack) != null
+                || java.util.Arrays.stream(stack).noneMatch(f -> f.getClassName().startsWith("wirelab.sockets."));
+    }
+
+    /**
+     * Starts a server, connects {@code clients} clients (each gets one echo), lets its threads settle
+     * (the acceptor back in accept()), closes the server and, the moment close() returns, looks at the
+     * server's threads: the acceptor still alive, or any thread still inside accept() or Echo.serve(),
+     * means close() returned without waiting for it. A thread close() waited for has ended (join), or
+     * is past the lab's code (awaitTermination for a pool), every time; one it did not wait for is
+     * still waking up from its closed socket, so a few rounds show it.
+     */
+    static void assertCloseWaitsForItsThreads(java.util.function.Supplier<EchoServer> start, String what)
+            throws Exception {
+        int rounds = 64; // a round takes milliseconds; a thread close() did not wait for shows in about every other one
+        for (int round = 1; round <= rounds; round++) {
+            int clients = round % 4 == 0 ? 0 : 1; // no client: only the acceptor to wait for; one client: its thread too
+            Set<Thread> before = Net.threadsNow();
+            EchoServer server = start.get();
+            List<Socket> connected = new ArrayList<>();
+            try {
+                for (int i = 0; i < clients; i++) {
+                    Socket s = Net.connect(server.port());
+                    connected.add(s);
+                    Net.send(s, "w");
+                    Net.readExactly(s, 1, "client " + i + "'s echo");
+                }
+                Set<Thread> threads = Net.newThreads(before);
+                long settleBy = System.nanoTime() + 1_000_000_000L; // bounded: settling only sharpens the check
+                while (!threads.stream().allMatch(HiddenTcpTest::settled) && System.nanoTime() < settleBy) {
+                    Thread.sleep(1);
+                }
+                String acceptorName = "acceptor-" + server.port(); // the name the constructor gives it
+                server.close();
+                Thread acceptorAlive = threads.stream() // at once: before the threads can run on
+                        .filter(t -> t.getName().endsWith(acceptorName) && t.isAlive()).findFirst().orElse(null);
+                java.util.Map<Thread, StackTraceElement[]> stacks = new java.util.HashMap<>();
+                for (Thread t : threads) {
+                    stacks.put(t, t.getStackTrace());
+                }
+                String still = acceptorAlive != null ? "'" + acceptorAlive.getName() + "' was still running" : null;
+                for (java.util.Map.Entry<Thread, StackTraceElement[]> e : stacks.entrySet()) {
+                    StackTraceElement frame = serverWork(e.getValue());
+                    if (still == null && frame != null) {
+                        still = "'" + e.getKey().getName() + "' was still in "
+                                + frame.getClassName().substring(frame.getClassName().lastIndexOf('.') + 1) + "."
+                                + frame.getMethodName() + "()";
+                    }
+                }
+                if (still != null) {
+                    org.junit.jupiter.api.Assertions.fail(what + ".close() returned while its thread " + still
+                            + " (round " + round + " of " + rounds + ", " + clients + " client(s) connected): close()"
+                            + " should return only once every thread the server started has ended: join the acceptor"
+                            + " and each client's thread (or shut the pool down and awaitTermination), after closing"
+                            + " the sockets that wake them");
+                }
+            } finally {
+                for (Socket s : connected) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("1.2 close() returns only after the acceptor and every client's thread have ended (it joins them)")
+    void test10_closeWaitsForItsThreads() throws Exception {
+        assertCloseWaitsForItsThreads(() -> new ThreadPerConnectionEchoServer(0), "the thread-per-connection server");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("1.3 the pooled server's close() returns only after the acceptor and the pool's workers have ended")
+    void test11_poolCloseWaitsForItsThreads() throws Exception {
+        assertCloseWaitsForItsThreads(() -> new PooledEchoServer(0, 2), "the pooled server");
     }
 }

@@ -103,10 +103,11 @@ class Part2FramingTest {
     @DisplayName("2.2 lines end with \\n; \"\\r\\n\" from telnet or nc is understood too")
     void test07_linesRoundTrip() throws Exception {
         assertArrayEquals(utf8("PUT a 1\n"), written(lines, "PUT a 1"), "a line message is its UTF-8 bytes and \\n");
-        InputStream in = new ByteArrayInputStream(utf8("GET a\r\nGrüße\n\n"));
+        InputStream in = new ByteArrayInputStream(utf8("GET a\r\nGrüße\n\n\r\n"));
         assertEquals("GET a", lines.read(in), "the \\r before \\n is not part of the message");
         assertEquals("Grüße", lines.read(in));
         assertEquals("", lines.read(in), "an empty line is an empty message");
+        assertEquals("", lines.read(in), "\"\\r\\n\" alone (Enter in telnet) is an empty message too");
         assertNull(lines.read(in), "at the end of the stream, between lines, read() should return null");
     }
 
@@ -130,5 +131,53 @@ class Part2FramingTest {
         InputStream in = new ByteArrayInputStream(new byte[] {'o', 'k', (byte) 0xC3, (byte) 0x28, '\n'});
         assertThrows(MalformedFrameException.class, () -> lines.read(in),
                 "C3 28 is not UTF-8: the message should be refused, not decoded to a replacement character");
+    }
+
+    /** An OutputStream that, like a socket's, belongs to its caller: it remembers writes, flushes and a close. */
+    static final class RecordingStream extends java.io.OutputStream {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int flushedUpTo = -1;
+        boolean closed;
+
+        @Override
+        public void write(int b) {
+            bytes.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            bytes.write(b, off, len);
+        }
+
+        @Override
+        public void flush() {
+            flushedUpTo = bytes.size();
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    static void assertSentAndStillOpen(Framing framing, String message, byte[] expected, String name) throws Exception {
+        RecordingStream out = new RecordingStream();
+        framing.write(out, message);
+        assertEquals(false, out.closed, name + ".write() closed the stream it was given: that is the socket's stream,"
+                + " so the connection ends after one message (a try-with-resources around a wrapper of out closes out"
+                + " too; flush the wrapper instead)");
+        assertArrayEquals(expected, out.bytes.toByteArray(), name + ".write() should hand the whole frame to the stream"
+                + " before it returns (a wrapper that buffers must be flushed)");
+        assertEquals(expected.length, out.flushedUpTo, name + ".write() should flush the stream after the last byte"
+                + " (Framing: \"writes one message with its framing and flushes it\"): when the caller wraps the"
+                + " socket's stream in a BufferedOutputStream, a reply that is not flushed waits there forever");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("2.1 and 2.2 write() sends the whole frame, flushes it, and leaves the stream open for the next message")
+    void test10_writeFlushesAndLeavesTheStreamOpen() throws Exception {
+        assertSentAndStillOpen(length, "Hi", new byte[] {0, 0, 0, 2, 0x48, 0x69}, "LengthPrefixFraming");
+        assertSentAndStillOpen(lines, "PUT a 1", utf8("PUT a 1\n"), "LineFraming");
     }
 }

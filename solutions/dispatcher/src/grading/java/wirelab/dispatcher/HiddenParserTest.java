@@ -64,6 +64,8 @@ class HiddenParserTest {
         assertEquals(400, refusal("GET / HTTP/1.1\r\n\r\n"), "HTTP/1.1 request without Host");
         assertEquals(400, refusal("get / HTTP/1.1\r\nHost: x\r\n\r\n"), "method 'get' (methods are upper-case tokens)");
         assertEquals(400, refusal("GET / HTTP/1.1\r\nHost : x\r\n\r\n"), "'Host : x' (no space allowed before ':')");
+        assertEquals(400, refusal("GET / HTTP/1.1\r\nHost: x\r\nX-Bad : y\r\n\r\n"), "'X-Bad : y' after a good Host"
+                + " header (no space allowed before ':', RFC 9112 5.1: refuse it, do not trim it away)");
         assertEquals(400, refusal("GET / HTTP/1.1\r\nHost: x\r\n: no name\r\n\r\n"), "': no name' (a header needs a name)");
         assertEquals(400, refusal("GET / HTTP/1.1\r\nHost: x\r\nX\r\n\r\n"), "a header line 'X' (one character, no ':')");
         assertEquals(400, refusal("GET / HTTP/1.1\r\nHost: x\r\n\u0001X: y\r\n\r\n"),

@@ -112,7 +112,7 @@ public final class RequestParser {
         if (length == null) {
             return new byte[0];
         }
-        throw new UnsupportedOperationException("TODO: read exactly Content-Length bytes of body (400 if not a number, 413 if larger than limits.maxBody())");
+        throw new UnsupportedOperationException("TODO: read exactly Content-Length bytes of body (400 if not a number, 413 if larger than limits.maxBody()), calling checkDeadline() after each read");
     }
 
     /**

@@ -97,6 +97,7 @@ class HiddenHitCounterTest {
                     example = example == null ? p + " counted " + n : example;
                 }
             }
+            assertEquals(0, counter.hits("/hits/never"), "hits() of a path nobody asked for (round " + round + ")");
             if (lost != 0) {
                 throw new AssertionError(String.format("4 threads each hit %,d new paths once (round %d), but %,d hits"
                         + " were lost, e.g. %s of 4: two threads both found no counter for a path and both created"

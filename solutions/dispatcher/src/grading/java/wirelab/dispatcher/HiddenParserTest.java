@@ -3,8 +3,10 @@ package wirelab.dispatcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedInputStream;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,8 @@ class HiddenParserTest {
     void test02_badContentLength() throws Exception {
         assertEquals(400, refusal("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n"), "Content-Length: abc");
         assertEquals(400, refusal("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n"), "Content-Length: -5");
+        assertEquals(400, refusal("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: +3\r\n\r\nabc"), "Content-Length: +3"
+                + " (only digits: Long.parseLong accepts a sign, HTTP does not, and a proxy may read the length otherwise)");
         assertEquals(400, refusal("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd"),
                 "two different Content-Length headers (request smuggling)");
         assertEquals(400, refusal("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\ncontent-length: 4\r\n\r\nabcd"),
@@ -60,11 +64,20 @@ class HiddenParserTest {
         assertEquals(400, refusal("GET / HTTP/1.1\r\n\r\n"), "HTTP/1.1 request without Host");
         assertEquals(400, refusal("get / HTTP/1.1\r\nHost: x\r\n\r\n"), "method 'get' (methods are upper-case tokens)");
         assertEquals(400, refusal("GET / HTTP/1.1\r\nHost : x\r\n\r\n"), "'Host : x' (no space allowed before ':')");
+        assertEquals(400, refusal("GET / HTTP/1.1\r\nHost: x\r\nX-Bad : y\r\n\r\n"), "'X-Bad : y' after a good Host"
+                + " header (no space allowed before ':', RFC 9112 5.1: refuse it, do not trim it away)");
         assertEquals(400, refusal("GET / HTTP/1.1\r\nHost: x\r\n: no name\r\n\r\n"), "': no name' (a header needs a name)");
+        assertEquals(400, refusal("GET / HTTP/1.1\r\nHost: x\r\nX\r\n\r\n"), "a header line 'X' (one character, no ':')");
+        assertEquals(400, refusal("GET / HTTP/1.1\r\nHost: x\r\n\u0001X: y\r\n\r\n"),
+                "a header name that starts with a control character (byte 1): no byte of a name may be a space or below");
+        assertEquals(400, refusal(" / HTTP/1.1\r\nHost: x\r\n\r\n"), "' / HTTP/1.1' (the method is missing)");
         assertEquals(400, refusal("GET / HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n  continued\r\n\r\n"), "a folded header line");
         assertEquals(400, refusal("GET / HTTP/1.1 \r\nHost: x\r\n\r\n"), "a trailing space after the version");
         assertEquals(400, refusal("GET / HTTX/1.1\r\nHost: x\r\n\r\n"), "'HTTX/1.1' is not a version");
         assertEquals(400, refusal("GET /a%zz HTTP/1.1\r\nHost: x\r\n\r\n"), "a bad percent escape %zz in the path");
+        assertEquals(400, refusal("GET /p?q=100%zz HTTP/1.1\r\nHost: x\r\n\r\n"), "a bad percent escape %zz in a"
+                + " parameter (URLDecoder throws IllegalArgumentException: catch it and refuse the request)");
+        assertEquals(400, refusal("GET /p?q=50% HTTP/1.1\r\nHost: x\r\n\r\n"), "a '%' at the end of a parameter");
     }
 
     @Test
@@ -111,8 +124,33 @@ class HiddenParserTest {
                 "caf%C3%A9=caf%C3%A9: percent-escapes are UTF-8 bytes (URLDecoder.decode(s, StandardCharsets.UTF_8), not the"
                 + " machine's default charset)");
         assertNull(r.getParameter("pepper"), "%26 is data, so there is no parameter 'pepper'");
+        HttpRequest orphan = Part1ParserTest.parse("GET /p?=x&y=1 HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertNull(orphan.getParameter("=x"), "?=x&y=1: the pair '=x' splits at its first '=', its first character:"
+                + " the name is empty, there is no parameter named '=x'");
+        List<String> unnamed = orphan.getParameterMap().get("");
+        assertTrue(unnamed == null || unnamed.equals(List.of("x")), "?=x&y=1: the pair '=x' has an empty name and the"
+                + " value 'x' (skip it or keep it under \"\"), got " + unnamed + " under the empty name");
         HttpRequest empty = Part1ParserTest.parse("GET /p?a=1&&b=2& HTTP/1.1\r\nHost: x\r\n\r\n");
         assertEquals(java.util.Set.of("a", "b"), empty.getParameterMap().keySet(),
                 "?a=1&&b=2&: an empty pair between two '&' is skipped, not a parameter with an empty name");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("the header limit counts bytes, line ends included: 3 800 short header lines pass, 5 000 are 431")
+    void test08_headerBytesIncludeLineEnds() throws Exception {
+        int limit = Limits.defaults().maxHeaderBytes();
+        String fits = "X:\r\n".repeat(3800);   // 15 200 bytes with their CRLFs
+        try {
+            assertNotNull(Part1ParserTest.parse("GET / HTTP/1.1\r\nHost: x\r\n" + fits + "\r\n"), "a request");
+        } catch (HttpError e) {
+            throw new AssertionError("3 800 header lines 'X:' are " + fits.length() + " bytes with their line ends, under"
+                    + " the limit of " + limit + ", but they were refused with " + e.status() + ": the limit is on bytes,"
+                    + " not on the number of lines", e);
+        }
+        String tooMany = "X:\r\n".repeat(5000);   // 20 000 bytes with their CRLFs, 10 000 without
+        assertEquals(431, refusal("GET / HTTP/1.1\r\nHost: x\r\n" + tooMany + "\r\n"), "5 000 header lines 'X:' are "
+                + tooMany.length() + " bytes with their line ends, more than the limit of " + limit + ": count each line's"
+                + " CRLF too (2 bytes), they are part of what the client makes the server read");
     }
 }

@@ -67,23 +67,38 @@ class HiddenServerTest {
 
     @Test
     @Points(2)
-    @DisplayName("a slowloris client (a byte, or a short header line, every 20 ms, forever) cannot hold a worker: 408")
+    @DisplayName("a slowloris client (a byte, a short header line or a piece of body every 20 ms, forever) cannot hold a worker: 408")
     void test03_slowlorisTimesOut() throws Exception {
         Limits limits = Limits.defaults().withRequestTimeout(Duration.ofMillis(500));
+        String[][] cases = {   // what is sent first, then what is sent again every 20 ms, what it is
+            {"GET /echo/x HTTP/1.1\r\nHost: x\r\nX-Long: ", "X", "one byte of a header line"},
+            {"GET /echo/x HTTP/1.1\r\nHost: x\r\n", "X-Drip: 1\r\n", "a short header line"},
+            {"POST /echo/x HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n\r\n" + "b".repeat(512), "b".repeat(512),
+                "512 bytes of a 1 000 000-byte body (the body's reading needs the deadline too: call checkDeadline()"
+                + " as it arrives)"},
+        };
         try (TestServer server = new TestServer(app(), 4, limits)) {
-            for (String drop : new String[] {"X", "X-Drip: 1\r\n"}) {
+            for (String[] slow : cases) {
                 ScheduledExecutorService drip = Executors.newSingleThreadScheduledExecutor();
                 try (RawHttp c = server.connect()) {
-                    c.send("GET /echo/x HTTP/1.1\r\nHost: x\r\n" + (drop.equals("X") ? "X-Long: " : ""));
+                    c.send(slow[0]);
                     drip.scheduleAtFixedRate(() -> {
                         try {
-                            c.send(drop);
+                            c.send(slow[1]);
                         } catch (IOException stopped) {
                             throw new RuntimeException(stopped);   // ends the dripping
                         }
                     }, 0, 20, TimeUnit.MILLISECONDS);
-                    assertEquals(408, c.read().status(), "sending '" + drop.trim() + "' every 20 ms: each piece arrives"
-                            + " in time, but the whole request takes longer than the 500 ms allowed");
+                    int status;
+                    try {
+                        status = c.read().status();
+                    } catch (java.net.SocketTimeoutException e) {
+                        throw new AssertionError("sending " + slow[2] + " every 20 ms: no answer within 5 s, though the"
+                                + " request timeout is 500 ms: each piece arrives in time, so only a deadline for the"
+                                + " whole request stops such a client");
+                    }
+                    assertEquals(408, status, "sending " + slow[2] + " every 20 ms: each piece arrives in time, but the"
+                            + " whole request takes longer than the 500 ms allowed");
                 } finally {
                     drip.shutdownNow();
                 }
@@ -244,9 +259,47 @@ class HiddenServerTest {
                         + " ended yet"), "status for a header line longer than maxHeaderBytes");
             }
             try (RawHttp c = server.connect()) {
+                // many complete header lines, more than the limit together, and the head has not ended yet
+                String lines = ("X-Part: " + "p".repeat(990) + "\r\n").repeat(20);
+                c.send("GET /echo/x HTTP/1.1\r\nHost: x\r\n" + lines);
+                assertEquals(431, answer(c, lines.length() + " bytes of complete header lines (1 000 bytes each) whose"
+                        + " head has not ended yet"), "status for header lines that add up to more than maxHeaderBytes");
+            }
+            try (RawHttp c = server.connect()) {
                 c.send("POST /echo/x HTTP/1.1\r\nHost: x\r\nContent-Length: 50000000\r\n\r\n");   // body not sent (yet)
                 assertEquals(413, answer(c, "'Content-Length: 50000000' with maxBody 100, before the body was sent"),
                         "status for a body larger than maxBody");
+            }
+            try (RawHttp c = server.connect()) {
+                c.send("POST /echo/x HTTP/1.1\r\nHost: x\r\nContent-Length: 2147483647\r\n\r\n");
+                assertEquals(413, answer(c, "'Content-Length: 2147483647' with maxBody 100 (an array for such a body"
+                        + " cannot even be made)"), "status for a body of 2 GB with maxBody 100");
+            }
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("targets that are not a plain file path get an answer too: GET /, OPTIONS *, GET /.hidden")
+    void test11_oddTargetsGetAnAnswer() throws Exception {
+        try (TestServer server = new TestServer(app())) {
+            for (String target : new String[] {"GET /", "OPTIONS *", "GET /.hidden", "GET /echo/"}) {
+                try (RawHttp c = server.connect()) {
+                    RawHttp.Response r;
+                    try {
+                        r = c.send(target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").read();
+                    } catch (AssertionError | IOException e) {
+                        throw new AssertionError("'" + target + " HTTP/1.1' got no answer (" + e.getMessage() + "): the"
+                                + " dispatcher must choose a servlet or none (404) for every path without throwing; '*'"
+                                + " (OPTIONS *, a question about the whole server) is a path without any '/'", e);
+                    }
+                    assertTrue(r.status() < 500, "'" + target + " HTTP/1.1' was answered " + r.status() + ": expected an"
+                            + " answer from the servlet mapped to it, or 404 when none is");
+                }
+            }
+            try (RawHttp c = server.connect()) {
+                assertEquals("/echo/ok", c.send("GET /echo/ok HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                        .read().text(), "a normal request afterwards");
             }
         }
     }
@@ -255,6 +308,9 @@ class HiddenServerTest {
     private static int answer(RawHttp c, String what) throws IOException {
         try {
             return c.read().status();
+        } catch (AssertionError closed) {
+            throw new AssertionError("the server closed the connection without an answer to " + what + ": was the"
+                    + " line or the body's array made before the limit was checked? Check the limit first", closed);
         } catch (java.net.SocketTimeoutException e) {
             throw new AssertionError("no answer within 5 s to " + what + ": the limit must be checked while reading,"
                     + " before the whole line or body is in memory (a client could send gigabytes), and answered at once");

@@ -171,7 +171,7 @@ public final class RequestParser {
             checkDeadline();
         }
         return body;
-        // STARTER TODO: read exactly Content-Length bytes of body (400 if not a number, 413 if larger than limits.maxBody())
+        // STARTER TODO: read exactly Content-Length bytes of body (400 if not a number, 413 if larger than limits.maxBody()), calling checkDeadline() after each read
         // END SOLUTION
     }
 

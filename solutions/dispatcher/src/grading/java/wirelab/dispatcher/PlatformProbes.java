@@ -21,7 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs in a child JVM (see {@link ChildJvm}) that starts where the grading machine does not: a
+ * Runs in a child JVM (see {@link wirelab.testkit.ChildJvm}) that starts where the grading machine does not: a
  * default charset of ISO-8859-1 (Windows, older Linux), the time zone of Kolkata (UTC+05:30) and
  * German as its language, from its first line on, so a formatter or a charset picked up once
  * from the machine (in a static field, say) is caught too. Calls the student's code directly and

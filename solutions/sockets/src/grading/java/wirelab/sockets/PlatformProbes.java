@@ -26,7 +26,7 @@ import wirelab.sockets.udp.Datagrams;
 import wirelab.sockets.udp.ReliableUdpClient;
 
 /**
- * Runs in a child JVM (see {@link ChildJvm}): {@code charset} checks the student's code where the
+ * Runs in a child JVM (see {@link wirelab.testkit.ChildJvm}): {@code charset} checks the student's code where the
  * default charset is ISO-8859-1 (a Windows or old Linux machine), {@code names} resolves names
  * from the hosts file the child was given, {@code all} does both. Prints PASS or FAIL per check.
  */

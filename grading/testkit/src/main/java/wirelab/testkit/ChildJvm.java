@@ -1,4 +1,4 @@
-package wirelab.sockets;
+package wirelab.testkit;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a probe of the student's code in a second JVM configured unlike the test JVM (another
- * default charset, a hosts file): things fixed for a JVM's lifetime can only be varied so.
+ * default charset, time zone or language, a hosts file): things fixed for a JVM's lifetime can
+ * only be varied so (the sockets and dispatcher labs' HiddenPlatformTest).
  * The child gets the same class path, and prints one line per check: {@code PASS name} or
  * {@code FAIL name: what happened}.
  */

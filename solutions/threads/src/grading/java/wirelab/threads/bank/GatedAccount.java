@@ -55,7 +55,7 @@ final class GatedAccount extends Account {
         if (t == null) {
             return false;
         }
-        if (!t.isAlive() && t.getState() == Thread.State.TERMINATED) {
+        if (t.getState() == Thread.State.TERMINATED) {
             return true;
         }
         ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(t.getId());

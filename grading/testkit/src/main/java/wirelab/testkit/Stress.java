@@ -41,7 +41,7 @@ public final class Stress {
     private static volatile int fence;
 
     /**
-     * The share of each time box that {@link #repeatFor} uses: 1 when grading; the student's
+     * The share of each time box that {@link #repeatFor} and {@link #hammerFor} use: 1 when grading; the student's
      * {@code ./mvnw test} sets {@code wirelab.stress.scale} lower (the pom's student-loop profile),
      * so a public run takes seconds while grading keeps the whole box. At least one round always runs.
      */
@@ -97,8 +97,8 @@ public final class Stress {
 
     /**
      * Calls {@code operation} again and again on each of {@code threads} threads, all released
-     * together by a {@link StartGate}, for {@code duration}, with a volatile read between calls.
-     * Returns the total number of calls made.
+     * together by a {@link StartGate}, for {@code duration} (scaled like the time boxes), with a
+     * volatile read between calls. Returns the total number of calls made.
      */
     public static long hammerFor(int threads, Duration duration, Runnable operation) {
         long[] calls = hammerFor(threads, duration, Integer.MAX_VALUE, (worker, call) -> operation.run());
@@ -116,7 +116,7 @@ public final class Stress {
     public static long[] hammerFor(int threads, Duration duration, int maxCalls, Call call) {
         long[] made = new long[threads];
         StartGate.run(threads, worker -> {
-            long deadline = System.nanoTime() + duration.toNanos();
+            long deadline = System.nanoTime() + scaled(duration).toNanos();
             int seen = 0;
             int i = 0;
             while (i < maxCalls) {

@@ -11,8 +11,8 @@ import wirelab.testkit.Waits;
 
 /**
  * Test helper: check-then-act caught without a race. The registry's map is swapped for one that
- * holds the FIRST thread at its first look at "ann" (get, containsKey or putIfAbsent), right
- * between its check and its act. A second thread then asks for "ann" and finishes (or waits, if
+ * holds the FIRST thread at its first look at "ann" (just after get or containsKey, just before
+ * putIfAbsent), right between its check and its act. A second thread then asks for "ann" and finishes (or waits, if
  * idFor holds a lock); then the first goes on. Code whose check and act are one atomic step
  * (computeIfAbsent, a lock around both) gives both threads the same id and makes one id;
  * get-then-put gives ann two ids, every time.
@@ -34,16 +34,20 @@ final class GatedIds extends ConcurrentHashMap<String, Integer> {
         }
     }
 
+    // get and containsKey look first and are held after: the thread goes on with what it saw
+    // before the second thread made ann's id (held before the look, it would see that id)
     @Override
     public Integer get(Object key) {
+        Integer seen = super.get(key);
         gate(key);
-        return super.get(key);
+        return seen;
     }
 
     @Override
     public boolean containsKey(Object key) {
+        boolean seen = super.containsKey(key);
         gate(key);
-        return super.containsKey(key);
+        return seen;
     }
 
     @Override

@@ -127,7 +127,7 @@ class HiddenAddressingTest {
         assertEquals(1, LectureUrl.parse("http://host:1/").port(), "1 is the lowest port a URL may name");
         assertEquals(65535, LectureUrl.parse("http://host:65535/").port(), "65535 is the highest port a URL may name");
         for (String bad : new String[] {"http://host:0/", "http://host:65536/", "http://host:http/", "http:///path",
-                "http://:80/", "://host/", "1http://host/"}) {
+                "http://:80/", "http://#top", "http://", "://host/", "1http://host/"}) {
             assertThrows(IllegalArgumentException.class, () -> LectureUrl.parse(bad), "\"" + bad + "\" should be refused");
         }
     }

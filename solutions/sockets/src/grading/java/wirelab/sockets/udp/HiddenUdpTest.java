@@ -1,5 +1,6 @@
 package wirelab.sockets.udp;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -217,6 +218,27 @@ class HiddenUdpTest {
                     + " 150 ms after its send, however many other datagrams arrive (setSoTimeout restarts with every"
                     + " receive: wait only for what is left of the attempt)");
             assertEquals(attempts, client.sends(), "the request should have been sent " + attempts + " times");
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("3.1 a stale reply read only after the attempt's time is up ends the attempt: the request is sent again")
+    void test08_staleReplyReadLateEndsTheAttempt() throws Exception {
+        Duration timeout = Duration.ofMillis(100);
+        try (ReliableUdpClient client = new ReliableUdpClient(Loopback.at(9), timeout, 3);
+             LateWakeSocket socket = new LateWakeSocket(Duration.ofMillis(20))) {
+            socket.installIn(client); // a socket that plays the server, and a thread woken 20 ms after its timeout
+            String reply = assertDoesNotThrow(() -> client.request("late"), "the first attempt's only reply was stale"
+                    + " (an older sequence number), and the thread read it 20 ms after the attempt's 100 ms were up:"
+                    + " request() should see that no time is left and send the request again, not call setSoTimeout"
+                    + " with what is left (a negative number) or 0 (which waits for ever)");
+            assertEquals("fresh late", reply, "the retransmission's reply should be returned");
+            assertEquals(2, socket.sent().size(), "the request should have been sent twice: once, then again when the"
+                    + " first attempt's time was up (sends: " + socket.sent() + ")");
+            assertEquals(socket.sent().get(0).seq(), socket.sent().get(1).seq(),
+                    "a retransmission carries the same sequence number as the first send");
+            assertEquals(2, client.sends(), "sends() should count both sends");
         }
     }
 }

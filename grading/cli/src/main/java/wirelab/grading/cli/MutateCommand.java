@@ -41,6 +41,11 @@ final class MutateCommand implements Callable<Integer> {
     @Option(names = "--max", description = "Grade at most N mutants, spread over the operators (default: all).")
     int max;
 
+    @Option(names = "--only", split = ",", paramLabel = "ID",
+            description = "Only the mutants with these ids (comma-separated, as --dry-run and mutants.json give them),"
+                    + " e.g. the survivors of the last run after tests were added. The report then covers only these.")
+    List<String> only;
+
     @Option(names = "--race", description = "Also run the jcstress race tests on each mutant (about 20 s each).")
     boolean race;
 
@@ -77,8 +82,9 @@ final class MutateCommand implements Callable<Integer> {
         Course course = Course.locate();
         Lab l = course.requireLab(lab);
         if (dryRun) {
-            List<Mutant> ms = new MutantMaker(l.mainSources(), Operators.all(), everywhere).all().stream()
-                    .filter(m -> chosen.contains(m.operator())).toList();
+            List<Mutant> everyMutant = new MutantMaker(l.mainSources(), Operators.all(), everywhere).all();
+            List<Mutant> ms = MutationRun.only(everyMutant,
+                    everyMutant.stream().filter(m -> chosen.contains(m.operator())).toList(), only);
             for (Mutant m : ms) {
                 System.out.println(m.id());
                 m.diff().lines().skip(2).forEach(line -> System.out.println("    " + line));
@@ -93,7 +99,7 @@ final class MutateCommand implements Callable<Integer> {
         int lanes = jobs != null ? jobs : prepared.jvmBudget();
         Path outDir = out != null ? out : course.root().resolve("target/mutate").resolve(l.name());
         MutationRun.Result r = new MutationRun(prepared, System.out).run(
-                new MutationRun.Options(operators, max, everywhere, lanes, force), outDir);
+                new MutationRun.Options(operators, max, everywhere, lanes, force, only), outDir);
         MutationReport.print(r, System.out);
         MutationReport.writeJson(r, outDir.resolve("mutants.json"));
         MutationReport.writeHtml(r, outDir.resolve("mutants.html"));

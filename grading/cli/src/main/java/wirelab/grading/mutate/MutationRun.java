@@ -20,8 +20,20 @@ import wirelab.grading.grade.PreparedLab;
  */
 public final class MutationRun {
 
-    /** The knobs of one run. */
-    public record Options(List<String> operators, int max, boolean everywhere, int jobs, boolean force) {
+    /**
+     * The knobs of one run.
+     *
+     * @param only the ids of the only mutants to try (as {@code --dry-run} prints them), or empty for all
+     */
+    public record Options(List<String> operators, int max, boolean everywhere, int jobs, boolean force, List<String> only) {
+
+        public Options {
+            only = only == null ? List.of() : List.copyOf(only);
+        }
+
+        public Options(List<String> operators, int max, boolean everywhere, int jobs, boolean force) {
+            this(operators, max, everywhere, jobs, force, List.of());
+        }
     }
 
     /** Everything a report needs. */
@@ -59,7 +71,7 @@ public final class MutationRun {
                     + "check them again and update the ids): " + String.join(", ", stale));
         }
         Set<String> chosenOps = Operators.select(o.operators()).stream().map(Operator::name).collect(Collectors.toSet());
-        List<Mutant> chosen = all.stream().filter(m -> chosenOps.contains(m.operator())).toList();
+        List<Mutant> chosen = only(all, all.stream().filter(m -> chosenOps.contains(m.operator())).toList(), o.only());
         List<MutantOutcome> outcomes = new ArrayList<>();
         List<Mutant> candidates = new ArrayList<>();
         for (Mutant m : chosen) {
@@ -70,8 +82,8 @@ public final class MutationRun {
             }
         }
         candidates = spread(candidates, o.max());
-        out.printf("mutate %s: %d mutants in %s (%d operators), %d listed as equivalent; %s%n", lab.lab().name(),
-                chosen.size(), o.everywhere() ? "the whole main source" : "the solution regions", chosenOps.size(),
+        out.printf("mutate %s: %d mutants%s in %s (%d operators), %d listed as equivalent; %s%n", lab.lab().name(),
+                chosen.size(), o.only().isEmpty() ? "" : " (--only)", o.everywhere() ? "the whole main source" : "the solution regions", chosenOps.size(),
                 outcomes.size(), o.max() > 0 && o.max() < chosen.size() - outcomes.size() ? "trying " + candidates.size() + " (--max)"
                         : "trying " + candidates.size());
         List<Mutant> compiled = new ArrayList<>();
@@ -81,6 +93,31 @@ public final class MutationRun {
             outcomes.addAll(new MutantGrader(lab, o.jobs(), o.force(), out).grade(compiled, outDir));
         }
         return new Result(lab.lab().name(), outcomes, (System.nanoTime() - start) / 1e9, lab.sandbox().describe());
+    }
+
+    /**
+     * The chosen mutants whose id is in {@code ids} (all of them when ids is empty), in their order.
+     * An id that no mutant has, or whose mutant the operators left out, is an error that names it:
+     * a re-run of some mutants must not quietly grade fewer than it was asked to.
+     */
+    public static List<Mutant> only(List<Mutant> all, List<Mutant> chosen, java.util.Collection<String> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return chosen;
+        }
+        Set<String> wanted = new java.util.LinkedHashSet<>(ids);
+        Set<String> existing = all.stream().map(Mutant::id).collect(Collectors.toSet());
+        List<String> unknown = wanted.stream().filter(id -> !existing.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("--only: no mutant has the id " + String.join(", ", unknown)
+                    + " (ids are file:line:operator:ordinal, as --dry-run prints them; the code may have moved)");
+        }
+        List<Mutant> picked = chosen.stream().filter(m -> wanted.contains(m.id())).toList();
+        if (picked.size() < wanted.size()) {
+            Set<String> pickedIds = picked.stream().map(Mutant::id).collect(Collectors.toSet());
+            throw new IllegalArgumentException("--only: " + String.join(", ", wanted.stream().filter(id -> !pickedIds.contains(id)).toList())
+                    + " left out by --operators; drop --operators or add their operators");
+        }
+        return picked;
     }
 
     private List<MutantOutcome> compile(List<Mutant> candidates, List<Mutant> compiled, int jobs) {

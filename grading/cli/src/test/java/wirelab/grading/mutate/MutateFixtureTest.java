@@ -105,6 +105,26 @@ class MutateFixtureTest {
     }
 
     @Test
+    @DisplayName("--only grades just the mutants named (the others are not even compiled); an unknown id or one its operator leaves out fails, naming it")
+    void onlyTheNamedMutants(@TempDir Path out) {
+        PrintStream console = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        String survivor = "wirelab/fixture/Counter.java:11:boundary:1";
+        MutationRun.Result r = new MutationRun(lab, console).run(
+                new MutationRun.Options(OPERATORS, 0, false, 2, true, List.of(survivor)), out);
+        assertEquals(List.of(survivor), r.outcomes().stream().map(o -> o.mutant().id()).toList());
+        assertEquals(MutantOutcome.SURVIVED, r.outcomes().get(0).status());
+        assertEquals(0.0, r.score(), 1e-9);
+
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> new MutationRun(lab, console)
+                .run(new MutationRun.Options(OPERATORS, 0, false, 2, true, List.of(survivor, "wirelab/fixture/Counter.java:99:boundary:1")), out));
+        assertTrue(unknown.getMessage().contains("Counter.java:99:boundary:1") && !unknown.getMessage().contains(":11:"), unknown.getMessage());
+
+        IllegalArgumentException leftOut = assertThrows(IllegalArgumentException.class, () -> new MutationRun(lab, console)
+                .run(new MutationRun.Options(List.of("negate-condition"), 0, false, 2, true, List.of(survivor)), out));
+        assertTrue(leftOut.getMessage().contains(survivor) && leftOut.getMessage().contains("--operators"), leftOut.getMessage());
+    }
+
+    @Test
     @DisplayName("an id in mutants.ignore that no mutant has any more fails the run, naming the id")
     void staleIgnoreListFails(@TempDir Path out) throws IOException {
         Path ignore = lab.lab().solutionDir().resolve(IgnoreList.NAME);

@@ -104,7 +104,7 @@ class HiddenAddressingTest {
 
     @Test
     @Points(2)
-    @DisplayName("5.3 URL corners: no path, directory URL, upper-case protocol, unknown protocol, a URL inside the path, ports 1 and 65535, bad ports, no host")
+    @DisplayName("5.3 URL corners: no path, directory URL, upper-case protocol, unknown and one-letter protocols, a URL inside the path, ports 1 and 65535, bad ports, no host")
     void test07_urlCorners() {
         LectureUrl bare = LectureUrl.parse("http://www.xyz.com");
         assertEquals("/", bare.path(), "a URL without a path points at /");
@@ -116,6 +116,7 @@ class HiddenAddressingTest {
         assertEquals("", dir.fileName());
         assertEquals("http", LectureUrl.parse("HTTP://Example.com/").protocol(), "the protocol is returned in lower case");
         assertEquals(-1, LectureUrl.parse("wais://server.example/db").port(), "an unknown protocol without a port has port -1");
+        assertEquals("s", LectureUrl.parse("s://bucket.example/key").protocol(), "a protocol of one letter is a protocol too");
         LectureUrl frag = LectureUrl.parse("telnet://host.example:2323#top");
         assertEquals(2323, frag.port());
         assertEquals("/", frag.path());
@@ -127,7 +128,7 @@ class HiddenAddressingTest {
         assertEquals(1, LectureUrl.parse("http://host:1/").port(), "1 is the lowest port a URL may name");
         assertEquals(65535, LectureUrl.parse("http://host:65535/").port(), "65535 is the highest port a URL may name");
         for (String bad : new String[] {"http://host:0/", "http://host:65536/", "http://host:http/", "http:///path",
-                "http://:80/", "://host/", "1http://host/"}) {
+                "http://:80/", "http://#top", "http://", "://host/", "1http://host/"}) {
             assertThrows(IllegalArgumentException.class, () -> LectureUrl.parse(bad), "\"" + bad + "\" should be refused");
         }
     }

@@ -40,12 +40,24 @@ class HiddenFramingTest {
         InputStream in2 = new ByteArrayInputStream(new byte[] {0x7F, -1, -1, -1});
         assertThrows(MalformedFrameException.class, () -> length.read(in2),
                 "a 2 GB length must be refused before allocating 2 GB");
+        InputStream in3 = new ByteArrayInputStream(new byte[] {0x01, 0, 0, 5, 'h', 'e', 'l', 'l', 'o'});
+        assertThrows(MalformedFrameException.class, () -> length.read(in3),
+                "01 00 00 05 is a length of 16 777 221 bytes, over MAX_PAYLOAD, and should be refused: every bit of the"
+                        + " first header byte counts too (was the frame read as 5 bytes?)");
     }
 
     @Test
     @Points(1)
-    @DisplayName("2.1 exactly MAX_PAYLOAD bytes is accepted; writing MAX_PAYLOAD + 1 is refused")
+    @DisplayName("2.1 exactly MAX_PAYLOAD bytes is accepted, and lengths that use every bit of the header (255, 256, 257, 300, 1000, 65535); writing MAX_PAYLOAD + 1 is refused")
     void test02_limitIsInclusive() throws Exception {
+        for (int n : new int[] {255, 256, 257, 300, 1000, 65535}) {
+            String message = "x".repeat(n);
+            ByteArrayOutputStream frame = new ByteArrayOutputStream();
+            length.write(frame, message);
+            assertEquals(n, length.read(new ByteArrayInputStream(frame.toByteArray())).length(),
+                    "a frame of " + n + " bytes (header " + String.format("%08X", n) + ") should be read back whole:"
+                            + " each of the 4 header bytes counts, with all of its 8 bits");
+        }
         String max = "a".repeat(LengthPrefixFraming.MAX_PAYLOAD);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         length.write(out, max);
@@ -60,6 +72,10 @@ class HiddenFramingTest {
     void test03_truncatedHeader() {
         assertThrows(MalformedFrameException.class, () -> length.read(new ByteArrayInputStream(new byte[] {0, 0})),
                 "2 of 4 header bytes then end of stream: truncated frame");
+        assertThrows(MalformedFrameException.class, () -> length.read(new ByteArrayInputStream(new byte[] {0})),
+                "1 of 4 header bytes then end of stream: truncated frame");
+        assertThrows(MalformedFrameException.class, () -> length.read(new ByteArrayInputStream(new byte[] {0, 0, 0})),
+                "3 of 4 header bytes then end of stream is a truncated frame, not an empty message: all 4 bytes must arrive");
     }
 
     @Test

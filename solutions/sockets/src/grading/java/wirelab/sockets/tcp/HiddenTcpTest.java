@@ -1,9 +1,11 @@
 package wirelab.sockets.tcp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import wirelab.sockets.Net;
+import wirelab.testkit.Loopback;
 import wirelab.testkit.OpenFiles;
 import wirelab.testkit.Points;
 import wirelab.testkit.StartGate;
@@ -314,5 +317,77 @@ class HiddenTcpTest {
     @DisplayName("1.3 the pooled server's close() returns only after the acceptor and the pool's workers have ended")
     void test11_poolCloseWaitsForItsThreads() throws Exception {
         assertCloseWaitsForItsThreads(() -> new PooledEchoServer(0, 2), "the pooled server");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("1.1 Echo.serve echoes, then returns without an exception and closes the socket when the client ends its stream")
+    void test12_serveEndsQuietlyAtEndOfStream() throws Exception {
+        try (ServerSocket listener = Loopback.serverSocket(); Socket client = Net.connect(listener.getLocalPort());
+             Socket accepted = listener.accept()) {
+            client.getOutputStream().write(Net.utf8("bye"));
+            client.shutdownOutput(); // the client's end of stream: read() on the server's side returns -1 after "bye"
+            assertDoesNotThrow(() -> Echo.serve(accepted), "Echo.serve threw an exception when the client ended its"
+                    + " stream: once read() returns -1 there is nothing left to echo; stop, close the socket and return"
+                    + " (never write() with the -1 as a length)");
+            assertEquals("bye", Net.readExactly(client, 3, "the echo before the end of stream"));
+            assertTrue(accepted.isClosed(), "Echo.serve returned but left the client's socket open: close it when the client is done");
+        }
+    }
+    @Test
+    @Points(1)
+    @DisplayName("1.2 and 1.3 once clients have left, the servers keep none of their sockets or threads (a server that runs for weeks would fill its memory)")
+    void test13_serversForgetClientsThatLeft() throws Exception {
+        assertForgetsClientsThatLeft(new ThreadPerConnectionEchoServer(0), "the thread-per-connection server");
+        assertForgetsClientsThatLeft(new PooledEchoServer(0, 2), "the pooled server");
+    }
+
+    /** 10 clients come, get an echo and leave; then none of the server's collections may hold a closed socket or an ended thread. */
+    private static void assertForgetsClientsThatLeft(EchoServer server, String what) throws Exception {
+        try (server) {
+            for (int i = 0; i < 10; i++) {
+                try (Socket s = Net.connect(server.port())) {
+                    Net.send(s, "x");
+                    Net.readExactly(s, 1, "client " + i + "'s echo");
+                }
+            }
+            String[] kept = {null};
+            try {
+                wirelab.testkit.Waits.await(what + " to forget the 10 clients that left", Duration.ofSeconds(5))
+                        .until(() -> (kept[0] = leftovers(server)) == null);
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                org.junit.jupiter.api.Assertions.fail(what + " still keeps " + kept[0] + " 5 s after its 10 clients"
+                        + " closed their connections: when a client's handler ends, remove its socket (and thread) from"
+                        + " the server's collections, or a server that runs for weeks fills its memory with clients long gone");
+            }
+        }
+    }
+
+    /** What the server's collections still hold of clients that are gone (closed sockets, ended threads), or null. */
+    private static String leftovers(Object server) throws IllegalAccessException {
+        for (java.lang.reflect.Field f : server.getClass().getDeclaredFields()) {
+            if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                continue;
+            }
+            f.setAccessible(true);
+            Object value = f.get(server);
+            List<Object> items = new ArrayList<>();
+            try {
+                if (value instanceof java.util.Collection<?> c) {
+                    items.addAll(java.util.Arrays.asList(c.toArray()));
+                } else if (value instanceof java.util.Map<?, ?> m) {
+                    items.addAll(java.util.Arrays.asList(m.keySet().toArray()));
+                    items.addAll(java.util.Arrays.asList(m.values().toArray()));
+                }
+            } catch (java.util.ConcurrentModificationException e) {
+                return "a collection that is still changing ('" + f.getName() + "')";
+            }
+            long sockets = items.stream().filter(o -> o instanceof Socket s && s.isClosed()).count();
+            long threads = items.stream().filter(o -> o instanceof Thread t && !t.isAlive()).count();
+            if (sockets + threads > 0) {
+                return sockets + " closed socket(s) and " + threads + " ended thread(s) in its field '" + f.getName() + "'";
+            }
+        }
+        return null;
     }
 }

@@ -1,5 +1,6 @@
 package wirelab.sockets.udp;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -217,6 +218,32 @@ class HiddenUdpTest {
                     + " 150 ms after its send, however many other datagrams arrive (setSoTimeout restarts with every"
                     + " receive: wait only for what is left of the attempt)");
             assertEquals(attempts, client.sends(), "the request should have been sent " + attempts + " times");
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("3.1 a stale reply read just as, or after, the attempt's time is up ends the attempt: the request is sent again")
+    void test08_staleReplyReadLateEndsTheAttempt() throws Exception {
+        // 20 ms late: no time is left at all; 0 ms late: the attempt's last millisecond (8 rounds, each with a fresh client)
+        for (int round = 0; round <= 8; round++) {
+            Duration late = Duration.ofMillis(round == 0 ? 20 : 0);
+            Duration timeout = Duration.ofMillis(round == 0 ? 100 : 30);
+            try (ReliableUdpClient client = new ReliableUdpClient(Loopback.at(9), timeout, 3);
+                 LateWakeSocket socket = new LateWakeSocket(late)) {
+                socket.installIn(client); // a socket that plays the server, and a thread woken `late` after its timeout
+                String reply = assertDoesNotThrow(() -> client.request("late"), "the first attempt's only reply was"
+                        + " stale (an older sequence number), and the thread read it " + late.toMillis() + " ms after the"
+                        + " attempt's " + timeout.toMillis() + " ms were up: request() should see that no time is left"
+                        + " (less than 1 ms is none) and send the request again, not call setSoTimeout with what is left:"
+                        + " a negative number is refused, and 0 waits for ever");
+                assertEquals("fresh late", reply, "the retransmission's reply should be returned");
+                assertEquals(2, socket.sent().size(), "the request should have been sent twice: once, then again when the"
+                        + " first attempt's time was up (sends: " + socket.sent() + ")");
+                assertEquals(socket.sent().get(0).seq(), socket.sent().get(1).seq(),
+                        "a retransmission carries the same sequence number as the first send");
+                assertEquals(2, client.sends(), "sends() should count both sends");
+            }
         }
     }
 }

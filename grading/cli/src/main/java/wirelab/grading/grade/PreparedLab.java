@@ -312,8 +312,9 @@ public final class PreparedLab {
      * Flags for every graded test JVM: start from the CDS archive; the full JIT as under Maven
      * (visibility bugs show only with C2), unless the lab's {@code grade.jit} is {@code quick}:
      * C1 only, which halves a test JVM's CPU when its tests wait on the network rather than compute.
-     * Self-attach is allowed: it gives the tests' code nothing it does not have (it runs in the same
-     * JVM as the runner), and spares Lincheck a helper JVM.
+     * Self-attach is allowed: Lincheck attaches its agent to its own JVM, and without it the JDK makes
+     * it start a helper JVM (half a second); it gives the tests' code nothing it does not have (it
+     * runs in the same JVM as the runner).
      */
     List<String> jvmOptions() {
         List<String> out = new ArrayList<>();
@@ -326,8 +327,6 @@ public final class PreparedLab {
             case "quick" -> "-XX:TieredStopAtLevel=1";
             default -> throw new IllegalArgumentException(lab.name() + "/lab.properties: grade.jit is full or quick, not " + jit);
         });
-        // Lincheck attaches its agent to its own JVM; without this the JDK makes it start a second
-        // JVM to do the attach (measured: half a second of each threads test JVM)
         out.add("-Djdk.attach.allowAttachSelf=true");
         return out;
     }

@@ -15,9 +15,10 @@ final class Spinners {
 
     /**
      * How long the loop runs before stop(): long enough for the JIT to compile it, as in a server
-     * (a quarter of it in the student's ./mvnw test: unsafeFlag(), the class check, is the sure one).
+     * (C1 compiles a hot loop within milliseconds). A quarter of it in the student's ./mvnw test:
+     * unsafeFlag(), the class check, is the sure one.
      */
-    static final Duration HOT = Stress.scaled(Duration.ofMillis(300));
+    static final Duration HOT = Stress.scaled(Duration.ofMillis(100));
     /** How long a stopped worker may take to notice. A visible write is seen in microseconds. */
     static final Duration GRACE = Duration.ofSeconds(1);
     /**

@@ -180,12 +180,12 @@ class HiddenUdpTest {
     @Points(2)
     @DisplayName("3.1 a stale reply neither ends an attempt nor starts its timeout again: the attempt lasts its timeout")
     void test07_staleReplyNeitherEndsNorRestartsTheAttempt() throws Exception {
-        Duration timeout = Duration.ofMillis(200);
-        Duration staleAfter = Duration.ofMillis(60);
-        int attempts = 3;
+        Duration timeout = Duration.ofMillis(300);
+        Duration staleAfter = Duration.ofMillis(30); // most of the attempt is left: only a 270 ms stall would use it up
+        int attempts = 2;
         try (ReliableUdpClient client = new ReliableUdpClient(Loopback.at(9), timeout, attempts);
              StaleReplySocket socket = new StaleReplySocket(timeout, staleAfter)) {
-            socket.installIn(client); // a socket that plays a server: never the reply, one stale reply 60 ms into each attempt
+            socket.installIn(client); // a socket that plays a server: never the reply, one stale reply 30 ms into each attempt
             assertThrows(SocketTimeoutException.class, () -> client.request("anyone?"),
                     "nobody answers request #1 (only a stale reply with another number comes in each attempt):"
                             + " request() should give up after " + attempts + " attempts");

@@ -29,11 +29,15 @@ import java.util.concurrent.TimeUnit;
  * The verdict does not depend on how fast the machine is: the stale reply is read at least
  * {@code staleAfter} into the attempt, so a client that waits only for what is left sets at most
  * {@code timeout - staleAfter} (however late its thread runs), and one that starts the timeout
- * again sets the whole timeout. And with most of the attempt still left when the stale reply comes,
- * a client that goes on waiting calls {@code receive()} again before it sends again.
+ * again sets the whole timeout. An attempt counts as cut short only when the client sent again (or
+ * gave up) right after the stale reply <em>and</em> more than 20 ms before {@code timeout} had passed since the send:
+ * a right client, even one whose thread (or this socket's) ran late, never does both.
  * Only the client's thread uses it.
  */
 final class StaleReplySocket extends DatagramSocket {
+
+    /** How much earlier than its timeout an attempt may end and still count as lasting its timeout. */
+    private static final long SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final long timeoutNanos;
     private final long staleAfterNanos;
@@ -42,6 +46,7 @@ final class StaleReplySocket extends DatagramSocket {
     private int receivesThisAttempt;
     private boolean staleReadThisAttempt;
     private int timeoutMillis;
+    private long attemptStart;
     private Datagrams.Message lastSent;
     private SocketAddress server;
 
@@ -89,6 +94,7 @@ final class StaleReplySocket extends DatagramSocket {
         if (sends > 0) {
             endAttempt();
         }
+        attemptStart = System.nanoTime(); // before request() can take the time its deadline counts from
         sends++;
         lastSent = m;
         server = p.getSocketAddress();
@@ -97,7 +103,11 @@ final class StaleReplySocket extends DatagramSocket {
     }
 
     private void endAttempt() {
-        if (staleReadThisAttempt && receivesThisAttempt == 1) {
+        // ended after the stale reply without waiting on, and well before the attempt's time was up: the deadline
+        // request() counts from is at least attemptStart + timeout (a right client ends at most 1 ms before it,
+        // a clock in whole ms adds 1 more), so a thread that ran late cannot cause this
+        if (staleReadThisAttempt && receivesThisAttempt == 1
+                && System.nanoTime() - attemptStart < timeoutNanos - SLACK_NANOS) {
             mistakes.add("attempt " + sends + " ended at the stale reply that came " + millis(staleAfterNanos)
                     + " ms after its send: request() sent again (or gave up) without waiting for the "
                     + millis(timeoutNanos - staleAfterNanos) + " ms left of the attempt; a reply with another number"

@@ -53,16 +53,16 @@ class Part3UdpTest {
     }
 
     @Test
-    @Points(3)
-    @DisplayName("3.1 through a network that drops, duplicates and delays, 30 requests each get their own reply")
-    void test02_retransmitsAndIgnoresDuplicates() throws Exception {
+    @Points(2)
+    @DisplayName("3.1 through a network that drops, duplicates and reorders, 30 requests each get their own reply")
+    void test02_retransmitsThroughLossyNetwork() throws Exception {
         try (AtMostOnceUdpServer server = new AtMostOnceUdpServer(0, text -> "echo " + text);
              LossyRelay relay = LossyRelay.start(Loopback.at(server.port()), LossyRelay.Faults.typical(7));
              ReliableUdpClient client = new ReliableUdpClient(relay.address(), TIMEOUT, ATTEMPTS)) {
             for (int i = 1; i <= 30; i++) {
                 String reply = client.request("request " + i);
-                assertEquals("echo request " + i, reply, "request " + i + " got the reply of another request ("
-                        + relay.summary() + "): ignore replies whose sequence number is not the current one");
+                assertEquals("echo request " + i, reply, "request " + i + " should get its own reply ("
+                        + relay.summary() + ")");
             }
             assertTrue(relay.dropped() > 0, "the test network should have dropped something: " + relay.summary());
             assertTrue(client.sends() > 30, "with losses, some requests must have been sent again, but sends() is "
@@ -124,8 +124,40 @@ class Part3UdpTest {
                         "after " + i + " x ADD 1 the total should be " + i + " (" + relay.summary() + ")");
             }
             assertEquals(40, counter.total.get(), "40 x ADD 1 should add up to 40 on the server");
-            assertTrue(relay.dropped() > 0 && relay.duplicated() > 0,
-                    "the test network should have dropped and duplicated datagrams: " + relay.summary());
+            assertTrue(relay.dropped() > 0 && relay.duplicated() > 0 && relay.delayed() > 0,
+                    "the test network should have dropped, duplicated and reordered datagrams: " + relay.summary());
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("3.1 a late copy of the previous reply, arriving just before the right one, is ignored")
+    void test06_ignoresALateCopyOfThePreviousReply() throws Exception {
+        try (DatagramSocket fake = Loopback.datagramSocket();
+             ReliableUdpClient client = new ReliableUdpClient(Loopback.at(fake.getLocalPort()), Duration.ofSeconds(2), 3)) {
+            Thread server = new Thread(() -> {
+                try {
+                    String previous = "nothing yet";
+                    for (int i = 0; i < 3; i++) {
+                        DatagramPacket in = Datagrams.receiveBuffer();
+                        fake.receive(in);
+                        Datagrams.Message m = Datagrams.decode(in);
+                        fake.send(Datagrams.packet(m.seq() - 1, previous, in.getSocketAddress())); // the late copy
+                        previous = "reply to " + m.text();
+                        fake.send(Datagrams.packet(m.seq(), previous, in.getSocketAddress()));
+                    }
+                } catch (Exception e) {
+                    // test over
+                }
+            }, "fake-udp-server");
+            server.setDaemon(true);
+            server.start();
+            for (String request : new String[] {"one", "two", "three"}) {
+                assertEquals("reply to " + request, client.request(request), "before the reply to \"" + request
+                        + "\" came a late copy of the previous reply (the sequence number before): request() should"
+                        + " ignore a reply whose number is not the request's and wait on for the right one");
+            }
+            assertEquals(3, client.sends(), "every right reply came at once: no request should have been sent twice");
         }
     }
 }

@@ -1,10 +1,8 @@
 package wirelab.sockets.udp;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.SocketAddress;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -30,30 +28,15 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  * Only the client's thread uses it.
  */
-final class LateWakeSocket extends DatagramSocket {
+final class LateWakeSocket extends FakeClientSocket {
 
     private final long lateNanos;
     private final Deque<DatagramPacket> ready = new ArrayDeque<>();
     private final List<Datagrams.Message> sent = new ArrayList<>();
     private DatagramPacket lateStale;
-    private int timeoutMillis;
 
     LateWakeSocket(Duration late) throws SocketException {
-        super((SocketAddress) null); // unbound: nothing reaches it, nothing leaves it
         this.lateNanos = late.toNanos();
-    }
-
-    /** Puts this socket in {@code client} in place of the one its constructor opened (which is closed). */
-    void installIn(ReliableUdpClient client) throws ReflectiveOperationException {
-        for (Field f : ReliableUdpClient.class.getDeclaredFields()) {
-            if (f.getType() == DatagramSocket.class) {
-                f.setAccessible(true);
-                ((DatagramSocket) f.get(client)).close();
-                f.set(client, this);
-                return;
-            }
-        }
-        throw new AssertionError("ReliableUdpClient should keep the DatagramSocket its constructor opens in a field");
     }
 
     /** The requests sent through this socket, in order. */
@@ -98,29 +81,4 @@ final class LateWakeSocket extends DatagramSocket {
         p.setSocketAddress(next.getSocketAddress());
     }
 
-    @Override
-    public void setSoTimeout(int timeout) throws SocketException {
-        if (timeout < 0) {
-            throw new IllegalArgumentException("timeout < 0");
-        }
-        super.setSoTimeout(timeout);
-        timeoutMillis = timeout;
-    }
-
-    @Override
-    public int getSoTimeout() {
-        return timeoutMillis;
-    }
-
-    private static void sleepAtLeast(long nanos) {
-        long until = System.nanoTime() + nanos;
-        for (long left = nanos; left > 0; left = until - System.nanoTime()) {
-            try {
-                TimeUnit.NANOSECONDS.sleep(left);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
 }

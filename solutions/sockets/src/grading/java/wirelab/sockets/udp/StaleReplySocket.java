@@ -1,7 +1,6 @@
 package wirelab.sockets.udp;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.SocketAddress;
@@ -34,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * a right client, even one whose thread (or this socket's) ran late, never does both.
  * Only the client's thread uses it.
  */
-final class StaleReplySocket extends DatagramSocket {
+final class StaleReplySocket extends FakeClientSocket {
 
     /** How much earlier than its timeout an attempt may end and still count as lasting its timeout. */
     private static final long SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
@@ -45,29 +44,14 @@ final class StaleReplySocket extends DatagramSocket {
     private int sends;
     private int receivesThisAttempt;
     private boolean staleReadThisAttempt;
-    private int timeoutMillis;
     private long attemptStart;
     private Datagrams.Message lastSent;
     private SocketAddress server;
 
     /** For a client whose attempts last {@code timeout}; the stale reply comes {@code staleAfter} into each. */
     StaleReplySocket(Duration timeout, Duration staleAfter) throws SocketException {
-        super((SocketAddress) null); // unbound: nothing reaches it, nothing leaves it
         this.timeoutNanos = timeout.toNanos();
         this.staleAfterNanos = staleAfter.toNanos();
-    }
-
-    /** Puts this socket in {@code client} in place of the one its constructor opened (which is closed). */
-    void installIn(ReliableUdpClient client) throws ReflectiveOperationException {
-        for (Field f : ReliableUdpClient.class.getDeclaredFields()) {
-            if (f.getType() == DatagramSocket.class) {
-                f.setAccessible(true);
-                ((DatagramSocket) f.get(client)).close();
-                f.set(client, this);
-                return;
-            }
-        }
-        throw new AssertionError("ReliableUdpClient should keep the DatagramSocket its constructor opens in a field");
     }
 
     /** How often the request was sent. */
@@ -146,33 +130,8 @@ final class StaleReplySocket extends DatagramSocket {
         throw new SocketTimeoutException("Receive timed out");
     }
 
-    @Override
-    public void setSoTimeout(int timeout) throws SocketException {
-        if (timeout < 0) {
-            throw new IllegalArgumentException("timeout < 0");
-        }
-        super.setSoTimeout(timeout);
-        timeoutMillis = timeout;
-    }
-
-    @Override
-    public int getSoTimeout() {
-        return timeoutMillis;
-    }
-
     private static long millis(long nanos) {
         return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 
-    private static void sleepAtLeast(long nanos) {
-        long until = System.nanoTime() + nanos;
-        for (long left = nanos; left > 0; left = until - System.nanoTime()) {
-            try {
-                TimeUnit.NANOSECONDS.sleep(left);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
 }

@@ -1,0 +1,63 @@
+package wirelab.sockets.udp;
+
+import java.lang.reflect.Field;
+import java.net.DatagramSocket;
+import java.net.SocketAddress;
+import java.net.SocketException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the hidden tests' fake sockets share: an unbound DatagramSocket that takes the place of
+ * the one a {@link ReliableUdpClient} opened, and remembers the client's socket timeout (a
+ * negative one is refused, as every DatagramSocket does). Subclasses play the network in
+ * {@code send} and {@code receive}. Only the client's thread uses one.
+ */
+abstract class FakeClientSocket extends DatagramSocket {
+
+    /** The timeout the client last set, in ms (0: wait forever). */
+    protected int timeoutMillis;
+
+    FakeClientSocket() throws SocketException {
+        super((SocketAddress) null); // unbound: nothing reaches it, nothing leaves it
+    }
+
+    /** Puts this socket in {@code client} in place of the one its constructor opened (which is closed). */
+    void installIn(ReliableUdpClient client) throws ReflectiveOperationException {
+        for (Field f : ReliableUdpClient.class.getDeclaredFields()) {
+            if (f.getType() == DatagramSocket.class) {
+                f.setAccessible(true);
+                ((DatagramSocket) f.get(client)).close();
+                f.set(client, this);
+                return;
+            }
+        }
+        throw new AssertionError("ReliableUdpClient should keep the DatagramSocket its constructor opens in a field");
+    }
+
+    @Override
+    public void setSoTimeout(int timeout) throws SocketException {
+        if (timeout < 0) {
+            throw new IllegalArgumentException("timeout < 0");
+        }
+        super.setSoTimeout(timeout);
+        timeoutMillis = timeout;
+    }
+
+    @Override
+    public int getSoTimeout() {
+        return timeoutMillis;
+    }
+
+    /** Sleeps at least {@code nanos} (a sleep may end early); returns early only when interrupted, flag kept. */
+    static void sleepAtLeast(long nanos) {
+        long until = System.nanoTime() + nanos;
+        for (long left = nanos; left > 0; left = until - System.nanoTime()) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,9 +1,11 @@
 package wirelab.sockets.udp;
 
 import java.lang.reflect.Field;
+import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.SocketAddress;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,6 +48,27 @@ abstract class FakeClientSocket extends DatagramSocket {
     @Override
     public int getSoTimeout() {
         return timeoutMillis;
+    }
+
+    /**
+     * What a real socket does when nothing comes: waits for the timeout, then throws. With timeout 0
+     * (wait for ever) nothing would ever come, so it fails the test instead of hanging.
+     */
+    void nothingComes() throws SocketTimeoutException {
+        if (timeoutMillis == 0) {
+            throw new AssertionError("request() called receive() without a time limit (setSoTimeout(0) waits for ever)"
+                    + " when no reply was coming: it would never return");
+        }
+        sleepAtLeast(TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
+        throw new SocketTimeoutException("Receive timed out");
+    }
+
+    /** Hands {@code datagram} to the client's {@code receive(into)}, as a real socket fills its packet. */
+    static void deliver(DatagramPacket datagram, DatagramPacket into) {
+        int n = Math.min(datagram.getLength(), into.getLength());
+        System.arraycopy(datagram.getData(), datagram.getOffset(), into.getData(), into.getOffset(), n);
+        into.setLength(n);
+        into.setSocketAddress(datagram.getSocketAddress());
     }
 
     /** Sleeps at least {@code nanos} (a sleep may end early); returns early only when interrupted, flag kept. */

@@ -27,8 +27,8 @@ import wirelab.testkit.Stress;
  * thread for anything else; 50 interleavings each when grading, 25 in the student's
  * {@code ./mvnw test} (see {@link Stress#scaled(int)}), still far past the lost update. Under a
  * second per class once Lincheck is loaded (its defaults take about a minute). 3 random
- * scenarios of 100 interleavings, as before, made a threads grading 1.5 s slower and caught no
- * mistake more in {@code wirelab mutate}.
+ * scenarios of 100 interleavings, as before, cost 0.8 s more test time per threads submission
+ * (grade-speed.sh, idle) and caught no mistake more in {@code wirelab mutate}.
  */
 public final class RaceTable {
 

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every operator by name, in the README's order: concurrency, I/O and network, text and HTTP, classic. */
+/** Every operator by name, in docs/mutate.md's order: concurrency, I/O and network, text and HTTP, classic. */
 public final class Operators {
 
     private Operators() {

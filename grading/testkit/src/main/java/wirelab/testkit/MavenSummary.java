@@ -36,8 +36,9 @@ public final class MavenSummary {
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/wirelab");
-        Instant buildStart = args.length > 1 ? instant(args[1]) : null;
-        String filter = args.length > 2 ? args[2].strip() : "";
+        // Maven passes an unset property as null
+        Instant buildStart = args.length > 1 && args[1] != null ? instant(args[1]) : null;
+        String filter = args.length > 2 && args[2] != null ? args[2].strip() : "";
         Path summary = dir.resolve("summary.txt");
         if (!filter.isEmpty() && !filter.startsWith("${")) {
             watch(filter);

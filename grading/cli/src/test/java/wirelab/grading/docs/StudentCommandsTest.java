@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,11 +14,11 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import wirelab.grading.compile.LabBundle;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
 import wirelab.grading.course.LabPoints;
@@ -75,7 +74,7 @@ class StudentCommandsTest {
 
         // the loop's end: a lab with its solution copied in gets every public point
         Lab sockets = course.requireLab("sockets");
-        copyTree(sockets.mainSources(), repo.resolve("sockets/src/main/java"));
+        LabBundle.copyTree(sockets.mainSources(), repo.resolve("sockets/src/main/java"));
         Result solved = mvnw(repo, "./mvnw test -pl sockets");
         assertEquals(0, solved.exit(), "with the solution copied in, the public tests must pass:\n" + solved.tail(40));
         String full = LabPoints.num(LabPoints.of(sockets).publicPoints());
@@ -135,16 +134,6 @@ class StudentCommandsTest {
             throw new AssertionError(command + " did not finish in 10 minutes:\n" + Files.readString(log));
         }
         return new Result(p.exitValue(), Files.readString(log));
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path f : walk.filter(Files::isRegularFile).toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
     }
 
     @Test

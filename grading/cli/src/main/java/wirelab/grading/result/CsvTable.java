@@ -17,7 +17,9 @@ import java.util.Map;
 /**
  * CSV tables with a header line, as LMS imports expect them: RFC 4180 quoting and CRLF line ends,
  * read and written by Jackson's CSV module. On writing, a cell that a spreadsheet would run as a
- * formula (a leading {@code = + - @}) gets a leading apostrophe: student names are untrusted text.
+ * formula (a leading {@code = + - @}, other than a plain signed number) gets a leading apostrophe:
+ * student names are untrusted text. On reading, header names are trimmed and lower-cased, and a
+ * spreadsheet's byte-order mark is dropped.
  */
 public final class CsvTable {
 
@@ -53,11 +55,11 @@ public final class CsvTable {
                 .with(CsvSchema.emptySchema().withHeader()).readValues(file.toFile())) {
             while (it.hasNextValue()) {
                 Map<String, String> cells = new LinkedHashMap<>();
-                it.nextValue().forEach((k, v) -> cells.put(k.strip().toLowerCase(Locale.ROOT), v));
+                it.nextValue().forEach((k, v) -> cells.put(column(k), v));
                 rows.add(new Row(it.getParser().currentTokenLocation().getLineNr(), cells));
             }
             if (it.getParserSchema() instanceof CsvSchema s) {
-                s.forEach(c -> header.add(c.getName().strip().toLowerCase(Locale.ROOT)));
+                s.forEach(c -> header.add(column(c.getName())));
             }
         } catch (IOException | RuntimeJsonMappingException e) {
             throw new IllegalArgumentException(file + ": not a readable CSV table: " + e.getMessage(), e);
@@ -71,8 +73,13 @@ public final class CsvTable {
         return rows;
     }
 
+    private static String column(String name) {
+        return name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
+    }
+
     static String defuse(String cell) {
         String v = cell == null ? "" : cell;
-        return v.matches("^[=+\\-@].*") ? "'" + v : v;
+        // a signed number (an adjustment's -2 or +1.5) is data, not a formula
+        return v.matches("^[=+\\-@].*") && !v.matches("^[+-]\\d+(\\.\\d+)?$") ? "'" + v : v;
     }
 }

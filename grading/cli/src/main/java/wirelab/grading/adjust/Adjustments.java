@@ -90,7 +90,7 @@ public final class Adjustments {
                 rows.add(HEADER.stream().map(r::get).toList());
             }
         }
-        rows.add(List.of(student, test == null ? "" : test, (points > 0 ? "+" : "") + Feedback.num(points),
+        rows.add(List.of(student, test == null ? "" : test, (points > 0 ? "+" : "") + java.math.BigDecimal.valueOf(points).stripTrailingZeros().toPlainString(),
                 comment == null ? "" : comment, who == null ? "" : who));
         try {
             Files.createDirectories(outDir);

@@ -2,6 +2,7 @@ package wirelab.grading.result;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -23,8 +24,10 @@ import java.util.Map;
  */
 public final class CsvTable {
 
+    // quotes only the cells that need it (a comma, a quote, a line break), as spreadsheets write them
     private static final CsvMapper MAPPER = new CsvMapper()
-            .enable(CsvParser.Feature.TRIM_SPACES).enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+            .enable(CsvParser.Feature.TRIM_SPACES).enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
 
     /** A row: header name (trimmed, lower case) → cell. {@code line} is its 1-based line in the file. */
     public record Row(int line, Map<String, String> cells) {

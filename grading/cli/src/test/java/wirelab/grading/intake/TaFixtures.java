@@ -1,0 +1,116 @@
+package wirelab.grading.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Lays out what a TA downloads after a deadline, in the real layouts: a GitHub Classroom clone
+ * ({@code <assignment>-submissions/<assignment>-<user>/}, each a git repository with one commit at a
+ * given time) and a Gradescope "Export Submissions" zip ({@code submission_metadata.yml} from
+ * {@code src/test/resources/ta-week} and a {@code submission_<id>/} folder of sources per submission).
+ */
+public final class TaFixtures {
+
+    private TaFixtures() {
+    }
+
+    /** The fixture file of src/test/resources/ta-week. */
+    public static Path resource(String name) {
+        try {
+            return Path.of(TaFixtures.class.getResource("/ta-week/" + name).toURI());
+        } catch (Exception e) {
+            throw new IllegalStateException("no test resource ta-week/" + name, e);
+        }
+    }
+
+    /** {@code <dir>/<slug>-submissions/<slug>-<user>/}: a copy of the user's sources, committed at the given time. */
+    public static Path classroomClone(Path dir, String slug, Map<String, Path> sourcesByUser, Map<String, String> commitTimes)
+            throws IOException, InterruptedException {
+        Path root = dir.resolve(slug + "-submissions");
+        for (Map.Entry<String, Path> e : sourcesByUser.entrySet()) {
+            Path repo = root.resolve(slug + "-" + e.getKey());
+            copyTree(e.getValue(), repo);
+            String at = commitTimes.get(e.getKey());
+            git(repo, at, "init", "-q");
+            git(repo, at, "add", "-A");
+            git(repo, at, "-c", "user.name=" + e.getKey(), "-c", "user.email=" + e.getKey() + "@users.noreply.github.com",
+                    "commit", "-q", "-m", "submission");
+        }
+        return root;
+    }
+
+    /** A Gradescope export zip: the fixture metadata at its top, and a folder of sources per submission id. */
+    public static Path gradescopeZip(Path zip, Map<String, Path> sourcesById) throws IOException {
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            put(out, "submission_metadata.yml", Files.readAllBytes(resource("submission_metadata.yml")));
+            for (Map.Entry<String, Path> e : sourcesById.entrySet()) {
+                try (Stream<Path> walk = Files.walk(e.getValue())) {
+                    for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                        put(out, e.getKey() + "/" + e.getValue().relativize(p).toString().replace('\\', '/'),
+                                Files.readAllBytes(p));
+                    }
+                }
+            }
+        }
+        return zip;
+    }
+
+    /** A tiny lab tree: {@code src/main/java/wirelab/<lab>/Hello.java} saying {@code text}. */
+    public static Path tinySources(Path dir, String lab, String text) throws IOException {
+        Path f = dir.resolve("src/main/java/wirelab/" + lab + "/Hello.java");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, "package wirelab." + lab + ";\n/** " + text + " */\nclass Hello {}\n");
+        return dir;
+    }
+
+    private static void put(ZipOutputStream out, String name, byte[] bytes) throws IOException {
+        out.putNextEntry(new ZipEntry(name));
+        out.write(bytes);
+        out.closeEntry();
+    }
+
+    static void git(Path repo, String isoTime, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("git", "-C", repo.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("GIT_AUTHOR_DATE", isoTime);
+        pb.environment().put("GIT_COMMITTER_DATE", isoTime);
+        pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
+        pb.environment().put("HOME", repo.toString());
+        Process p = pb.start();
+        String output;
+        try (InputStream in = p.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("git " + String.join(" ", args) + " failed in " + repo + ": " + output);
+        }
+    }
+
+    public static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.sorted().toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    try (InputStream in = Files.newInputStream(p); OutputStream out = Files.newOutputStream(target)) {
+                        in.transferTo(out);
+                    }
+                }
+            }
+        }
+    }
+}

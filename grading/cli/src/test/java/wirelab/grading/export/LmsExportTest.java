@@ -67,7 +67,10 @@ class LmsExportTest {
                 "\"Lovelace, Ada\",1001,20261001,alovelace,A,58",
                 "\"Hopper, Grace\",1002,20261002,ghopper,A,45",
                 "\"Turing, Alan\",1003,20261003,aturing,B,45",
-                "\"Deleted, Dora\",1004,20261004,ddeleted,B,"), lines);
+                "\"Deleted, Dora\",1004,20261004,ddeleted,B,",
+                "\"Shaw, Carol\",1005,20261005,cshaw,A,",
+                "\"Builder, Bob\",1006,20261006,bbuilder,B,",
+                "\"Allen, Frank\",1007,20261007,fallen,B,"), lines);
     }
 
     @Test
@@ -79,7 +82,10 @@ class LmsExportTest {
                 "20261001,ada@uni.example,\"Lovelace, Ada\",82.86",
                 "20261002,grace@uni.example,\"Hopper, Grace\",64.29",
                 "20261003,alan@uni.example,\"Turing, Alan\",64.29",
-                "20261004,dora@uni.example,\"Deleted, Dora\",0"), Files.readAllLines(m));
+                "20261004,dora@uni.example,\"Deleted, Dora\",0",
+                "20261005,carol@uni.example,\"Shaw, Carol\",0",
+                "20261006,bob@uni.example,\"Builder, Bob\",0",
+                "20261007,frank@uni.example,\"Allen, Frank\",0"), Files.readAllLines(m));
         Path c = tmp.resolve("all.csv");
         LmsExport.write(LmsExport.Format.CSV, rows(), 70, new LmsExport.Options("x", null, false), c);
         List<String> lines = Files.readAllLines(c);
@@ -87,8 +93,8 @@ class LmsExportTest {
                 + "submitted_at,note", lines.get(0));
         assertTrue(lines.get(1).startsWith("ada,20261001,\"Lovelace, Ada\",ada@uni.example,A,ada-l,ada,60,-2,0,58,70,"), lines.get(1));
         assertTrue(lines.get(3).startsWith("alan,20261003,\"Turing, Alan\",alan@uni.example,B,,grace,50,0,1,45,70,"), lines.get(3));
-        assertTrue(lines.get(5).startsWith("eve@uni.example,,,,,,eve@uni.example,70,0,0,70,70,")
-                && lines.get(5).contains("not on the roster"), lines.get(5));
+        assertTrue(lines.get(8).startsWith("eve@uni.example,,,,,,eve@uni.example,70,0,0,70,70,")
+                && lines.get(8).contains("not on the roster"), lines.get(8));
     }
 
     @Test

@@ -35,13 +35,13 @@ class ClassExportsTest {
         List<Handin> h = ClassExports.read(List.of(zip), tmp.resolve("scratch"), warnings);
 
         assertEquals(3, h.size(), h.toString());
-        Handin ada = h.get(0);
-        assertEquals("gradescope", ada.source());
-        assertEquals("submission_231004", ada.sourceId());
-        assertEquals(new Submitter("Ada Lovelace", "ada@uni.example", "20261001", ""), ada.submitters().get(0));
-        assertEquals("ada@uni.example", ada.defaultName());
-        assertEquals(Instant.parse("2026-10-04T20:41:13.128934Z"), ada.submittedAt(), "Ruby's 'Z' time");
-        assertTrue(Files.isRegularFile(ada.input().resolve("src/main/java/wirelab/rmi/Hello.java")), "unpacked");
+        Handin carol = h.get(0);
+        assertEquals("gradescope", carol.source());
+        assertEquals("submission_231004", carol.sourceId());
+        assertEquals(new Submitter("Carol Shaw", "carol@uni.example", "20261005", ""), carol.submitters().get(0));
+        assertEquals("carol@uni.example", carol.defaultName());
+        assertEquals(Instant.parse("2026-10-04T20:41:13.128934Z"), carol.submittedAt(), "Ruby's 'Z' time");
+        assertTrue(Files.isRegularFile(carol.input().resolve("src/main/java/wirelab/rmi/Hello.java")), "unpacked");
         Handin group = h.get(1);
         assertEquals(2, group.submitters().size(), "a group submission keeps every member");
         assertEquals(Instant.parse("2026-10-05T21:03:57.297916Z"), group.submittedAt(), "Ruby's offset time");
@@ -55,7 +55,7 @@ class ClassExportsTest {
         Path export = tmp.resolve("unpacked/assignment_4711_export");
         Files.createDirectories(export);
         Files.copy(TaFixtures.resource("submission_metadata.yml"), export.resolve("submission_metadata.yml"));
-        TaFixtures.tinySources(export.resolve("submission_231004"), "rmi", "ada");
+        TaFixtures.tinySources(export.resolve("submission_231004"), "rmi", "carol");
         List<String> warnings = new ArrayList<>();
         List<Handin> h = ClassExports.read(List.of(tmp.resolve("unpacked")), tmp.resolve("scratch"), warnings);
         assertEquals(List.of("submission_231004"), h.stream().map(Handin::sourceId).toList());

@@ -18,20 +18,16 @@ import java.util.zip.ZipOutputStream;
  * Lays out what a TA downloads after a deadline, in the real layouts: a GitHub Classroom clone
  * ({@code <assignment>-submissions/<assignment>-<user>/}, each a git repository with one commit at a
  * given time) and a Gradescope "Export Submissions" zip ({@code submission_metadata.yml} from
- * {@code src/test/resources/ta-week} and a {@code submission_<id>/} folder of sources per submission).
+ * {@code grading/ta-week} and a {@code submission_<id>/} folder of sources per submission).
  */
 public final class TaFixtures {
 
     private TaFixtures() {
     }
 
-    /** The fixture file of src/test/resources/ta-week. */
+    /** A file of grading/ta-week: the week's roster and Gradescope metadata. */
     public static Path resource(String name) {
-        try {
-            return Path.of(TaFixtures.class.getResource("/ta-week/" + name).toURI());
-        } catch (Exception e) {
-            throw new IllegalStateException("no test resource ta-week/" + name, e);
-        }
+        return wirelab.grading.course.Course.locate().root().resolve("grading/ta-week").resolve(name);
     }
 
     /** {@code <dir>/<slug>-submissions/<slug>-<user>/}: a copy of the user's sources, committed at the given time. */

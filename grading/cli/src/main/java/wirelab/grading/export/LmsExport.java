@@ -3,7 +3,6 @@ package wirelab.grading.export;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import wirelab.grading.result.CsvTable;
 import wirelab.grading.result.Feedback;
 import wirelab.grading.result.SubmissionResult;
@@ -50,7 +49,7 @@ public final class LmsExport {
 
     static void canvas(List<FinalScores.Row> rows, double max, Options o, Path file) {
         List<List<String>> out = new ArrayList<>();
-        out.add(List.of("Points Possible", "", "", "", "", Feedback.num(outOf(max, o))));
+        out.add(List.of("Points Possible", "", "", "", "", num(outOf(max, o))));
         for (FinalScores.Row r : rows) {
             if (!r.onRoster()) {
                 continue;
@@ -81,7 +80,7 @@ public final class LmsExport {
             out.add(List.of(r.student(), s == null ? "" : s.sisId(), s == null ? "" : s.name(), s == null ? "" : s.email(),
                     s == null ? "" : s.section(), s == null ? "" : s.github(), res == null ? "" : res.student(),
                     res == null ? "" : Feedback.num(res.gradedScore()), res == null ? "" : Feedback.num(res.adjustmentTotal()),
-                    r.late() == null ? "" : Long.toString(r.late().days()), score(r, max, o), Feedback.num(outOf(max, o)),
+                    r.late() == null ? "" : Long.toString(r.late().days()), score(r, max, o), num(outOf(max, o)),
                     r.identity() == null ? "" : r.identity().submittedAt(), r.note()));
         }
         CsvTable.write(file, List.of("student", "sis_id", "name", "email", "section", "github", "graded_as", "graded_score",
@@ -100,7 +99,8 @@ public final class LmsExport {
         return num(Math.round(v * 100) / 100.0);
     }
 
+    /** 65, 58.5, 64.29: as few digits as the score has, at most two decimals. */
     static String num(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%.2f", d);
+        return java.math.BigDecimal.valueOf(Math.round(d * 100) / 100.0).stripTrailingZeros().toPlainString();
     }
 }

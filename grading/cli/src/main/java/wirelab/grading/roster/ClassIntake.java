@@ -124,7 +124,7 @@ public final class ClassIntake implements AutoCloseable {
         return k.stream().map(x -> x.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     }
 
-    /** After a whole-class run: the students kept in the folder from earlier runs, which the class files still count. */
+    /** The students of the folder graded in earlier runs, which the class files still count (not said for --only). */
     public void printKept(PrintStream out) {
         if (partial) {
             return;
@@ -133,8 +133,8 @@ public final class ClassIntake implements AutoCloseable {
         try (Stream<Path> s = Files.list(students)) {
             List<String> kept = s.map(p -> p.getFileName().toString()).filter(n -> !thisRun.contains(n)).sorted().toList();
             if (!kept.isEmpty()) {
-                out.println("kept from earlier runs (not among these submissions, still in the class files): "
-                        + String.join(", ", kept) + " — delete " + students + "/<name> to drop one");
+                out.println("the class files also count, graded earlier: " + String.join(", ", kept) + " (delete "
+                        + students + "/<name> to drop one)");
             }
         } catch (IOException e) {
             // no students folder: nothing kept

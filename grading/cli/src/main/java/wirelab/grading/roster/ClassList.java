@@ -71,6 +71,6 @@ public final class ClassList {
                     s.sid().isEmpty() ? "" : "sid " + s.sid(), s.github().isEmpty() ? "" : "@" + s.github()))
                     .replaceAll(" +", " ").strip());
         }
-        return h.source() + " " + h.sourceId() + (parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")");
+        return h.source() + " " + h.sourceId() + (parts.isEmpty() ? "" : ": " + String.join("; ", parts));
     }
 }

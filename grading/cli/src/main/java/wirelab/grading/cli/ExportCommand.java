@@ -101,8 +101,9 @@ final class ExportCommand implements Callable<Integer> {
                             .map(FinalScores.Row::student).toList()));
         }
         s.view().problems().forEach(p -> System.out.println("adjustment NOT applied: " + p));
-        System.out.println("wrote " + file + " (" + f.name().toLowerCase(Locale.ROOT) + ", column \"" + name + "\", out of "
-                + Feedback.num(points == null ? max : points) + ")");
+        boolean lms = f == LmsExport.Format.CANVAS || f == LmsExport.Format.MOODLE;
+        System.out.println("wrote " + file + " (" + f.name().toLowerCase(Locale.ROOT) + (lms ? ", column \"" + name + "\"" : "")
+                + ", out of " + Feedback.num(points == null ? max : points) + ")");
         return 0;
     }
 

@@ -27,6 +27,7 @@ import wirelab.grading.report.ClassView;
 import wirelab.grading.report.HtmlReport;
 import wirelab.grading.result.Gradebook;
 import wirelab.grading.result.ResultFiles;
+import wirelab.grading.result.ResultsDiff;
 import wirelab.grading.result.SubmissionResult;
 import wirelab.grading.roster.Identity;
 import wirelab.grading.roster.Roster;
@@ -123,24 +124,9 @@ public final class ClassFiles {
         return new Context(name, null, Set.copyOf(classes), Deadline.of(course, l).orElse(null));
     }
 
-    /** Every student's stored result, by folder name. */
+    /** Every student's stored result, by folder name; none before the first grading. */
     static Map<String, SubmissionResult> load(Path outDir) {
-        Map<String, SubmissionResult> out = new TreeMap<>();
-        Path students = outDir.resolve("students");
-        if (!Files.isDirectory(students)) {
-            return out;
-        }
-        try (Stream<Path> s = Files.list(students)) {
-            for (Path d : s.sorted().toList()) {
-                SubmissionResult r = ResultFiles.read(d);
-                if (r != null) {
-                    out.put(d.getFileName().toString(), r);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return Files.isDirectory(outDir.resolve("students")) ? ResultsDiff.load(outDir) : new TreeMap<>();
     }
 
     /** The identity columns of the gradebook: from the roster when it knows the student, else from the export. */

@@ -3,8 +3,8 @@ package wirelab.grading.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import wirelab.grading.adjust.Adjustments;
 import wirelab.grading.batch.ClassFiles;
 import wirelab.grading.result.Feedback;
@@ -21,8 +21,8 @@ import wirelab.grading.result.SubmissionResult;
             "every time too, so an adjustment survives --force."})
 final class AdjustCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "OUT", description = "The output folder of ./wirelab grade.")
-    Path outDir;
+    @Mixin
+    GradedClass graded;
 
     @Option(names = "--student", paramLabel = "STUDENT", description = "The student (results folder name) to adjust.")
     String student;
@@ -40,12 +40,10 @@ final class AdjustCommand implements Callable<Integer> {
     @Option(names = "--by", paramLabel = "WHO", description = "Who decided it (default: $USER).")
     String by;
 
-    @Option(names = "--lab", paramLabel = "LAB", description = "The lab (default: the one OUT was graded for).")
-    String lab;
-
     @Override
     public Integer call() {
-        ClassFiles.Context ctx = ClassFiles.context(outDir, lab);
+        Path outDir = graded.outDir;
+        ClassFiles.Context ctx = graded.context();
         if (student != null || points != null) {
             if (student == null || points == null) {
                 throw new IllegalArgumentException("an adjustment needs both --student and --points");

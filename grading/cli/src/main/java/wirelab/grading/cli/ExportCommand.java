@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import wirelab.grading.batch.ClassFiles;
 import wirelab.grading.course.Course;
 import wirelab.grading.export.FinalScores;
@@ -31,8 +31,8 @@ import wirelab.grading.roster.Roster;
             "on the roster."})
 final class ExportCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "OUT", description = "The output folder of ./wirelab grade.")
-    Path outDir;
+    @Mixin
+    GradedClass graded;
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "canvas, moodle, csv or matrix.")
     String format;
@@ -57,11 +57,9 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--times", paramLabel = "FILE.csv", description = "Submit times (student,submitted_at) that win over the exports'.")
     Path times;
 
-    @Option(names = "--lab", paramLabel = "LAB", description = "The lab (default: the one OUT was graded for).")
-    String lab;
-
     @Override
     public Integer call() {
+        Path outDir = graded.outDir;
         LmsExport.Format f;
         try {
             f = LmsExport.Format.valueOf(format.toUpperCase(Locale.ROOT));
@@ -74,7 +72,7 @@ final class ExportCommand implements Callable<Integer> {
         if (roster != null) {
             Roster.read(roster).copyTo(outDir);
         }
-        ClassFiles.Context ctx = ClassFiles.context(outDir, lab);
+        ClassFiles.Context ctx = graded.context();
         ClassFiles.Summary s = ClassFiles.rebuild(outDir, ctx);
         Optional<Roster> r = s.roster();
         if (r.isEmpty() && (f == LmsExport.Format.CANVAS || f == LmsExport.Format.MOODLE)) {

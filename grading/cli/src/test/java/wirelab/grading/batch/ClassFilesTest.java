@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
@@ -15,11 +14,9 @@ import wirelab.grading.adjust.Adjustments;
 import wirelab.grading.intake.Submitter;
 import wirelab.grading.intake.TaFixtures;
 import wirelab.grading.late.Deadline;
-import wirelab.grading.late.LatePolicy;
 import wirelab.grading.result.CsvTable;
 import wirelab.grading.result.ResultFiles;
 import wirelab.grading.result.SubmissionResult;
-import wirelab.grading.result.TestVerdict;
 import wirelab.grading.roster.Identity;
 import wirelab.grading.roster.Roster;
 
@@ -29,14 +26,10 @@ class ClassFilesTest {
     @TempDir
     Path out;
 
-    static final Deadline DUE = new Deadline(4, ZonedDateTime.parse("2026-10-04T23:59:00+02:00"),
-            new LatePolicy(15, 10, 5), 100);
+    static final Deadline DUE = TaFixtures.RMI_DUE;
 
     static SubmissionResult result(String student, double score) {
-        return new SubmissionResult(SubmissionResult.SCHEMA, student, "rmi", "graded", null, score, 10,
-                List.of(new TestVerdict("wirelab.rmi.StoreTest#test01_put", "stores a value", "StoreTest", "junit",
-                        score, 10, score == 10 ? "passed" : "failed", score == 10 ? null : "expected 1 but was 0", null, null, 0.1)),
-                List.of(), List.of(), List.of(), List.of(), "plain", "h-" + student, 1, 1.0);
+        return TaFixtures.result(student, score, 10);
     }
 
     static void graded(Path out, String student, double score, String submittedAt, String... roster) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +16,7 @@ import wirelab.grading.adjust.Adjustments;
 import wirelab.grading.intake.Submitter;
 import wirelab.grading.intake.TaFixtures;
 import wirelab.grading.late.Deadline;
-import wirelab.grading.late.LatePolicy;
 import wirelab.grading.result.SubmissionResult;
-import wirelab.grading.result.TestVerdict;
 import wirelab.grading.roster.Identity;
 import wirelab.grading.roster.Roster;
 
@@ -29,13 +26,10 @@ class LmsExportTest {
     @TempDir
     Path tmp;
 
-    static final Deadline DUE = new Deadline(4, ZonedDateTime.parse("2026-10-04T23:59:00+02:00"),
-            new LatePolicy(15, 10, 5), 100);
+    static final Deadline DUE = TaFixtures.RMI_DUE;
 
     static SubmissionResult result(String student, double score) {
-        return new SubmissionResult(SubmissionResult.SCHEMA, student, "rmi", "graded", null, score, 70,
-                List.of(new TestVerdict("wirelab.rmi.StoreTest#test01_put", "stores a value", "StoreTest", "junit", score, 70,
-                        "failed", "x", null, null, 0.1)), List.of(), List.of(), List.of(), List.of(), "plain", "h", 1, 1);
+        return TaFixtures.result(student, score, 70);
     }
 
     static Identity id(String student, String at, String... roster) {

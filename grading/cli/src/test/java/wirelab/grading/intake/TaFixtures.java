@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import wirelab.grading.late.Deadline;
+import wirelab.grading.late.LatePolicy;
+import wirelab.grading.result.SubmissionResult;
+import wirelab.grading.result.TestVerdict;
 
 /**
  * Lays out what a TA downloads after a deadline, in the real layouts: a GitHub Classroom clone
@@ -22,7 +27,20 @@ import java.util.zip.ZipOutputStream;
  */
 public final class TaFixtures {
 
+    /** The rmi week's deadline and late policy, as modules/week4-rmi/module.yaml gives them. */
+    public static final Deadline RMI_DUE = new Deadline(4, ZonedDateTime.parse("2026-10-04T23:59:00+02:00"),
+            new LatePolicy(15, 10, 5), 100);
+
     private TaFixtures() {
+    }
+
+    /** A graded rmi submission with one test worth {@code max}: passed at full marks, else failed. */
+    public static SubmissionResult result(String student, double score, double max) {
+        return new SubmissionResult(SubmissionResult.SCHEMA, student, "rmi", "graded", null, score, max,
+                List.of(new TestVerdict("wirelab.rmi.StoreTest#test01_put", "stores a value", "StoreTest", "junit",
+                        score, max, score == max ? "passed" : "failed", score == max ? null : "expected 1 but was 0", null,
+                        null, 0.1)),
+                List.of(), List.of(), List.of(), List.of(), "plain", "h-" + student, 1, 1.0);
     }
 
     /** A file of grading/ta-week: the week's roster and Gradescope metadata. */

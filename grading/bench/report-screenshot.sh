@@ -23,5 +23,7 @@ trap 'rm -rf "$profile"' EXIT
 flags=(--headless --disable-gpu --no-first-run --hide-scrollbars --force-device-scale-factor=1
        --user-data-dir="$profile" --window-size=1100,1300)
 [[ $(id -u) -ne 0 ]] || flags+=(--no-sandbox)   # as root, Chromium refuses to start with its sandbox
+rm -f "$out"
 "$chromium" "${flags[@]}" --screenshot="$out" "file://$report" 2>/dev/null
+[[ -s "$out" ]] || { echo "report-screenshot: chromium wrote no $out" >&2; exit 1; }
 echo "report-screenshot: wrote ${out#"$root"/} from ${report#"$root"/}"

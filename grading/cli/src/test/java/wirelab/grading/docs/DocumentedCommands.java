@@ -83,29 +83,56 @@ final class DocumentedCommands {
         }
     }
 
-    static List<Command> parse(String name, String markdown, Context context) {
-        List<Command> out = new ArrayList<>();
+    /** One fenced block of a Markdown file: its info string (lower case), its first line's number and its lines. */
+    record Block(String lang, int line, List<String> lines) {
+        boolean shell() {
+            return SHELL.contains(lang);
+        }
+    }
+
+    /** The fenced blocks of a Markdown text, in order. */
+    static List<Block> blocks(String markdown) {
+        List<Block> out = new ArrayList<>();
         String[] lines = markdown.split("\n", -1);
         String fence = null;
         String lang = null;
-        StringBuilder pending = null;
-        int pendingLine = 0;
+        int start = 0;
+        List<String> body = null;
         for (int i = 0; i < lines.length; i++) {
-            String raw = lines[i];
-            String t = raw.strip();
+            String t = lines[i].strip();
             if (fence == null) {
                 if (t.startsWith("```") || t.startsWith("~~~")) {
                     fence = t.substring(0, 3);
                     lang = t.substring(3).strip().toLowerCase(java.util.Locale.ROOT);
+                    start = i + 2;
+                    body = new ArrayList<>();
                 }
-                continue;
-            }
-            if (t.startsWith(fence)) {
+            } else if (t.startsWith(fence)) {
+                out.add(new Block(lang, start, List.copyOf(body)));
                 fence = null;
-                continue;
+            } else {
+                body.add(lines[i]);
             }
-            boolean shell = SHELL.contains(lang);
-            if (!shell && !(lang.isEmpty() && (pending != null || COMMAND_STARTS.stream().anyMatch(t::startsWith)))) {
+        }
+        return out;
+    }
+
+    static List<Command> parse(String name, String markdown, Context context) {
+        List<Command> out = new ArrayList<>();
+        for (Block b : blocks(markdown)) {
+            out.addAll(commands(name, b, context));
+        }
+        return out;
+    }
+
+    /** The commands of one block: every line of a shell block, the lines of an unlabelled one that start like a command. */
+    static List<Command> commands(String name, Block block, Context context) {
+        List<Command> out = new ArrayList<>();
+        StringBuilder pending = null;
+        int pendingLine = 0;
+        for (int i = 0; i < block.lines().size(); i++) {
+            String t = block.lines().get(i).strip();
+            if (!block.shell() && !(block.lang().isEmpty() && (pending != null || COMMAND_STARTS.stream().anyMatch(t::startsWith)))) {
                 continue;
             }
             String code = stripComment(t);
@@ -114,7 +141,7 @@ final class DocumentedCommands {
                     continue;
                 }
                 pending = new StringBuilder();
-                pendingLine = i + 1;
+                pendingLine = block.line() + i;
             }
             if (code.endsWith("\\")) {
                 pending.append(code, 0, code.length() - 1).append(' ');

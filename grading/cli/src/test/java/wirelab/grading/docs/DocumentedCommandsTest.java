@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,8 @@ import wirelab.grading.docs.DocumentedCommands.Context;
 /**
  * A command that is not tested is not written: every command of README.md, docs/*.md, the
  * handouts and the student repository's README is either run here, run by
- * {@link StudentCommandsTest} in a published repository, or mapped in
+ * {@link StudentCommandsTest} in a published repository, run with the rest of docs/tas.md by
+ * {@link TaWeekTest}, or mapped in
  * {@code documented-commands.tsv} to the CI step or test that runs it. An unmapped command fails,
  * naming its file and line; a {@code ./wirelab} command must also parse (its subcommand and
  * options exist), and its mapping must point at something real.
@@ -53,17 +56,24 @@ class DocumentedCommandsTest {
         return out;
     }
 
-    /** Where a command runs, by the first rule that matches it (student commands first: they run in a published repository). */
-    static String where(Command c, List<Rule> rules) {
+    /**
+     * Where a command runs: student commands in a published repository; the TA's guide by its CI
+     * step; the rest by the first rule that matches it, or else by the guide's step when the guide
+     * gives it word for word.
+     */
+    static String where(Command c, List<Rule> rules, Set<String> guide) {
         if (StudentCommandsTest.runs(c)) {
             return "student";
+        }
+        if (c.file().equals(TaWeekTest.GUIDE)) {
+            return "ci:" + TaWeekTest.CI_STEP;
         }
         for (Rule r : rules) {
             if (r.pattern().matcher(c.text()).matches()) {
                 return r.where();
             }
         }
-        return null;
+        return c.context() == Context.COURSE && guide.contains(c.text()) ? "ci:" + TaWeekTest.CI_STEP : null;
     }
 
     @Test
@@ -74,10 +84,14 @@ class DocumentedCommandsTest {
         assertTrue(commands.stream().anyMatch(c -> c.file().startsWith("modules/")), "the handouts' commands must be found");
         assertTrue(commands.stream().anyMatch(c -> c.file().equals("README.md")), "README.md's commands must be found");
         List<Rule> rules = rules();
+        Set<String> guide = guide(commands);
         String ci = Files.readString(course.root().resolve(".ci/run"));
         List<String> problems = new ArrayList<>();
+        Set<Rule> used = new HashSet<>();
         for (Command c : commands) {
-            String where = where(c, rules);
+            String where = where(c, rules, guide);
+            rules.stream().filter(r -> r.where().equals(where) && r.pattern().matcher(c.text()).matches()).findFirst()
+                    .ifPresent(used::add);
             if (where == null) {
                 problems.add(c + "\n    not run anywhere: run it in a test or CI and map it in documented-commands.tsv, or do not write it");
                 continue;
@@ -100,18 +114,33 @@ class DocumentedCommandsTest {
                 problems.add(c + "\n    mapped to " + where + ", but " + missing);
             }
         }
+        for (Rule r : rules) {
+            if (!used.contains(r)) {
+                problems.add("documented-commands.tsv:" + r.line() + ": " + r.pattern()
+                        + "\n    matches no documented command: drop the line");
+            }
+        }
         if (!problems.isEmpty()) {
             fail(problems.size() + " documented command(s) not run:\n" + String.join("\n", problems));
         }
+    }
+
+    /** The commands of the TA's guide, which its test runs word for word. */
+    static Set<String> guide(List<Command> commands) {
+        Set<String> out = new HashSet<>();
+        commands.stream().filter(c -> c.file().equals(TaWeekTest.GUIDE)).forEach(c -> out.add(c.text()));
+        return out;
     }
 
     @Test
     @DisplayName("the cheap documented ./wirelab commands run here and exit without a usage error")
     void cheapCommandsRunHere() throws Exception {
         List<Rule> rules = rules();
+        List<Command> commands = DocumentedCommands.all(Course.locate());
+        Set<String> guide = guide(commands);
         int ran = 0;
-        for (Command c : DocumentedCommands.all(Course.locate())) {
-            if (!"here".equals(where(c, rules))) {
+        for (Command c : commands) {
+            if (!"here".equals(where(c, rules, guide))) {
                 continue;
             }
             List<String> words = c.words();

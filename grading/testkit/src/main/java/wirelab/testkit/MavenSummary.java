@@ -22,19 +22,28 @@ import java.time.format.DateTimeParseException;
  * other labs run no test, and their old summaries must not be shown as if they had. When no lab
  * of the run ran a test that {@code -Dtest} named, the run says so and fails.
  *
+ * <p>The race tests of {@code verify} (practice, see {@link RaceTests}) count for the exit code
+ * the same way: a forbidden outcome this run makes it 1, after the run.
+ *
  * <p>Run by Maven: {@code java wirelab.testkit.MavenSummary target/wirelab BUILD_START [TEST_FILTER]},
- * BUILD_START as {@code ${maven.build.timestamp}} (UTC, to the second).
+ * BUILD_START as {@code ${maven.build.timestamp}} (UTC, to the second); after the race tests,
+ * {@code java wirelab.testkit.MavenSummary --races target/wirelab/race-status BUILD_START}.
  */
 public final class MavenSummary {
 
     private static final String FAILED = "wirelab.summary.failed";
     private static final String LINES = "wirelab.summary.lines";
     private static final String FILTER = "wirelab.summary.filter";
+    private static final String HOOKED = "wirelab.summary.hooked";
 
     private MavenSummary() {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("--races")) {
+            races(Path.of(args[1]), args.length > 2 && args[2] != null ? instant(args[2]) : null);
+            return;
+        }
         Path dir = Path.of(args.length > 0 ? args[0] : "target/wirelab");
         // Maven passes an unset property as null
         Instant buildStart = args.length > 1 && args[1] != null ? instant(args[1]) : null;
@@ -50,6 +59,15 @@ public final class MavenSummary {
         PointsListener.print(System.out, screen);
         boolean failed = Files.readString(dir.resolve("status"), StandardCharsets.UTF_8).strip().equals("failed");
         remember(screen.strip().lines().reduce((a, b) -> b).orElse(""), failed);
+    }
+
+    /** The race tests of this run saw a forbidden outcome: the run ends with exit code 1. */
+    private static synchronized void races(Path status, Instant buildStart) throws IOException {
+        if (Files.isRegularFile(status) && writtenSince(status, buildStart)
+                && Files.readString(status, StandardCharsets.UTF_8).strip().equals("failed")) {
+            System.setProperty(FAILED, "true");
+            hook();
+        }
     }
 
     /** Whether the file was written by this build (timestamps are to the second, so one second of slack). */
@@ -70,9 +88,7 @@ public final class MavenSummary {
     private static synchronized void watch(String filter) {
         if (System.getProperty(FILTER) == null) {
             System.setProperty(FILTER, filter);
-            if (System.getProperty(LINES) == null) {
-                hook();
-            }
+            hook();
         }
     }
 
@@ -88,12 +104,15 @@ public final class MavenSummary {
         if (failed) {
             System.setProperty(FAILED, "true");
         }
-        if (lines == null && System.getProperty(FILTER) == null) {
-            hook();
-        }
+        hook();
     }
 
+    /** Once per Maven run. */
     private static void hook() {
+        if (System.getProperty(HOOKED) != null) {
+            return;
+        }
+        System.setProperty(HOOKED, "true");
         // in the top thread group: exec:java destroys the group main ran in, and a hook
         // thread of a destroyed group never starts
         ThreadGroup top = Thread.currentThread().getThreadGroup();
@@ -108,7 +127,7 @@ public final class MavenSummary {
         if (lines.contains("\n")) {
             System.out.println("\nAll labs of this run:\n" + lines.indent(2));
         }
-        if (lines.isEmpty()) {
+        if (lines.isEmpty() && System.getProperty(FILTER) != null) {
             System.out.println("\nNo test of this run matched -Dtest=" + System.getProperty(FILTER, "")
                     + ". Name a test class (-Dtest=CountersTest), a pattern (-Dtest='Part1*')"
                     + " or one test (-Dtest='CountersTest#test02*'), as the lab's README shows.");

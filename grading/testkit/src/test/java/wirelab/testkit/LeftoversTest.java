@@ -17,6 +17,8 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.opentest4j.AssertionFailedError;
+import wirelab.leftovers.A1UsesTimeoutFixture;
+import wirelab.leftovers.A2FailsOnItsOwnFixture;
 import wirelab.leftovers.LeavesThingsFixture;
 
 class LeftoversTest {
@@ -57,5 +59,29 @@ class LeftoversTest {
             }
         }
         assertTrue(Leftovers.dirt().stream().noneMatch(d -> d.contains("stubborn")), "a thread that ended is no longer reported");
+    }
+
+    @Test
+    @DisplayName("JUnit's own threads are not dirt: after a class with a time limit, the next failure is the test's own")
+    void junitsOwnThreadsAreNotDirt() {
+        List<Throwable> failures = new ArrayList<>();
+        TestExecutionListener listener = new TestExecutionListener() {
+            @Override
+            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                result.getThrowable().ifPresent(failures::add);
+            }
+        };
+        // one run of both classes, in name order: JUnit's timeout watcher thread outlives the first
+        LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
+                .execute(LauncherDiscoveryRequestBuilder.request()
+                        .selectors(selectClass(A1UsesTimeoutFixture.class), selectClass(A2FailsOnItsOwnFixture.class))
+                        .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                        .configurationParameter("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$ClassName")
+                        .build(), listener);
+        assertEquals(1, failures.size(), "only the second class fails: " + failures);
+        String message = failures.get(0).getMessage();
+        // (what the other test's fixture could not close stays dirt in this JVM: only JUnit's thread must not be named)
+        assertFalse(message.contains("junit-jupiter-timeout-watcher"), message);
+        assertTrue(message.endsWith("GET /hello should answer 200 ==> expected: <200> but was: <404>"), message);
     }
 }

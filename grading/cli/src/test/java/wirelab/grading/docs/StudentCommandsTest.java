@@ -26,6 +26,7 @@ import wirelab.grading.course.Week;
 import wirelab.grading.docs.DocumentedCommands.Command;
 import wirelab.grading.docs.DocumentedCommands.Context;
 import wirelab.grading.publish.StudentRepo;
+import wirelab.testkit.Leftovers;
 
 /**
  * The student's commands, exactly as the handouts, the student repository's README and
@@ -33,7 +34,7 @@ import wirelab.grading.publish.StudentRepo;
  * {@code -Dtest='Part1*'}, {@code ./mvnw verify -pl threads}…), each run once from the root of the
  * published repository of every week, offline against the Maven repository this build filled: the
  * output ends with the summary and the points line of each lab the command ran, a failing starter
- * exits 1, no Maven error list. Then one lab with its solution copied in reaches full public
+ * exits 1, no Maven error list, no JVM warning, no failure blamed on an earlier test's leftovers. Then one lab with its solution copied in reaches full public
  * points. CI runs it in a step of its own (-Dwirelab.commands=true).
  */
 class StudentCommandsTest {
@@ -42,6 +43,8 @@ class StudentCommandsTest {
     Path tmp;
 
     private static final Pattern MVNW = Pattern.compile("\\./mvnw (test|verify)( .*)?");
+    // Maven's error list and warnings, the JVM's warnings (jcstress's own "[ERROR] <test>" lines are its verdicts)
+    static final Pattern NOISE = Pattern.compile("(?m)^(\\[ERROR\\]|\\[WARNING\\]|WARNING:).*|^.*VM warning:.*");
     private static final Pattern POINTS = Pattern.compile("(?m)^(\\w+): (\\d+(?:\\.\\d+)?) / (\\d+(?:\\.\\d+)?) public points$");
 
     /** The commands this test runs: a student's Maven command in a student's document. */
@@ -84,8 +87,12 @@ class StudentCommandsTest {
 
     /** Null when the run looks as the documents promise, else why not. */
     static String check(String command, Result r, List<Lab> labs) {
-        if (r.out().contains("[ERROR]") || r.out().contains("WARNING")) {
-            return "a Maven error list or a JVM warning on the student's screen";
+        Matcher noise = NOISE.matcher(r.out());
+        if (noise.find()) {
+            return "a Maven error list or a JVM warning on the student's screen: " + noise.group().strip();
+        }
+        if (r.out().contains(Leftovers.DIRTY.strip())) {
+            return "a failure blamed on an earlier test's leftovers: a student must see each test's own message";
         }
         if (r.out().contains("No test of this run matched")) {
             return "no test matched";
@@ -144,7 +151,14 @@ class StudentCommandsTest {
         assertEquals(null, check("./mvnw test -Dtest=CallbacksTest", new Result(1, ok), two));
         assertTrue(check("./mvnw test -Dtest=CallbacksTest", new Result(0, ok), two).contains("exit code"));
         assertTrue(check("./mvnw test -Dtest=X", new Result(1, "[ERROR] No tests matching"), two).contains("Maven error"));
+        assertTrue(check("./mvnw test", new Result(1, "OpenJDK 64-Bit Server VM warning: Sharing is only supported for boot loader"
+                + " classes because bootstrap classpath has been appended\n" + ok), two).contains("JVM warning"));
         assertTrue(check("./mvnw test -Dtest=X", new Result(1, "\nNo test of this run matched -Dtest=X."), two).contains("no test matched"));
+        assertTrue(check("./mvnw test", new Result(1, "  Part1ParserTest.test01: " + Leftovers.DIRTY + "Part5ServerTest left thread…\n" + ok),
+                two).contains("own message"));
         assertFalse(check("./mvnw test", new Result(1, ok + "\nsome other line\n"), two) == null);
+        assertEquals(null, check("./mvnw verify -pl rmi", new Result(1, "....... [ERROR] wirelab.rmi.InfoStore_01\n" + ok), two),
+                "jcstress's verdict lines are not Maven's error list");
+        assertTrue(check("./mvnw test", new Result(1, "WARNING: A Java agent has been loaded dynamically\n" + ok), two).contains("JVM warning"));
     }
 }

@@ -113,6 +113,14 @@ class ContractOperatorsTest {
             }
             void keepFlag() {
                 Thread.currentThread().interrupt();
+            }
+            int unexport(Remote object, int n) {
+                try {
+                    UnicastRemoteObject.unexportObject(object, true);
+                } catch (NoSuchObjectException e) {
+                    return n;
+                }
+                return n - 1;
             }""";
 
     static final String UNLOCK = """
@@ -221,7 +229,15 @@ class ContractOperatorsTest {
                     CLEANUP.replace("names.remove(k)", "names.contains(k)"),
                     CLEANUP.replace("    registry.unbind(\"info\");\n", ""),
                     CLEANUP.replace("    UnicastRemoteObject.unexportObject(service, true);\n", ""),
-                    CLEANUP.replace("    worker.interrupt();\n", ""))),
+                    CLEANUP.replace("    worker.interrupt();\n", ""),
+                    // the only statement of a try goes with it: a catch of NoSuchObjectException alone would not compile
+                    CLEANUP.replace("""
+                                try {
+                                    UnicastRemoteObject.unexportObject(object, true);
+                                } catch (NoSuchObjectException e) {
+                                    return n;
+                                }
+                            """, ""))),
             new Exact("unlock-outside-finally", UNLOCK, List.of(
                     UNLOCK.replace("""
                                     x++;

@@ -7,6 +7,9 @@
 #   grading/bench/student-loop.sh [LAB] [WEEK] [RUNS]     default: threads 2 3
 #   STEPS=K grading/bench/student-loop.sh ...              time K per-step Maven runs (default 8)
 #                                                          and scale to every graded step
+#   CDS=1 grading/bench/student-loop.sh [LAB] [WEEK] [RUNS]  instead: the starter's run as published
+#       against class-data sharing on in the test JVM (-Dlab.jvm.flags=), alternating, with the JVM
+#       warnings each run shows
 #   CATCHES=1 grading/bench/student-loop.sh [LAB] [WEEK]   instead: does the student's quick run
 #       (time boxes scaled, see wirelab.testkit.Stress) fail the same public tests as whole boxes?
 #       For the reference and each non-hostile demo sample: one run each way, the failed tests compared
@@ -82,6 +85,23 @@ timed() {
   awk -v a="$t0" -v b="$t1" -v c="$c0" -v d="$c1" -v hz="$(getconf CLK_TCK)" \
     'BEGIN { printf "%.1f s wall, %.1f s CPU", b - a, (d - c) / hz }'
 }
+
+if [[ -n "${CDS:-}" ]]; then
+  # class-data sharing in the test JVM: as published (the lab's own flags: threads turns it off)
+  # against sharing on (-Dlab.jvm.flags=), runs alternating, on the starter; and the JVM warnings
+  # each run put on the screen
+  ./mvnw test -pl "$lab" > "$work/warmup.log" 2>&1 || true
+  for ((i = 1; i <= runs; i++)); do
+    for how in published sharing-on; do
+      flags=()
+      [[ "$how" == sharing-on ]] && flags=(-Dlab.jvm.flags=)
+      log="$work/cds-$how-$i.log"
+      printf '%-10s run %d: %s' "$how" "$i" "$(timed "$log" ./mvnw test -pl "$lab" "${flags[@]}")"
+      printf ', JVM warnings: %d\n' "$(grep -c 'VM warning' "$log" || true)"
+    done
+  done
+  exit 0
+fi
 
 loop() {
   local what="$1"

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
@@ -67,7 +67,7 @@ class StudentCommandsTest {
         assertTrue(commands.size() >= 4, "the handouts give at least the one-test, one-class, one-lab and whole-repository commands: " + commands);
         List<String> problems = new ArrayList<>();
         for (String command : commands) {
-            Result r = mvnw(repo, command);
+            ShellRun r = mvnw(repo, command);
             String why = check(command, r, published.labs());
             if (why != null) {
                 problems.add(command + ": " + why + "\n" + r.tail(30));
@@ -78,7 +78,7 @@ class StudentCommandsTest {
         // the loop's end: a lab with its solution copied in gets every public point
         Lab sockets = course.requireLab("sockets");
         LabBundle.copyTree(sockets.mainSources(), repo.resolve("sockets/src/main/java"));
-        Result solved = mvnw(repo, "./mvnw test -pl sockets");
+        ShellRun solved = mvnw(repo, "./mvnw test -pl sockets");
         assertEquals(0, solved.exit(), "with the solution copied in, the public tests must pass:\n" + solved.tail(40));
         String full = LabPoints.num(LabPoints.of(sockets).publicPoints());
         assertTrue(solved.tail(3).strip().endsWith("sockets: " + full + " / " + full + " public points"),
@@ -86,7 +86,7 @@ class StudentCommandsTest {
     }
 
     /** Null when the run looks as the documents promise, else why not. */
-    static String check(String command, Result r, List<Lab> labs) {
+    static String check(String command, ShellRun r, List<Lab> labs) {
         Matcher noise = NOISE.matcher(r.out());
         if (noise.find()) {
             return "a Maven error list or a JVM warning on the student's screen: " + noise.group().strip();
@@ -119,28 +119,11 @@ class StudentCommandsTest {
         return null;
     }
 
-    record Result(int exit, String out) {
-        String tail(int n) {
-            List<String> lines = out.lines().toList();
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
-        }
-    }
-
     /** Runs a documented command line from the repository's root, through a shell, as a student would type it. */
-    static Result mvnw(Path dir, String command) throws IOException, InterruptedException {
-        Path log = Files.createTempFile(dir.getParent(), "mvn", ".log");
+    static ShellRun mvnw(Path dir, String command) throws IOException, InterruptedException {
         // offline, against the Maven repository this build filled (MAVEN_ARGS passes on where that is): the
         // student repository's own flags stay as written
-        ProcessBuilder pb = new ProcessBuilder("bash", "-c", command.replaceFirst("^\\./mvnw ", "./mvnw -o -B "))
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process p = pb.start();
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            throw new AssertionError(command + " did not finish in 10 minutes:\n" + Files.readString(log));
-        }
-        return new Result(p.exitValue(), Files.readString(log));
+        return ShellRun.of(dir, command.replaceFirst("^\\./mvnw ", "./mvnw -o -B "), Duration.ofMinutes(10));
     }
 
     @Test
@@ -148,17 +131,17 @@ class StudentCommandsTest {
     void checks() {
         List<Lab> two = List.of();
         String ok = "\nrmi: public tests by exercise\n  ✗ CallbacksTest  0 / 6\n\nrmi: 0 / 6 public points\n";
-        assertEquals(null, check("./mvnw test -Dtest=CallbacksTest", new Result(1, ok), two));
-        assertTrue(check("./mvnw test -Dtest=CallbacksTest", new Result(0, ok), two).contains("exit code"));
-        assertTrue(check("./mvnw test -Dtest=X", new Result(1, "[ERROR] No tests matching"), two).contains("Maven error"));
-        assertTrue(check("./mvnw test", new Result(1, "OpenJDK 64-Bit Server VM warning: Sharing is only supported for boot loader"
+        assertEquals(null, check("./mvnw test -Dtest=CallbacksTest", new ShellRun(1, ok), two));
+        assertTrue(check("./mvnw test -Dtest=CallbacksTest", new ShellRun(0, ok), two).contains("exit code"));
+        assertTrue(check("./mvnw test -Dtest=X", new ShellRun(1, "[ERROR] No tests matching"), two).contains("Maven error"));
+        assertTrue(check("./mvnw test", new ShellRun(1, "OpenJDK 64-Bit Server VM warning: Sharing is only supported for boot loader"
                 + " classes because bootstrap classpath has been appended\n" + ok), two).contains("JVM warning"));
-        assertTrue(check("./mvnw test -Dtest=X", new Result(1, "\nNo test of this run matched -Dtest=X."), two).contains("no test matched"));
-        assertTrue(check("./mvnw test", new Result(1, "  Part1ParserTest.test01: " + Leftovers.DIRTY + "Part5ServerTest left thread…\n" + ok),
+        assertTrue(check("./mvnw test -Dtest=X", new ShellRun(1, "\nNo test of this run matched -Dtest=X."), two).contains("no test matched"));
+        assertTrue(check("./mvnw test", new ShellRun(1, "  Part1ParserTest.test01: " + Leftovers.DIRTY + "Part5ServerTest left thread…\n" + ok),
                 two).contains("own message"));
-        assertFalse(check("./mvnw test", new Result(1, ok + "\nsome other line\n"), two) == null);
-        assertEquals(null, check("./mvnw verify -pl rmi", new Result(1, "....... [ERROR] wirelab.rmi.InfoStore_01\n" + ok), two),
+        assertFalse(check("./mvnw test", new ShellRun(1, ok + "\nsome other line\n"), two) == null);
+        assertEquals(null, check("./mvnw verify -pl rmi", new ShellRun(1, "....... [ERROR] wirelab.rmi.InfoStore_01\n" + ok), two),
                 "jcstress's verdict lines are not Maven's error list");
-        assertTrue(check("./mvnw test", new Result(1, "WARNING: A Java agent has been loaded dynamically\n" + ok), two).contains("JVM warning"));
+        assertTrue(check("./mvnw test", new ShellRun(1, "WARNING: A Java agent has been loaded dynamically\n" + ok), two).contains("JVM warning"));
     }
 }

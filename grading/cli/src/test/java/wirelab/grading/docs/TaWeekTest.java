@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
@@ -114,26 +114,12 @@ class TaWeekTest {
             return new Ran(c, "");
         }
         System.out.println("$ " + c.text());
-        Path log = Files.createTempFile("wirelab-guide", ".log");
-        try {
-            ProcessBuilder pb = new ProcessBuilder("bash", "-c", c.text()).directory(root.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-            Process p = pb.start();
-            if (!p.waitFor(20, TimeUnit.MINUTES)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                throw new AssertionError(c + ": did not finish in 20 minutes:\n" + Files.readString(log));
-            }
-            String out = Files.readString(log);
-            System.out.print(out);
-            // doctor exits 1 when it names a missing program; every other command of the week succeeds
-            boolean ok = p.exitValue() == 0 || (p.exitValue() == 1 && words.contains("doctor"));
-            assertTrue(ok, c + "\n    exited " + p.exitValue() + ":\n" + out);
-            return new Ran(c, out);
-        } finally {
-            Files.deleteIfExists(log);
-        }
+        ShellRun r = ShellRun.of(root, c.text(), Duration.ofMinutes(20));
+        System.out.print(r.out());
+        // doctor exits 1 when it names a missing program; every other command of the week succeeds
+        boolean ok = r.exit() == 0 || (r.exit() == 1 && words.contains("doctor"));
+        assertTrue(ok, c + "\n    exited " + r.exit() + ":\n" + r.out());
+        return new Ran(c, r.out());
     }
 
     /** Null when the shown lines appear in the commands' output or in a file one of them wrote, else why not. */

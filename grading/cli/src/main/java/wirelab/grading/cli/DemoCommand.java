@@ -40,6 +40,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--race", description = "Also run the jcstress race tests (about 20 s per sample).")
     boolean race;
 
+    @picocli.CommandLine.Mixin
+    StuckOption stuck = new StuckOption();
+
     @Override
     public Integer call() {
         Course course = Course.locate();
@@ -50,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("isolation: " + sandbox.describe());
         Path outRoot = out != null ? out : course.root().resolve("target/demo");
         List<Demo.LabRun> runs = new Demo(course, sandbox, System.out, samples).run(labs, outRoot, jobs, force,
-                GradeOptions.defaults().withRace(race));
+                stuck.applyTo(GradeOptions.defaults().withRace(race)));
         Demo.print(runs, sandbox.describe(), System.out);
         List<String> notGraded = Demo.notGraded(runs);
         if (!notGraded.isEmpty()) {

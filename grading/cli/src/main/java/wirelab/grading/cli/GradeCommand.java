@@ -56,6 +56,9 @@ final class GradeCommand implements Callable<Integer> {
         "(exit code 1 if any)."})
     int copies = 1;
 
+    @picocli.CommandLine.Mixin
+    StuckOption stuck = new StuckOption();
+
     @Override
     public Integer call() {
         Course course = Course.locate();
@@ -64,8 +67,8 @@ final class GradeCommand implements Callable<Integer> {
         List<Path> inputs = Batch.expand(submissions);
         List<Path> graded = copies > 1 ? Copies.of(inputs, copies) : inputs;
         Batch.Outcome outcome = gradeAll(course, l, graded, outDir, jobs, force || copies > 1,
-                GradeOptions.defaults().withRace(race).withShards(shards)
-                        .withPerTest(timeout == null ? null : Duration.ofSeconds(timeout)));
+                stuck.applyTo(GradeOptions.defaults().withRace(race).withShards(shards)
+                        .withPerTest(timeout == null ? null : Duration.ofSeconds(timeout))));
         Scoreboard.print(outcome, System.out);
         if (copies > 1) {
             List<Copies.Disagreement> differ = Copies.compare(graded, outcome.results());

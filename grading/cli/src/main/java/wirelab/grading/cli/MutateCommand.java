@@ -67,6 +67,9 @@ final class MutateCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the mutants (id and diff) without compiling or grading them.")
     boolean dryRun;
 
+    @picocli.CommandLine.Mixin
+    StuckOption stuck = new StuckOption();
+
     @Override
     public Integer call() {
         if (list) {
@@ -94,7 +97,7 @@ final class MutateCommand implements Callable<Integer> {
         }
         Sandbox sandbox = Isolation.detect(Path.of(System.getProperty("java.home")), PreparedLab.workBase());
         System.out.println("isolation: " + sandbox.describe());
-        PreparedLab prepared = PreparedLab.prepare(course, l, GradeOptions.defaults().withRace(race), sandbox,
+        PreparedLab prepared = PreparedLab.prepare(course, l, stuck.applyTo(GradeOptions.defaults().withRace(race)), sandbox,
                 s -> System.out.println("wirelab: " + s));
         int lanes = jobs != null ? jobs : prepared.jvmBudget();
         Path outDir = out != null ? out : course.root().resolve("target/mutate").resolve(l.name());

@@ -27,7 +27,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Output folder (default: target/demo in the course).")
     Path out;
 
-    @Option(names = "--jobs", description = "Samples graded at once (default: the number of cores).")
+    @Option(names = "--jobs", description = {"Cores the labs' samples share (default: all of them); each lab runs as many",
+        "test JVMs per core as it would alone."})
     int jobs = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--force", description = "Grade again even when nothing changed.")

@@ -119,7 +119,8 @@ public final class PreparedLab {
         LabBundle bundle = LabBundle.prepare(course, lab, base.resolve("bundles"), runnerJars());
         Baseline baseline = Baseline.load(bundle.dir().resolve("plan.json"));
         boolean learnt = false;
-        Path scratchRoot = base.resolve("work-" + ProcessHandle.current().pid());
+        // one folder per lab: labs graded at once (the demo) have students of the same name
+        Path scratchRoot = base.resolve("work-" + ProcessHandle.current().pid()).resolve(lab.name());
         if (baseline == null) {
             say.accept("learning the test plan of " + lab.name() + " from the reference solution (once)");
             List<String> selectors = new ArrayList<>();

@@ -144,11 +144,16 @@ public final class ReleaseGate {
             progress.accept(lab.name() + ": race tests on the starter");
             v.raceStarter.addAll(tests.results(JcstressRun.run(javaHome, concat(List.of(build.starterClasses()), cp),
                     scratch.resolve("race-starter"), wall, Sandbox.PLAIN)));
-            if (v.raceStarter.stream().anyMatch(r -> r.graded() && r.passed())) {
-                progress.accept(lab.name() + ": race tests on the starter, once more (a graded one passed)");
+            List<String> passedOnStarter = v.raceStarter.stream().filter(r -> r.graded() && r.passed())
+                    .map(TestResult::id).toList();
+            if (!passedOnStarter.isEmpty()) {
+                // only those that passed run again: the others' verdict is in
+                progress.accept(lab.name() + ": race tests on the starter, once more: the " + passedOnStarter.size()
+                        + " graded one(s) that passed");
                 List<TestResult> again = tests.results(JcstressRun.run(javaHome, concat(List.of(build.starterClasses()), cp),
-                        scratch.resolve("race-starter-2"), wall, Sandbox.PLAIN));
-                List<String> caughtNow = again.stream().filter(r -> !r.passed()).map(TestResult::id).toList();
+                        scratch.resolve("race-starter-2"), wall, Sandbox.PLAIN, passedOnStarter));
+                List<String> caughtNow = again.stream().filter(r -> passedOnStarter.contains(r.id()) && !r.passed())
+                        .map(TestResult::id).toList();
                 v.raceStarter.replaceAll(r -> r.passed() && caughtNow.contains(r.id())
                         ? again.stream().filter(a -> a.id().equals(r.id())).findFirst().orElse(r) : r);
             }

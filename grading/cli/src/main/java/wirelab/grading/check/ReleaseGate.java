@@ -136,9 +136,18 @@ public final class ReleaseGate {
             RaceTests tests = RaceTests.load(raceClasses, concat(List.of(build.solutionClasses()), cp));
             // jcstress spends its first ~30 s (more on a busy machine) checking the VM before any test runs
             Duration wall = Duration.ofSeconds(120L + 20L * tests.tests().size());
-            progress.accept(lab.name() + ": race tests on the solution (" + tests.tests().size() + " jcstress tests)");
-            v.raceSolution.addAll(tests.results(JcstressRun.run(javaHome, concat(List.of(build.solutionClasses()), cp),
-                    scratch.resolve("race-solution"), wall, Sandbox.PLAIN)));
+            List<String> raceIds = tests.tests().stream().map(RaceTests.RaceTest::className).toList();
+            java.util.Optional<Path> built = BuildRaceRun.passedAll(build, raceIds);
+            if (built.isPresent()) {
+                progress.accept(lab.name() + ": race tests on the solution: all " + raceIds.size()
+                        + " passed in the build's own jcstress run (" + built.get() + ")");
+                tests.tests().forEach(t -> v.raceSolution.add(new TestResult(t.className(), t.name(), t.points(),
+                        t.points() > 0, "passed", "passed in the build's jcstress run", null, null, null, null, null, 0)));
+            } else {
+                progress.accept(lab.name() + ": race tests on the solution (" + tests.tests().size() + " jcstress tests)");
+                v.raceSolution.addAll(tests.results(JcstressRun.run(javaHome, concat(List.of(build.solutionClasses()), cp),
+                        scratch.resolve("race-solution"), wall, Sandbox.PLAIN)));
+            }
             v.raceSolution.stream().filter(r -> !r.passed())
                     .forEach(r -> v.breaches.add("solution fails race test " + r.id() + ": " + r.message()));
             progress.accept(lab.name() + ": race tests on the starter");

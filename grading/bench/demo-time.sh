@@ -67,7 +67,7 @@ stamp() {
 phases() {
   awk '
     / wirelab: building the command-line tool/ { printf "  %7.1f s  the tool build starts\n", $1 }
-    / compiling .* with Maven/ { printf "  %7.1f s  Maven starts compiling the lab(s)\n", $1 }
+    / with Maven: / { printf "  %7.1f s  Maven starts: %s\n", $1, substr($0, index($0, "wirelab: ") + 9, 60) }
     / learning the test plan/ { printf "  %7.1f s  %s\n", $1, substr($0, index($0, "learning")) }
     /^ *[0-9.]+  == / { lab = $3 }
     /^ *[0-9.]+  \[[0-9]+\/[0-9]+\]/ {

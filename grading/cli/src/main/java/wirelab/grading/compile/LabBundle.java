@@ -177,7 +177,7 @@ public record LabBundle(Lab lab, Path dir, List<Path> libraries, Path tests, Pat
         List<String> modules = labs.stream().filter(l -> !Files.isRegularFile(classpathFile(l)))
                 .map(l -> "solutions/" + l.name()).toList();
         if (!modules.isEmpty()) {
-            Maven.processTestClasses(course, modules, false);
+            Maven.writeTestClasspaths(course, modules);
         }
     }
 

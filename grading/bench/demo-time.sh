@@ -6,6 +6,7 @@
 #   grading/bench/demo-time.sh OTHER [ROUNDS]     this tree and OTHER alternately, ROUNDS each (default 1)
 #   EMPTY_REPO=1 grading/bench/demo-time.sh ...   every run starts from an empty Maven repository
 #   DEMO_ARGS="--lab threads" ...                 passed on to ./wirelab demo
+#   RUN="./mvnw -B verify" ...                    time another command the same way (the README's other one)
 #
 # A tree is cloned at its committed HEAD (commit first; OTHER may be any clone, e.g. a checkout of
 # main before a change). The warm repository is WARM_REPO (default ~/.m2/repository), read-only:
@@ -43,7 +44,7 @@ run_one() {
   t0=$(now)
   set +e
   (cd "$dir" && MAVEN_ARGS="$repo_args" WIRELAB_PLAIN=1 /usr/bin/time -f 'CPU %U user %S sys' -o "$work/$side-$round.cpu" \
-    ./wirelab demo ${DEMO_ARGS:-} 2>&1 | stamp > "$log")
+    ${RUN:-./wirelab demo ${DEMO_ARGS:-}} 2>&1 | stamp > "$log")
   rc=${PIPESTATUS[0]}
   set -e
   local t
@@ -51,7 +52,8 @@ run_one() {
   printf '\n== %s (%s), round %d: %.1f s, %s, exit %d, load %s -> %s\n' "$side" "$(git -C "$dir" log -1 --format=%h)" \
     "$round" "$t" "$(tail -n 1 "$work/$side-$round.cpu")" "$rc" "$before" "$(load)"
   phases "$log"
-  slowest "$dir/target/demo"
+  [[ -d "$dir/target/demo" ]] && slowest "$dir/target/demo"
+  grep -E '^ *[0-9.]+  \[INFO\] .* (SUCCESS|FAILURE) \[' "$log" | sed -E 's/^ *[0-9.]+  \[INFO\] /  /' || true
   echo "TOTAL $t"
 }
 

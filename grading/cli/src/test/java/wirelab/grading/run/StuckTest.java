@@ -35,7 +35,7 @@ class StuckTest {
                 stuckOnes.get("stuck2_deadlockedTransfers").threads());
         assertTrue(stuckOnes.get("stuck3_endlessLoop").message().contains("StuckFixture.stuck3_endlessLoop"),
                 stuckOnes.get("stuck3_endlessLoop").message());
-        assertTrue(stuckOnes.get("stuck4_poolTaskWaitsForever").message().contains("an idle pool worker"),
+        assertTrue(stuckOnes.get("stuck4_poolTaskWaitsForever").message().contains("is an idle pool worker"),
                 stuckOnes.get("stuck4_poolTaskWaitsForever").message());
         assertEquals(4, stuck.jvms(), "each stuck test ends its JVM, as a timeout does: the rest run in a fresh one");
 

@@ -111,9 +111,9 @@ final class StuckWatch implements Runnable {
         }
         List<ThreadSnapshot.Entry> spinning = look.spinning();
         if (spinning.isEmpty()) {
-            return String.format(Locale.ROOT, "stuck: for %.1f s every thread of this test was waiting for another one"
-                    + " (none could run, none was in a timed wait, a sleep or I/O), so none of them could ever go on"
-                    + " (%s). The test was ended then instead of waiting out its time limit; see the threads below.",
+            return String.format(Locale.ROOT, "stuck: for %.1f s every thread of this test waited for another one (%s):"
+                    + " none could run, none waited with a time limit, slept or read, so none of them can ever go on."
+                    + " The test was ended then rather than at its time limit; the threads and where they wait are below.",
                     quiet / 1e9, waiting(look));
         }
         long burnt = 0;
@@ -129,19 +129,32 @@ final class StuckWatch implements Runnable {
             return null;   // not yet seen running long enough at that place (a busy machine)
         }
         ThreadSnapshot.Entry first = spinning.get(0);
-        String at = first.spot().lines().skip(1).findFirst().orElse("?");
-        return String.format(Locale.ROOT, "stuck: for %.1f s %s ran in %s without leaving it (%.1f s of CPU), while"
-                + " every other thread of the test waited: an endless loop? The test was ended then instead of waiting"
-                + " out its time limit; see the threads below.", quiet / 1e9,
-                spinning.size() == 1 ? "thread \"" + first.name() + "\"" : spinning.size() + " threads (\"" + first.name() + "\", …)",
-                at, burnt / 1e9);
+        return String.format(Locale.ROOT, "stuck: for %.1f s %s ran in %s without getting out of it (%.1f s of CPU),"
+                + " while every other thread of the test waited: an endless loop? The test was ended then rather than at"
+                + " its time limit; the threads are below.", quiet / 1e9,
+                spinning.size() == 1 ? who(first) : spinning.size() + " threads (" + who(first) + ", …)",
+                method(first), burnt / 1e9);
     }
 
+    /** "the test's thread waits, "worker-1" is blocked on a lock, …". */
     private static String waiting(ThreadSnapshot look) {
         List<ThreadSnapshot.Entry> test = look.threads().values().stream().filter(e -> !ThreadSnapshot.jvmOwn(e.name())).toList();
-        return test.stream().limit(4).map(e -> "\"" + e.name() + "\" "
-                        + (e.state() == Thread.State.TIMED_WAITING ? "an idle pool worker" : e.state()))
-                .collect(Collectors.joining(", ")) + (test.size() > 4 ? ", …" : "");
+        return test.stream().limit(4).map(e -> who(e) + switch (e.state()) {
+            case BLOCKED -> " is blocked on a lock";
+            case TIMED_WAITING -> " is an idle pool worker";
+            default -> " waits";
+        }).collect(Collectors.joining(", ")) + (test.size() > 4 ? ", …" : "");
+    }
+
+    private static String who(ThreadSnapshot.Entry e) {
+        return e.name().startsWith("junit-timeout-thread") ? "the test's thread" : "thread \"" + e.name() + "\"";
+    }
+
+    /** The spinning thread's method, as Class.method: its top frame. */
+    private static String method(ThreadSnapshot.Entry e) {
+        String frame = e.spot().lines().skip(1).findFirst().orElse("?");
+        int dot = frame.lastIndexOf('.', frame.lastIndexOf('.') - 1);
+        return frame.substring(dot + 1);
     }
 
     private Map<Long, Long> cpu(ThreadSnapshot look) {

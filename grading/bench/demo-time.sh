@@ -11,9 +11,8 @@
 # A tree is cloned at its committed HEAD (commit first; OTHER may be any clone, e.g. a checkout of
 # main before a change). The warm repository is WARM_REPO (default ~/.m2/repository), read-only:
 # each side installs its own snapshots into a folder of its own. Prints, per run: the wall time,
-# the CPU time of the demo and everything it started, the exit code, the load average before and
-# after, when each lab's first and last sample finished, and the slowest samples; then the ratio
-# of the totals. Runs alternate so that both trees meet the same load; on a shared machine
+# the exit code, the load average before and after, when each lab's first and last sample
+# finished, and the slowest samples; then the ratio of the totals. Runs alternate so that both trees meet the same load; on a shared machine
 # compare the ratio, not the seconds.
 set -euo pipefail
 
@@ -43,14 +42,13 @@ run_one() {
   before="$(load)"
   t0=$(now)
   set +e
-  (cd "$dir" && MAVEN_ARGS="$repo_args" WIRELAB_PLAIN=1 /usr/bin/time -f 'CPU %U user %S sys' -o "$work/$side-$round.cpu" \
-    ${RUN:-./wirelab demo ${DEMO_ARGS:-}} 2>&1 | stamp > "$log")
+  (cd "$dir" && MAVEN_ARGS="$repo_args" WIRELAB_PLAIN=1 ${RUN:-./wirelab demo ${DEMO_ARGS:-}} 2>&1 | stamp > "$log")
   rc=${PIPESTATUS[0]}
   set -e
   local t
   t=$(echo "$(now) - $t0" | bc -l)
-  printf '\n== %s (%s), round %d: %.1f s, %s, exit %d, load %s -> %s\n' "$side" "$(git -C "$dir" log -1 --format=%h)" \
-    "$round" "$t" "$(tail -n 1 "$work/$side-$round.cpu")" "$rc" "$before" "$(load)"
+  printf '\n== %s (%s), round %d: %.1f s, exit %d, load %s -> %s\n' "$side" "$(git -C "$dir" log -1 --format=%h)" \
+    "$round" "$t" "$rc" "$before" "$(load)"
   phases "$log"
   [[ -d "$dir/target/demo" ]] && slowest "$dir/target/demo"
   grep -E '^ *[0-9.]+  \[INFO\] .* (SUCCESS|FAILURE) \[' "$log" | sed -E 's/^ *[0-9.]+  \[INFO\] /  /' || true

@@ -210,7 +210,7 @@ public record LabBundle(Lab lab, Path dir, List<Path> libraries, Path tests, Pat
     private static String hash(Lab lab, List<Path> jars) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(("v6 " + Runtime.version().feature()).getBytes(StandardCharsets.UTF_8));
+            sha.update(("v7 " + Runtime.version().feature()).getBytes(StandardCharsets.UTF_8));
             for (String root : List.of("src/main/java", "src/test/java", "src/grading/java", "src/jcstress/java",
                     "src/test/resources", "src/grading/resources")) {
                 Path dir = lab.solutionDir().resolve(root);

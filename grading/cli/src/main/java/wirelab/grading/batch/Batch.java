@@ -153,7 +153,7 @@ public final class Batch {
             String student = e.getKey();
             Path input = e.getValue();
             futures.add(lanes.submit(() -> {
-                int shares = together == null ? 0 : together.lanes().take(lab);
+                int shares = together == null ? 0 : together.lanes().take(lab, notStarted.get());
                 notStarted.decrementAndGet();
                 try {
                     return gradeOne(student, input, students, options, progress, skipped);

@@ -1,6 +1,8 @@
 package wirelab.grading.batch;
 
-import java.util.concurrent.Semaphore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import wirelab.grading.grade.PreparedLab;
 
 /**
@@ -10,8 +12,11 @@ import wirelab.grading.grade.PreparedLab;
  * lab's share of the cores while it is graded. So when one lab is down to its last slow
  * submission, the others' submissions fill the cores instead of waiting for the next lab.
  *
- * <p>First come, first served: a submission that needs a large share (a CPU-bound lab's) is not
- * overtaken for ever by small ones.
+ * <p>The lab with the most work left goes first (its shares times the reference's test time
+ * times its submissions not yet started): the longest lab sets the demo's length, so it must never
+ * wait while shorter ones fill the cores. Within a lab, first come, first served; a submission
+ * that needs more shares than are free is not overtaken, so a CPU-bound lab is not starved by
+ * small ones.
  */
 public final class SharedLanes {
 
@@ -19,12 +24,27 @@ public final class SharedLanes {
     private static final int SHARES_PER_CORE = 12;
 
     private final int capacity;
-    private final Semaphore free;
+    private int free;
+    private long arrivals;
+    private final List<Ticket> waiting = new ArrayList<>();
+
+    /** One submission waiting for its share: the work its lab has left, its place in line. */
+    private record Ticket(int shares, double workLeft, long arrival) {
+    }
+
+    private static final Comparator<Ticket> FIRST = Comparator.comparingDouble(Ticket::workLeft).reversed()
+            .thenComparingLong(Ticket::arrival);
 
     /** @param cores the cores the labs share */
     public SharedLanes(int cores) {
         this.capacity = Math.max(1, cores) * SHARES_PER_CORE;
-        this.free = new Semaphore(capacity, true);
+        this.free = capacity;
+    }
+
+    int free() {
+        synchronized (this) {
+            return free;
+        }
     }
 
     /**
@@ -41,14 +61,34 @@ public final class SharedLanes {
         return Math.max(1, capacity / sharesOf(lab));
     }
 
-    /** Waits for a submission's share; release it with {@link #release}. */
-    int take(PreparedLab lab) throws InterruptedException {
-        int n = sharesOf(lab);
-        free.acquire(n);
-        return n;
+    /**
+     * Waits for a submission's share; release it with {@link #release}.
+     *
+     * @param notStarted the lab's submissions not started yet, this one included
+     */
+    int take(PreparedLab lab, int notStarted) throws InterruptedException {
+        int shares = sharesOf(lab);
+        return take(shares, shares * Math.max(0.1, lab.baseline().referenceSeconds()) * notStarted);
     }
 
-    void release(int shares) {
-        free.release(shares);
+    /** Waits until no waiter with more work left (or as much, come earlier) is ahead and {@code shares} are free. */
+    synchronized int take(int shares, double workLeft) throws InterruptedException {
+        Ticket me = new Ticket(shares, workLeft, arrivals++);
+        waiting.add(me);
+        try {
+            while (waiting.stream().min(FIRST).orElseThrow() != me || free < shares) {
+                wait();
+            }
+        } finally {
+            waiting.remove(me);
+            notifyAll();
+        }
+        free -= shares;
+        return shares;
+    }
+
+    synchronized void release(int shares) {
+        free += shares;
+        notifyAll();
     }
 }

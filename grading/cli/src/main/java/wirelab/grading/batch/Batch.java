@@ -50,12 +50,26 @@ public final class Batch {
     private final PrintStream out;
     /** The test classes students have: the feedback marks the others hidden. */
     private final Set<String> publicClasses;
+    private final Together together;
+
+    /**
+     * Several labs graded at once share the cores and one progress line: each submission waits
+     * for its lab's share of the cores (see {@link SharedLanes}) and shows as "lab/student".
+     */
+    public record Together(SharedLanes lanes, Progress progress) {
+    }
 
     public Batch(PreparedLab lab, int jobs, boolean force, PrintStream out) {
+        this(lab, jobs, force, out, null);
+    }
+
+    /** @param together the cores and progress line shared with other labs graded at once; null when alone */
+    public Batch(PreparedLab lab, int jobs, boolean force, PrintStream out, Together together) {
         this.lab = lab;
         this.jobs = Math.max(1, jobs);
         this.force = force;
         this.out = out;
+        this.together = together;
         LabBuild build = new LabBuild(lab.lab());
         Set<String> classes = new HashSet<>(build.publicTestClasses());
         if (lab.lab().raceTestsPublic()) {
@@ -80,7 +94,7 @@ public final class Batch {
             synchronized (skipped) {
                 skipped[0]++;
             }
-            progress.finished(student, verdict(previous) + " (unchanged, skipped)", true);
+            progress.finished(shown(student), verdict(previous) + " (unchanged, skipped)", true);
             return previous;
         }
         SubmissionResult r;
@@ -94,8 +108,12 @@ public final class Batch {
         }
         r = rename(r, student);
         ResultFiles.write(r, dir, publicClasses);
-        progress.finished(student, verdict(r), false);
+        progress.finished(shown(student), verdict(r), false);
         return r;
+    }
+
+    private String shown(String student) {
+        return together == null ? student : lab.lab().name() + "/" + student;
     }
 
     public Outcome run(List<Path> inputs, Path outDir) {
@@ -106,8 +124,10 @@ public final class Batch {
     public Outcome run(Map<String, Path> byStudent, Path outDir) {
         long start = System.nanoTime();
         Path students = outDir.resolve("students");
-        Progress progress = new Progress(out, byStudent.size(), Progress.onTerminal());
-        progress.started();
+        Progress progress = together != null ? together.progress() : new Progress(out, byStudent.size(), Progress.onTerminal());
+        if (together == null) {
+            progress.started();
+        }
         String gradingOptions = lab.options().race() ? "race" : "junit";
         PeerNeeds.Missing missing = lab.notGradedHere();
         if (!missing.isEmpty()) {
@@ -133,10 +153,14 @@ public final class Batch {
             String student = e.getKey();
             Path input = e.getValue();
             futures.add(lanes.submit(() -> {
+                int shares = together == null ? 0 : together.lanes().take(lab, notStarted.get());
                 notStarted.decrementAndGet();
                 try {
                     return gradeOne(student, input, students, options, progress, skipped);
                 } finally {
+                    if (shares > 0) {
+                        together.lanes().release(shares);
+                    }
                     if (notStarted.get() == 0) {
                         lab.spareJvms().add(1);
                     }

@@ -21,13 +21,14 @@ import wirelab.grading.sandbox.Isolation;
             "and where report.html is. Exits 1 when a sample misses what its sample.properties expects."})
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--lab", description = "Only this lab (default: every lab with tests).")
-    String lab;
+    @Option(names = "--lab", paramLabel = "LAB", description = "Only this lab (repeatable; default: every lab with tests).")
+    List<String> labs = new java.util.ArrayList<>();
 
     @Option(names = "--out", description = "Output folder (default: target/demo in the course).")
     Path out;
 
-    @Option(names = "--jobs", description = "Samples graded at once (default: the number of cores).")
+    @Option(names = "--jobs", description = {"Cores the labs' samples share (default: all of them); each lab runs as many",
+        "test JVMs per core as it would alone."})
     int jobs = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--force", description = "Grade again even when nothing changed.")
@@ -37,17 +38,20 @@ final class DemoCommand implements Callable<Integer> {
             description = "Only this sample (repeatable; e.g. reference, hostile-output-flood).")
     List<String> samples = new java.util.ArrayList<>();
 
+    @picocli.CommandLine.Mixin
+    StuckOption stuck = new StuckOption();
+
     @Override
     public Integer call() {
         Course course = Course.locate();
-        List<Lab> labs = lab == null ? course.labList() : List.of(course.requireLab(lab));
+        List<Lab> chosen = labs.isEmpty() ? course.labList() : labs.stream().map(course::requireLab).toList();
         Sandbox sandbox = Isolation.detect(Path.of(System.getProperty("java.home")), PreparedLab.workBase());
         System.out.println("doctor: " + DoctorCommand.summary(new wirelab.grading.doctor.Doctor(course).programs(), sandbox)
                 + " (./wirelab doctor)");
         System.out.println("isolation: " + sandbox.describe());
         Path outRoot = out != null ? out : course.root().resolve("target/demo");
-        List<Demo.LabRun> runs = new Demo(course, sandbox, System.out, samples).run(labs, outRoot, jobs, force,
-                GradeOptions.defaults());
+        List<Demo.LabRun> runs = new Demo(course, sandbox, System.out, samples).run(chosen, outRoot, jobs, force,
+                stuck.applyTo(GradeOptions.defaults()));
         Demo.print(runs, sandbox.describe(), System.out);
         List<String> notGraded = Demo.notGraded(runs);
         if (!notGraded.isEmpty()) {

@@ -57,6 +57,9 @@ final class GradeCommand implements Callable<Integer> {
         "(exit code 1 if any)."})
     int copies = 1;
 
+    @picocli.CommandLine.Mixin
+    StuckOption stuck = new StuckOption();
+
     @Option(names = "--roster", paramLabel = "FILE.csv", description = {"The class list (student, sis_id, name, email,",
         "github, section): names each submission by its roster student and lists who is missing. Kept as",
         "OUT/roster.csv for later runs and exports."})
@@ -71,8 +74,8 @@ final class GradeCommand implements Callable<Integer> {
         Course course = Course.locate();
         Lab l = course.requireLab(lab);
         Path outDir = out != null ? out : Path.of("grading-out", lab);
-        GradeOptions options = GradeOptions.defaults().withShards(shards)
-                .withPerTest(timeout == null ? null : Duration.ofSeconds(timeout));
+        GradeOptions options = stuck.applyTo(GradeOptions.defaults().withShards(shards)
+                .withPerTest(timeout == null ? null : Duration.ofSeconds(timeout)));
         if (copies > 1) {
             List<Path> inputs = Batch.expand(submissions);
             List<Path> graded = Copies.of(inputs, copies);

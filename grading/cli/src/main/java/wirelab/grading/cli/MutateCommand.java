@@ -68,6 +68,9 @@ final class MutateCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the mutants (id and diff) without compiling or grading them.")
     boolean dryRun;
 
+    @picocli.CommandLine.Mixin
+    StuckOption stuck = new StuckOption();
+
     @Override
     public Integer call() {
         if (list) {
@@ -95,7 +98,8 @@ final class MutateCommand implements Callable<Integer> {
         }
         Sandbox sandbox = Isolation.detect(Path.of(System.getProperty("java.home")), PreparedLab.workBase());
         System.out.println("isolation: " + sandbox.describe());
-        PreparedLab prepared = PreparedLab.prepare(course, l, race ? GradeOptions.defaults().withRace(true) : GradeOptions.defaults(), sandbox,
+        PreparedLab prepared = PreparedLab.prepare(course, l,
+                stuck.applyTo(race ? GradeOptions.defaults().withRace(true) : GradeOptions.defaults()), sandbox,
                 s -> System.out.println("wirelab: " + s));
         int lanes = jobs != null ? jobs : prepared.jvmBudget();
         Path outDir = out != null ? out : course.root().resolve("target/mutate").resolve(l.name());

@@ -169,12 +169,26 @@ public record LabBundle(Lab lab, Path dir, List<Path> libraries, Path tests, Pat
                 .map(p -> p.getFileName().toString().matches("wirelab-testkit-.*\\.jar") ? own : p).toList();
     }
 
+    /**
+     * Has Maven write the test class path of every lab that lacks one, in ONE run (a Maven start
+     * costs more than compiling a lab): for several labs about to be graded.
+     */
+    public static void writeClasspaths(Course course, List<Lab> labs) {
+        List<String> modules = labs.stream().filter(l -> !Files.isRegularFile(classpathFile(l)))
+                .map(l -> "solutions/" + l.name()).toList();
+        if (!modules.isEmpty()) {
+            Maven.writeTestClasspaths(course, modules);
+        }
+    }
+
+    private static Path classpathFile(Lab lab) {
+        return lab.solutionDir().resolve("target/test.classpath");
+    }
+
     /** The lab's test class path as Maven wrote it (target/test.classpath), building it once if missing. */
     static List<Path> testClasspath(Course course, Lab lab) {
-        Path file = lab.solutionDir().resolve("target/test.classpath");
-        if (!Files.isRegularFile(file)) {
-            Maven.processTestClasses(course, List.of("solutions/" + lab.name()), false);
-        }
+        Path file = classpathFile(lab);
+        writeClasspaths(course, List.of(lab));
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("Maven did not write " + file + "; run ./mvnw -pl solutions/" + lab.name()
                     + " process-test-classes to see why");
@@ -196,7 +210,7 @@ public record LabBundle(Lab lab, Path dir, List<Path> libraries, Path tests, Pat
     private static String hash(Lab lab, List<Path> jars) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(("v6 " + Runtime.version().feature()).getBytes(StandardCharsets.UTF_8));
+            sha.update(("v7 " + Runtime.version().feature()).getBytes(StandardCharsets.UTF_8));
             for (String root : List.of("src/main/java", "src/test/java", "src/grading/java", "src/jcstress/java",
                     "src/test/resources", "src/grading/resources")) {
                 Path dir = lab.solutionDir().resolve(root);

@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The course's Maven wrapper, for the one thing the tool asks of Maven: compile labs and write
- * their test class paths ({@code process-test-classes}). Output goes to the user's terminal.
+ * The course's Maven wrapper, for what the tool asks of Maven: compile labs and write their test
+ * class paths ({@code process-test-classes}), or only write the class paths. Output goes to the
+ * user's terminal.
  */
 public final class Maven {
 
@@ -20,17 +21,31 @@ public final class Maven {
      * and returns its exit code.
      */
     public static synchronized int processTestClasses(Course course, List<String> modules, boolean alsoMake) {
+        List<String> goals = new ArrayList<>(List.of("-DskipTests", "process-test-classes"));
+        if (alsoMake) {
+            goals.add("-am");
+        }
+        return run(course, "compiling", modules, goals);
+    }
+
+    /**
+     * Writes the modules' {@code target/test.classpath} and nothing else (the parent pom's
+     * {@code test-classpath} execution on its own, no compiling): what grading needs from Maven,
+     * as the harness compiles the labs itself. Returns Maven's exit code.
+     */
+    public static synchronized int writeTestClasspaths(Course course, List<String> modules) {
+        return run(course, "resolving the test class path of", modules, List.of("dependency:build-classpath@test-classpath"));
+    }
+
+    private static int run(Course course, String doing, List<String> modules, List<String> goals) {
         Path mvnw = course.root().resolve("mvnw");
         List<String> command = new ArrayList<>();
         command.add(Files.isExecutable(mvnw) ? mvnw.toString() : "mvn");
-        command.addAll(List.of("-q", "-B", "-DskipTests", "-f", course.root().resolve("pom.xml").toString(),
-                "process-test-classes"));
-        if (alsoMake) {
-            command.add("-am");
-        }
+        command.addAll(List.of("-q", "-B", "-f", course.root().resolve("pom.xml").toString()));
+        command.addAll(goals);
         command.add("-pl");
         command.add(String.join(",", modules));
-        System.err.println("wirelab: compiling " + String.join(",", modules) + " with Maven: "
+        System.err.println("wirelab: " + doing + " " + String.join(",", modules) + " with Maven: "
                 + String.join(" ", command.subList(1, command.size())));
         try {
             return new ProcessBuilder(command).directory(course.root().toFile()).inheritIO().start().waitFor();

@@ -11,8 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import wirelab.grading.batch.Batch;
+import wirelab.grading.batch.Progress;
+import wirelab.grading.batch.SharedLanes;
+import wirelab.grading.compile.LabBundle;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
 import wirelab.grading.grade.GradeOptions;
@@ -73,39 +80,84 @@ public final class Demo {
         return List.copyOf(found.values());
     }
 
-    public List<LabRun> run(List<Lab> labs, Path outRoot, int jobs, boolean force, GradeOptions options) {
-        List<LabRun> runs = new ArrayList<>();
+    /**
+     * Grades the samples of every lab, the labs together: one Maven run compiles them, each is
+     * prepared (bundle, plan, class-data archive) on its own thread, and their submissions share
+     * the cores ({@link SharedLanes}) as soon as their lab is ready, so no core waits for the
+     * slowest sample of one lab before the next lab starts.
+     *
+     * @param cores the cores the grading may use
+     */
+    public List<LabRun> run(List<Lab> labs, Path outRoot, int cores, boolean force, GradeOptions options) {
+        List<Lab> withTests = new ArrayList<>();
         for (Lab lab : labs) {
             if (!Files.isDirectory(lab.publicTests()) && !Files.isDirectory(lab.hiddenTests())) {
                 out.println("== " + lab.name() + ": no tests yet, skipped");
-                continue;
+            } else {
+                withTests.add(lab);
             }
-            out.println("== " + lab.name());
-            PreparedLab prepared;
-            try {
-                prepared = PreparedLab.prepare(course, lab, options, sandbox, s -> out.println("wirelab: " + s));
-            } catch (RuntimeException e) {
-                out.println("   cannot grade " + lab.name() + " yet: " + e.getMessage());
-                continue;
+        }
+        LabBundle.writeClasspaths(course, withTests);
+        int total = withTests.stream().mapToInt(l -> (int) samples(l).stream().filter(this::chosen).count()).sum();
+        Progress progress = new Progress(out, total, Progress.onTerminal());
+        progress.started();
+        Batch.Together together = new Batch.Together(new SharedLanes(cores), progress);
+        ExecutorService perLab = Executors.newFixedThreadPool(Math.max(1, withTests.size()), r -> {
+            Thread t = new Thread(r, "demo-lab");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Optional<LabRun>>> running = new ArrayList<>();
+            for (Lab lab : withTests) {
+                running.add(perLab.submit(() -> runLab(lab, outRoot, force, options, together)));
             }
-            if (prepared.baseline().tests().isEmpty()) {
-                out.println("   no graded tests yet, skipped");
-                continue;
-            }
-            Path subs = outRoot.resolve("submissions").resolve(lab.name());
-            Map<String, Sample> byName = new LinkedHashMap<>();
-            List<Path> inputs = new ArrayList<>();
-            for (Sample s : samples(lab)) {
-                if (!only.isEmpty() && !only.contains(s.name())) {
-                    continue;
+            List<LabRun> runs = new ArrayList<>();
+            for (Future<Optional<LabRun>> f : running) {
+                try {
+                    f.get().ifPresent(runs::add);
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
                 }
+            }
+            return runs;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            perLab.shutdownNow();
+        }
+    }
+
+    private boolean chosen(Sample s) {
+        return only.isEmpty() || only.contains(s.name());
+    }
+
+    /** One lab: prepare it, write its samples as submissions, grade them on the shared cores. */
+    private Optional<LabRun> runLab(Lab lab, Path outRoot, boolean force, GradeOptions options, Batch.Together together) {
+        PreparedLab prepared;
+        try {
+            prepared = PreparedLab.prepare(course, lab, options, sandbox, s -> out.println("wirelab: " + lab.name() + ": " + s));
+        } catch (RuntimeException e) {
+            out.println("== " + lab.name() + ": cannot grade it yet: " + e.getMessage());
+            return Optional.empty();
+        }
+        if (prepared.baseline().tests().isEmpty()) {
+            out.println("== " + lab.name() + ": no graded tests yet, skipped");
+            return Optional.empty();
+        }
+        Path subs = outRoot.resolve("submissions").resolve(lab.name());
+        Map<String, Sample> byName = new LinkedHashMap<>();
+        List<Path> inputs = new ArrayList<>();
+        for (Sample s : samples(lab)) {
+            if (chosen(s)) {
                 inputs.add(SampleBuilder.build(s, lab, prepared.publishedFiles(), subs));
                 byName.put(s.name(), s);
             }
-            Batch.Outcome o = new Batch(prepared, jobs, force, out).run(inputs, outRoot.resolve(lab.name()));
-            runs.add(new LabRun(lab, o, byName, sandbox.confinesFiles()));
         }
-        return runs;
+        Batch.Outcome o = new Batch(prepared, together.lanes().lanesFor(prepared), force, out, together)
+                .run(inputs, outRoot.resolve(lab.name()));
+        return Optional.of(new LabRun(lab, o, byName, sandbox.confinesFiles()));
     }
 
     /** The scoreboard: per lab, each sample's score and verdict next to what it should get. */

@@ -119,7 +119,8 @@ public final class PreparedLab {
         LabBundle bundle = LabBundle.prepare(course, lab, base.resolve("bundles"), runnerJars());
         Baseline baseline = Baseline.load(bundle.dir().resolve("plan.json"));
         boolean learnt = false;
-        Path scratchRoot = base.resolve("work-" + ProcessHandle.current().pid());
+        // one folder per lab: labs graded at once (the demo) have students of the same name
+        Path scratchRoot = base.resolve("work-" + ProcessHandle.current().pid()).resolve(lab.name());
         if (baseline == null) {
             say.accept("learning the test plan of " + lab.name() + " from the reference solution (once)");
             List<String> selectors = new ArrayList<>();
@@ -128,12 +129,15 @@ public final class PreparedLab {
                 selectors.add(cls);
             }
             Path learning = scratchRoot.resolve("reference-plan-" + lab.name());
-            // the classes the reference's run loads are what the test JVMs' CDS archive holds (see archive)
+            // the classes the reference's run loads are what the test JVMs' CDS archive holds (see archive);
+            // it runs with the graded JVMs' flags, so its times are what grading will see
             Path classList = learning.resolve("classes.lst");
+            List<String> flags = new ArrayList<>(gradingFlags(lab));
+            flags.add("-XX:DumpLoadedClassList=" + classList);
             RunOutcome ref = new TestJvm(sandbox).run(new TestJvmSpec(javaHome,
                     classpath(bundle, bundle.reference()), selectors,
                     explicitTimeout ? options.perTest() : LEARNING_TIMEOUT, Duration.ofMinutes(10), options.heapMb(), learning,
-                    options.outputLimit(), List.of("-XX:TieredStopAtLevel=4", "-XX:DumpLoadedClassList=" + classList)));
+                    options.outputLimit(), flags));
             keepClassList(classList, bundle);
             if (ref.results().isEmpty()) {
                 throw new IllegalStateException("the reference solution of " + lab.name() + " ran no test: "
@@ -321,14 +325,18 @@ public final class PreparedLab {
         if (Files.isRegularFile(bundle.cdsArchive())) {
             out.add("-XX:SharedArchiveFile=" + bundle.cdsArchive());
         }
+        out.addAll(gradingFlags(lab));
+        return out;
+    }
+
+    /** The JIT the lab's tests are graded with, and self-attach (see {@link #jvmOptions}). */
+    private static List<String> gradingFlags(Lab lab) {
         String jit = lab.properties().getProperty("grade.jit", "full").strip();
-        out.add(switch (jit) {
+        return List.of(switch (jit) {
             case "full" -> "-XX:TieredStopAtLevel=4";
             case "quick" -> "-XX:TieredStopAtLevel=1";
             default -> throw new IllegalArgumentException(lab.name() + "/lab.properties: grade.jit is full or quick, not " + jit);
-        });
-        out.add("-Djdk.attach.allowAttachSelf=true");
-        return out;
+        }, "-Djdk.attach.allowAttachSelf=true");
     }
 
     /** Test JVMs each submission's tests are split over (see {@link Shards}). */

@@ -34,6 +34,12 @@ public final class JcstressRun {
     }
 
     public static Report run(Path javaHome, List<Path> classpath, Path scratch, Duration wall, Sandbox sandbox) {
+        return run(javaHome, classpath, scratch, wall, sandbox, List.of());
+    }
+
+    /** @param only the test classes to run (jcstress's -t); empty: all of them */
+    public static Report run(Path javaHome, List<Path> classpath, Path scratch, Duration wall, Sandbox sandbox,
+            List<String> only) {
         long start = System.nanoTime();
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin/java").toString());
@@ -43,6 +49,10 @@ public final class JcstressRun {
         command.add("org.openjdk.jcstress.Main");
         command.addAll(BUDGET);
         command.add("-v");
+        if (!only.isEmpty()) {
+            command.add("-t");
+            command.add("^(?:" + only.stream().map(java.util.regex.Pattern::quote).collect(Collectors.joining("|")) + ")$");
+        }
         command.add("-jvmArgs");
         command.add(String.join(" ", forkedJvmArgs(javaHome)));
         try {

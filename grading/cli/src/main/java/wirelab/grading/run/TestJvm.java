@@ -132,6 +132,9 @@ public final class TestJvm {
                     null, null, null, lastLines(attempt.output, 20), threadDumpIn(attempt.output), 0);
         }
         String why = attempt.killedFor != null ? attempt.killedFor
+                : attempt.exitCode == RunnerMain.RUNNER_FAILED_EXIT
+                        ? "the test JVM could not go on during this test (" + runnerFailure(attempt.output)
+                                + "): e.g. it started more threads than a test may"
                 : "the JVM ended during this test (exit code " + attempt.exitCode
                         + "): System.exit, Runtime.halt or a crash; a test must never end the JVM";
         return new TestResult(base.id(), base.name(), base.points(), base.graded(), "crashed", why,
@@ -154,6 +157,10 @@ public final class TestJvm {
         command.add(events.toString());
         command.add("--timeout");
         command.add(Long.toString(Math.max(1, spec.perTest().toSeconds())));
+        if (!spec.stuckAfter().isZero()) {
+            command.add("--stuck");
+            command.add(Double.toString(spec.stuckAfter().toMillis() / 1000.0));
+        }
         command.addAll(selectors);
 
         ProcessBuilder pb = new ProcessBuilder(sandbox.wrap(command, spec))
@@ -217,6 +224,17 @@ public final class TestJvm {
     private static void kill(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+    }
+
+    /** The runner's own line on what stopped it: "java.lang.OutOfMemoryError: unable to create native thread: …". */
+    static String runnerFailure(String output) {
+        String marker = "wirelab runner: the run could not go on: ";
+        int at = output.lastIndexOf(marker);
+        if (at < 0) {
+            return "the runner failed";
+        }
+        int end = output.indexOf('\n', at);
+        return output.substring(at + marker.length(), end < 0 ? output.length() : end).strip();
     }
 
     static String threadDumpIn(String output) {

@@ -16,6 +16,8 @@ import java.util.List;
  * @param workDir       the JVM's working directory (scratch, writable)
  * @param outputLimit   bytes of stdout+stderr kept; beyond it the JVM is killed
  * @param jvmOptions    extra JVM flags after the defaults (a later -XX flag wins), e.g. a CDS archive
+ * @param stuckAfter    how long a test's threads may make no progress before the test ends as stuck
+ *                      (a timeout verdict before its limit; zero: each test waits out its limit)
  */
 public record TestJvmSpec(
         Path javaHome,
@@ -26,11 +28,18 @@ public record TestJvmSpec(
         int heapMegabytes,
         Path workDir,
         long outputLimit,
-        List<String> jvmOptions) {
+        List<String> jvmOptions,
+        Duration stuckAfter) {
 
     /** Without extra JVM flags. */
     public TestJvmSpec(Path javaHome, List<Path> classpath, List<String> selectors, Duration perTest, Duration wall,
             int heapMegabytes, Path workDir, long outputLimit) {
         this(javaHome, classpath, selectors, perTest, wall, heapMegabytes, workDir, outputLimit, List.of());
+    }
+
+    /** Every test waits out its limit: no stuck check. */
+    public TestJvmSpec(Path javaHome, List<Path> classpath, List<String> selectors, Duration perTest, Duration wall,
+            int heapMegabytes, Path workDir, long outputLimit, List<String> jvmOptions) {
+        this(javaHome, classpath, selectors, perTest, wall, heapMegabytes, workDir, outputLimit, jvmOptions, Duration.ZERO);
     }
 }

@@ -51,6 +51,25 @@ class TestJvmTest {
     }
 
     @Test
+    @DisplayName("A test that breaks the run itself (no thread can start) is a crash at once, not a wait for the wall-clock limit")
+    void aBrokenRunIsACrashOfItsTest(@TempDir Path work) {
+        List<Path> cp = Arrays.stream(System.getProperty("java.class.path").split(":")).map(Path::of).toList();
+        TestJvmSpec spec = new TestJvmSpec(Path.of(System.getProperty("java.home")), cp,
+                List.of("--class", RunnerFailureFixture.class.getName()), Duration.ofSeconds(30), Duration.ofSeconds(600),
+                256, work, 1 << 20);
+
+        RunOutcome outcome = new TestJvm(Sandbox.PLAIN).run(spec);
+
+        Map<String, TestResult> byId = outcome.results().stream()
+                .collect(Collectors.toMap(r -> r.id().substring(r.id().indexOf('#') + 1), Function.identity()));
+        TestResult broken = byId.get("test1_leavesAThreadAndRunsOutOfThreads");
+        assertEquals("crashed", broken.status(), broken.message());
+        assertTrue(broken.message().contains("unable to create native thread"), broken.message());
+        assertEquals("passed", byId.get("test2_passes").status(), "the rest runs in a fresh JVM");
+        assertEquals(2, outcome.jvms());
+    }
+
+    @Test
     @DisplayName("A test in whose run another test's leftover thread floods the output runs again, first, in a fresh JVM")
     void aFloodFromAnEarlierTestDoesNotCostTheTestThatWasRunning(@TempDir Path work) {
         List<Path> cp = Arrays.stream(System.getProperty("java.class.path").split(":")).map(Path::of).toList();

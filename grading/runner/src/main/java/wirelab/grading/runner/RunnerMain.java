@@ -24,11 +24,17 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *
  * <pre>
  * java -cp CLASSES:TESTS:DEPS wirelab.grading.runner.RunnerMain --events FILE
- *      [--timeout SECONDS] [--scan DIR]... [--class NAME]... [--method CLASS#METHOD]...
+ *      [--timeout SECONDS] [--stuck SECONDS] [--scan DIR]... [--class NAME]... [--method CLASS#METHOD]...
  * </pre>
- * Exit code: 0 when the run reached its end (whatever the tests' results), 3 on bad arguments.
+ * {@code --stuck}: end a test as soon as its threads have made no progress for that long (see
+ * {@link StuckWatch}) instead of waiting out {@code --timeout}; off when not given.
+ * Exit code: 0 when the run reached its end (whatever the tests' results), 3 on bad arguments, 5
+ * after a timed-out or stuck test, {@value #RUNNER_FAILED_EXIT} when the run itself failed.
  */
 public final class RunnerMain {
+
+    /** The exit code when the launcher itself failed mid-run (the test it was running gets the blame). */
+    public static final int RUNNER_FAILED_EXIT = 6;
 
     private RunnerMain() {
     }
@@ -36,12 +42,14 @@ public final class RunnerMain {
     public static void main(String[] args) throws IOException {
         Path events = null;
         long timeoutSeconds = 10;
+        double stuckSeconds = 0;
         List<DiscoverySelector> selectors = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--events" -> events = Path.of(require(args[i], value));
                 case "--timeout" -> timeoutSeconds = Long.parseLong(require(args[i], value));
+                case "--stuck" -> stuckSeconds = Double.parseDouble(require(args[i], value));
                 case "--scan" -> selectors.addAll(selectClasspathRoots(Set.of(Path.of(require(args[i], value)))));
                 case "--class" -> selectors.add(selectClass(require(args[i], value)));
                 case "--method" -> selectors.add(selectMethod(require(args[i], value)));
@@ -58,14 +66,21 @@ public final class RunnerMain {
         PrintStream realErr = System.err;
         OutputCapture capture = new OutputCapture(realOut, realErr);
         capture.install();
+        int exit = 0;
         try (EventWriter writer = EventWriter.open(events)) {
             Launcher launcher = LauncherFactory.create();
-            launcher.execute(request(selectors, timeoutSeconds), new StreamingListener(writer, capture));
+            launcher.execute(request(selectors, timeoutSeconds), new StreamingListener(writer, capture, stuckSeconds));
+        } catch (Throwable e) {
+            // e.g. no thread can be started any more: the run cannot go on, and the threads the tests
+            // left must not keep this JVM alive until the grader's wall-clock limit
+            exit = RUNNER_FAILED_EXIT;
+            realErr.println("wirelab runner: the run could not go on: " + e);
+            e.printStackTrace(realErr);
         } finally {
             capture.uninstall();
         }
         // Threads the tests left running must not keep the JVM (and the grader) waiting.
-        Runtime.getRuntime().halt(0);
+        Runtime.getRuntime().halt(exit);
     }
 
     private static LauncherDiscoveryRequest request(List<DiscoverySelector> selectors, long timeoutSeconds) {
@@ -87,7 +102,7 @@ public final class RunnerMain {
 
     private static void usage(String problem) {
         System.err.println("wirelab runner: " + problem);
-        System.err.println("usage: RunnerMain --events FILE [--timeout SECONDS] [--scan DIR]... [--class NAME]... [--method CLASS#METHOD]...");
+        System.err.println("usage: RunnerMain --events FILE [--timeout SECONDS] [--stuck SECONDS] [--scan DIR]... [--class NAME]... [--method CLASS#METHOD]...");
         Runtime.getRuntime().halt(3);
     }
 }

@@ -1,7 +1,5 @@
 package wirelab.grading.runner;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,7 +14,6 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.opentest4j.AssertionFailedError;
-import wirelab.testkit.Deadlocks;
 import wirelab.testkit.GradedTest;
 
 /**
@@ -25,6 +22,7 @@ import wirelab.testkit.GradedTest;
  * (status passed / failed / aborted / timeout, message, trace, time, output excerpt) and {@code end}.
  * A class that fails before its tests start (a failed static initialiser, a missing method in a
  * field initialiser) fails each of its tests with that reason, so every test gets a verdict.
+ * A test the {@link StuckWatch} finds stuck gets its timeout verdict at once ({@link #stuck}).
  */
 final class StreamingListener implements TestExecutionListener {
 
@@ -36,16 +34,27 @@ final class StreamingListener implements TestExecutionListener {
     private final OutputCapture capture;
     private final Map<String, Long> startedAt = new HashMap<>();
     private final Set<String> reported = new HashSet<>();
+    private final StuckWatch watch;
     private TestPlan plan;
+    /** The test running now, or null. */
+    private String running;
 
-    /** For a whole run: ends with the {@code end} event. */
-    StreamingListener(EventWriter out, OutputCapture capture) {
+    /**
+     * For a whole run: ends with the {@code end} event.
+     *
+     * @param quietSeconds how long a test's threads may make no progress before it ends as stuck (0: never)
+     */
+    StreamingListener(EventWriter out, OutputCapture capture, double quietSeconds) {
         this.out = out;
         this.capture = capture;
+        this.watch = quietSeconds > 0 ? new StuckWatch(quietSeconds, this::stuck) : null;
+        if (watch != null) {
+            watch.start();
+        }
     }
 
     @Override
-    public void testPlanExecutionStarted(TestPlan testPlan) {
+    public synchronized void testPlanExecutionStarted(TestPlan testPlan) {
         this.plan = testPlan;
         List<Map<String, Object>> tests = new ArrayList<>();
         for (TestIdentifier root : testPlan.getRoots()) {
@@ -74,16 +83,39 @@ final class StreamingListener implements TestExecutionListener {
     }
 
     @Override
-    public void executionStarted(TestIdentifier test) {
+    public synchronized void executionStarted(TestIdentifier test) {
         if (test.isTest()) {
             capture.reset();
             startedAt.put(test.getUniqueId(), System.nanoTime());
             out.write(event("started", "uid", test.getUniqueId()));
+            running = test.getUniqueId();
+            if (watch != null) {
+                watch.testStarted(running);
+            }
         }
     }
 
+    /**
+     * The watch found the running test stuck: it gets the verdict it would get at its time limit
+     * (timeout, with the threads), and the run goes on in a fresh JVM, as after any timeout.
+     */
+    private synchronized void stuck(String uid, String why) {
+        if (!uid.equals(running) || reported.contains(uid)) {
+            return;
+        }
+        Map<String, Object> e = event("finished", "uid", uid);
+        Long start = startedAt.get(uid);
+        e.put("ms", start == null ? 0 : (System.nanoTime() - start) / 1_000_000);
+        e.put("status", "timeout");
+        e.put("message", why);
+        e.put("threads", ThreadDump.now());
+        e.put("output", capture.excerpt());
+        out.write(e);
+        Runtime.getRuntime().halt(TIMED_OUT_EXIT);
+    }
+
     @Override
-    public void executionSkipped(TestIdentifier test, String reason) {
+    public synchronized void executionSkipped(TestIdentifier test, String reason) {
         for (TestIdentifier t : testsUnder(test)) {
             if (reported.add(t.getUniqueId())) {
                 Map<String, Object> e = event("finished", "uid", t.getUniqueId());
@@ -95,8 +127,12 @@ final class StreamingListener implements TestExecutionListener {
     }
 
     @Override
-    public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+    public synchronized void executionFinished(TestIdentifier test, TestExecutionResult result) {
         if (test.isTest()) {
+            running = null;
+            if (watch != null) {
+                watch.testFinished();
+            }
             reported.add(test.getUniqueId());
             Map<String, Object> e = finished(test, result);
             out.write(e);
@@ -121,7 +157,7 @@ final class StreamingListener implements TestExecutionListener {
     }
 
     @Override
-    public void testPlanExecutionFinished(TestPlan testPlan) {
+    public synchronized void testPlanExecutionFinished(TestPlan testPlan) {
         out.write(event("end", "tests", reported.size()));
     }
 
@@ -146,7 +182,7 @@ final class StreamingListener implements TestExecutionListener {
             e.put("trace", trace(failure));
         }
         if ("timeout".equals(status)) {
-            e.put("threads", threadDump());
+            e.put("threads", ThreadDump.now());
         }
         e.put("output", capture.excerpt());
         return e;
@@ -215,20 +251,6 @@ final class StreamingListener implements TestExecutionListener {
         Throwable cause = failure.getCause();
         if (cause != null && cause != failure) {
             sb.append("Caused by: ").append(cause).append('\n');
-        }
-        return sb.toString();
-    }
-
-    private static String threadDump() {
-        StringBuilder sb = new StringBuilder();
-        Deadlocks.report().ifPresent(r -> sb.append(r).append('\n'));
-        for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
-            String name = info.getThreadName();
-            if (name.startsWith("junit-") || name.equals("Reference Handler") || name.equals("Finalizer")
-                    || name.equals("Signal Dispatcher") || name.equals("Common-Cleaner") || name.equals("Notification Thread")) {
-                continue;
-            }
-            sb.append(info);
         }
         return sb.toString();
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import wirelab.testkit.Points;
+import wirelab.testkit.StartGate;
 import wirelab.testkit.Waits;
 
 /** Hidden: the workers really run at the same time (start all, THEN join all). */
@@ -74,13 +75,23 @@ class WorkersHiddenTest {
     @Test
     @Points(value = 1, group = "workers")
     @DisplayName("runAll(0, …) starts no thread and returns an empty list")
-    void test03_noWorkers() throws InterruptedException {
-        List<Thread> threads = RunThreads.runAll(0, line -> { });
+    void test03_noWorkers() {
+        List<Thread> threads = runAllOfNone(RunThreads::runAll);
         assertNotNull(threads, "RunThreads.runAll(0, …) returned null instead of an empty list");
         assertTrue(threads.isEmpty(), "RunThreads.runAll(0, …) should start no thread, got " + threads);
-        List<Thread> threads2 = RunThreads2.runAll(0, line -> { });
+        List<Thread> threads2 = runAllOfNone(RunThreads2::runAll);
         assertNotNull(threads2, "RunThreads2.runAll(0, …) returned null instead of an empty list");
         assertTrue(threads2.isEmpty(), "RunThreads2.runAll(0, …) should start no thread, got " + threads2);
+    }
+
+    /**
+     * runAll(0, …) on a thread of its own, waited for with a bound: a loop whose condition is turned
+     * round starts threads for ever, and that is a timeout in seconds, not at the test's time limit.
+     */
+    private static List<Thread> runAllOfNone(HeldWorkers.RunAll runAll) {
+        AtomicReference<List<Thread>> returned = new AtomicReference<>();
+        StartGate.run(1, Duration.ofSeconds(10), worker -> returned.set(runAll.runAll(0, line -> { })));
+        return returned.get();
     }
 
     /** Interrupts runAll while it waits in join(); it must not carry on as if nothing happened. */

@@ -1,0 +1,94 @@
+package wirelab.grading.batch;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import wirelab.grading.grade.PreparedLab;
+
+/**
+ * The machine's grading capacity shared by several labs graded at once (the demo): each lab keeps
+ * the density of test JVMs it is tuned for ({@link PreparedLab#jvmBudget}: a lab whose tests
+ * mostly wait runs several per core, a CPU-bound one one per core), and a submission holds its
+ * lab's share of the cores while it is graded. So when one lab is down to its last slow
+ * submission, the others' submissions fill the cores instead of waiting for the next lab.
+ *
+ * <p>The lab with the most work left goes first (its shares times the reference's test time
+ * times its submissions not yet started): the longest lab sets the demo's length, so it must never
+ * wait while shorter ones fill the cores. Within a lab, first come, first served; a submission
+ * that needs more shares than are free is not overtaken, so a CPU-bound lab is not starved by
+ * small ones.
+ */
+public final class SharedLanes {
+
+    /** Shares per core: fine enough for 1, 1.5, 2, 3, 4 and 6 test JVMs per core. */
+    private static final int SHARES_PER_CORE = 12;
+
+    private final int capacity;
+    private int free;
+    private long arrivals;
+    private final List<Ticket> waiting = new ArrayList<>();
+
+    /** One submission waiting for its share: the work its lab has left, its place in line. */
+    private record Ticket(int shares, double workLeft, long arrival) {
+    }
+
+    private static final Comparator<Ticket> FIRST = Comparator.comparingDouble(Ticket::workLeft).reversed()
+            .thenComparingLong(Ticket::arrival);
+
+    /** @param cores the cores the labs share */
+    public SharedLanes(int cores) {
+        this.capacity = Math.max(1, cores) * SHARES_PER_CORE;
+        this.free = capacity;
+    }
+
+    int free() {
+        synchronized (this) {
+            return free;
+        }
+    }
+
+    /**
+     * What one submission of {@code lab} holds: a core divided by the test JVMs per core the lab
+     * runs when graded alone.
+     */
+    int sharesOf(PreparedLab lab) {
+        double perCore = (double) lab.jvmBudget() / Runtime.getRuntime().availableProcessors();
+        return Math.max(1, Math.min(capacity, (int) Math.round(SHARES_PER_CORE / perCore)));
+    }
+
+    /** How many submissions of {@code lab} fit at once when it has the cores to itself. */
+    public int lanesFor(PreparedLab lab) {
+        return Math.max(1, capacity / sharesOf(lab));
+    }
+
+    /**
+     * Waits for a submission's share; release it with {@link #release}.
+     *
+     * @param notStarted the lab's submissions not started yet, this one included
+     */
+    int take(PreparedLab lab, int notStarted) throws InterruptedException {
+        int shares = sharesOf(lab);
+        return take(shares, shares * Math.max(0.1, lab.baseline().referenceSeconds()) * notStarted);
+    }
+
+    /** Waits until no waiter with more work left (or as much, come earlier) is ahead and {@code shares} are free. */
+    synchronized int take(int shares, double workLeft) throws InterruptedException {
+        Ticket me = new Ticket(shares, workLeft, arrivals++);
+        waiting.add(me);
+        try {
+            while (waiting.stream().min(FIRST).orElseThrow() != me || free < shares) {
+                wait();
+            }
+        } finally {
+            waiting.remove(me);
+            notifyAll();
+        }
+        free -= shares;
+        return shares;
+    }
+
+    synchronized void release(int shares) {
+        free += shares;
+        notifyAll();
+    }
+}

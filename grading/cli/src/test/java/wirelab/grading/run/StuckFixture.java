@@ -1,0 +1,79 @@
+package wirelab.grading.run;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import wirelab.testkit.Points;
+
+/** Not a test of ours: tests that can never finish, which StuckTest runs in a forked JVM with a short stuck window. */
+@TestMethodOrder(MethodOrderer.MethodName.class)
+class StuckFixture {
+
+    @Test
+    @Points(1)
+    void stuck1_putThatNeverGoesOn() throws InterruptedException {
+        Object full = new Object();
+        synchronized (full) {
+            full.wait();   // a put() on a buffer that never gets room: nobody will notify
+        }
+    }
+
+    @Test
+    @Points(1)
+    void stuck2_deadlockedTransfers() throws InterruptedException {
+        Object a = new Object();
+        Object b = new Object();
+        CountDownLatch both = new CountDownLatch(2);
+        Thread one = new Thread(() -> lockBoth(a, b, both), "transfer-a-to-b");
+        Thread two = new Thread(() -> lockBoth(b, a, both), "transfer-b-to-a");
+        one.start();
+        two.start();
+        one.join();
+        two.join();
+    }
+
+    private static void lockBoth(Object first, Object second, CountDownLatch both) {
+        synchronized (first) {
+            both.countDown();
+            try {
+                both.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            synchronized (second) {
+                both.getCount();
+            }
+        }
+    }
+
+    static volatile long sink;
+
+    @Test
+    @Points(1)
+    void stuck3_endlessLoop() {
+        long n = 0;
+        while (n >= 0) {
+            n = n | 1;   // ignores interrupts, never returns
+        }
+        sink = n;
+    }
+
+    @Test
+    @Points(1)
+    void stuck4_poolTaskWaitsForever() throws Exception {
+        // idle workers of a cached pool and of the common pool wait with a time limit, but only to end
+        ExecutorService idle = Executors.newCachedThreadPool();
+        idle.submit(() -> { }).get();
+        CompletableFuture.runAsync(() -> { }).join();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        CountDownLatch never = new CountDownLatch(1);
+        pool.submit(() -> {
+            never.await();
+            return null;
+        }).get();
+    }
+}

@@ -1,0 +1,39 @@
+package wirelab.threads.buffer;
+
+import java.util.ArrayDeque;
+import java.util.Queue;
+
+/** SAMPLE: put() waits while there is room (the condition turned round): no put() ever goes on. */
+public class BoundedBuffer<T> {
+
+    private final int capacity;
+    private final Queue<T> items = new ArrayDeque<>();
+
+    public BoundedBuffer(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    public synchronized void put(T item) throws InterruptedException {
+        while (items.size() < capacity) {
+            wait();
+        }
+        items.add(item);
+        notifyAll();
+    }
+
+    public synchronized T take() throws InterruptedException {
+        while (items.isEmpty()) {
+            wait();
+        }
+        T item = items.remove();
+        notifyAll();
+        return item;
+    }
+
+    public synchronized int size() {
+        return items.size();
+    }
+}

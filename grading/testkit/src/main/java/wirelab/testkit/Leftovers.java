@@ -114,8 +114,10 @@ public final class Leftovers implements BeforeAllCallback, AfterAllCallback, Bef
         }
         liveThreads().forEach((t, stack) -> {
             String labFrame = labFrame(stack);
-            // JUnit's own timeout thread that is only winding down is not dirt; one stuck in lab code is
-            boolean junitIdle = t.getName().startsWith("junit-timeout-thread") && labFrame == null;
+            // JUnit's own timeout threads (the watcher of @Timeout, or one that is only winding down) are
+            // not dirt; one stuck in lab code is
+            boolean junitIdle = (t.getName().startsWith("junit-timeout-thread")
+                    || t.getName().startsWith("junit-jupiter-timeout-watcher")) && labFrame == null;
             if (!threadsBeforeClass.contains(t) && !t.isDaemon() && !junitIdle) {
                 if (labFrame != null) {
                     t.interrupt();   // the student's loop should end on it; if not, it is reported below

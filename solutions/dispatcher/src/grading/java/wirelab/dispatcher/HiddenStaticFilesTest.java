@@ -94,7 +94,7 @@ class HiddenStaticFilesTest {
                         + " (answer 304 when If-Modified-Since is not older than the file, not only when it is equal)");
         assertEquals(200, get("page.html", "If-Modified-Since: Fri, 01 Mar 2024 11:59:59 GMT\r\n").getStatus(),
                 "If-Modified-Since one second before the file's time: the file is newer, 200 with the file");
-        for (String bad : new String[] {"yesterday", "2024-03-02T08:00:00Z", ""}) {
+        for (String bad : new String[] {"yesterday", "Fri, 01 Mar 2024", ""}) {
             HttpResponse r = get("page.html", "If-Modified-Since: " + bad + "\r\n");
             assertEquals(200, r.getStatus(), "'If-Modified-Since: " + bad + "' is not an HTTP date: ignore the header"
                     + " and send the file (200), do not fail the request");

@@ -5,9 +5,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
-import java.util.HashMap;
-import java.util.Hashtable;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -113,19 +110,12 @@ final class HeldStore {
             }
         }
         throw new AssertionError("this test holds one client inside KeyValueService's store, but found no Map field it"
-                + " could hold it in: keep the store in a Map field (a ConcurrentHashMap, as given)");
+                + " could hold it in: keep the store in the Map field it is given");
     }
 
-    /** The same kind of map with the same entries, holding the first client after a read; null if it cannot. */
+    /** A map that reads through to {@code map} and holds the first client after a read; null if it cannot. */
     private Object holding(Map<String, String> map, Class<?> declared) {
-        Map<String, String> copy;
-        if (map.getClass() == ConcurrentHashMap.class) {
-            copy = new HeldConcurrentMap(this);
-        } else if (map.getClass() == HashMap.class || map.getClass() == LinkedHashMap.class) {
-            copy = new HeldHashMap(this);
-        } else if (map.getClass() == Hashtable.class) {
-            copy = new HeldHashtable(this);
-        } else if (declared.isInterface()) {
+        if (declared.isInterface()) { // Map, as given: a proxy in front of whatever map it is
             return Proxy.newProxyInstance(HeldStore.class.getClassLoader(), new Class<?>[] {declared},
                     (proxy, method, args) -> {
                         Object result;
@@ -140,11 +130,13 @@ final class HeldStore {
                         }
                         return result;
                     });
-        } else {
-            return null;
         }
-        copy.putAll(map);
-        return declared.isInstance(copy) ? copy : null;
+        if (map.getClass() == ConcurrentHashMap.class && declared.isAssignableFrom(ConcurrentHashMap.class)) {
+            HeldConcurrentMap copy = new HeldConcurrentMap(this);
+            copy.putAll(map);
+            return copy;
+        }
+        return null;
     }
 
     private static final class HeldConcurrentMap extends ConcurrentHashMap<String, String> {
@@ -174,60 +166,6 @@ final class HeldStore {
             String value = super.getOrDefault(key, fallback);
             play.afterRead("getOrDefault");
             return value;
-        }
-    }
-
-    private static final class HeldHashMap extends HashMap<String, String> {
-        private static final long serialVersionUID = 1L;
-        private final transient HeldStore play;
-
-        HeldHashMap(HeldStore play) {
-            this.play = play;
-        }
-
-        @Override
-        public String get(Object key) {
-            String value = super.get(key);
-            play.afterRead("get");
-            return value;
-        }
-
-        @Override
-        public boolean containsKey(Object key) {
-            boolean found = super.containsKey(key);
-            play.afterRead("containsKey");
-            return found;
-        }
-
-        @Override
-        public String getOrDefault(Object key, String fallback) {
-            String value = super.getOrDefault(key, fallback);
-            play.afterRead("getOrDefault");
-            return value;
-        }
-    }
-
-    /** Held after its own lock is let go: between two calls, as in the other maps. */
-    private static final class HeldHashtable extends Hashtable<String, String> {
-        private static final long serialVersionUID = 1L;
-        private final transient HeldStore play;
-
-        HeldHashtable(HeldStore play) {
-            this.play = play;
-        }
-
-        @Override
-        public String get(Object key) {
-            String value = super.get(key);
-            play.afterRead("get");
-            return value;
-        }
-
-        @Override
-        public boolean containsKey(Object key) {
-            boolean found = super.containsKey(key);
-            play.afterRead("containsKey");
-            return found;
         }
     }
 }

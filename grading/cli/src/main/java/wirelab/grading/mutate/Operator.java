@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param name     stable, in mutant ids and in {@code --operators}
  * @param category concurrency, io, text, classic or contract
- * @param summary  what the mutant does, in the README's words
+ * @param summary  what the mutant does, in docs/mutate.md's words
  */
 public record Operator(String name, String category, String summary, Finder finder) {
 

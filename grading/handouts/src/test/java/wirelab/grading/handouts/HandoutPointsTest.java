@@ -28,8 +28,16 @@ class HandoutPointsTest {
         assertTrue(labs.size() >= 4, "the labs of solutions/: " + labs);
         for (Lab lab : labs) {
             Path handout = course.handout(lab).orElseThrow(() -> new AssertionError(lab.name() + " has no handout"));
+            Map<PointsTable.Kind, Double> compiled = LabPoints.of(lab);
             problems.addAll(HandoutPoints.check(course.root().relativize(handout), Files.readAllLines(handout), lab.name(),
-                    LabPoints.of(lab)));
+                    compiled));
+            // the other channels count from the sources (Classroom's steps, autograder --out): the same numbers
+            wirelab.grading.course.LabPoints sources = wirelab.grading.course.LabPoints.of(lab);
+            double total = compiled.values().stream().mapToDouble(Double::doubleValue).sum();
+            if (sources.publicPoints() != compiled.get(PointsTable.Kind.PUBLIC) || sources.total() != total) {
+                problems.add(lab.name() + ": the tests' sources are worth " + sources.describe() + ", the compiled tests "
+                        + LabPoints.describe(compiled));
+            }
         }
         assertTrue(problems.isEmpty(), "handouts that promise other points than the tests give:\n" + String.join("\n", problems));
     }

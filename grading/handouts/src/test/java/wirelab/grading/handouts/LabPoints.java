@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestIdentifier;
@@ -27,7 +29,7 @@ import wirelab.testkit.GradedTest;
  * What a lab's graded tests are worth, counted the way the grader counts them: the JUnit tests
  * discovered in the compiled public and hidden test classes, each worth its {@code @Points} as
  * {@link GradedTest} reads it (the test runner's plan does the same), and the jcstress tests worth
- * the {@code @Points} on their class ({@link RaceTests}).
+ * the {@code @Points} on their class ({@link RaceTests}) where {@code race.graded} counts them.
  */
 final class LabPoints {
 
@@ -45,8 +47,10 @@ final class LabPoints {
         Map<PointsTable.Kind, Double> out = new EnumMap<>(PointsTable.Kind.class);
         out.put(PointsTable.Kind.PUBLIC, junitPoints(build.publicTestClasses(), classpath));
         out.put(PointsTable.Kind.HIDDEN, junitPoints(build.hiddenTestClasses(), classpath));
-        out.put(PointsTable.Kind.RACE, RaceTests.load(build.raceTestClasses(), classpath).tests().stream()
-                .mapToDouble(RaceTests.RaceTest::points).sum());
+        // the jcstress tests are worth their @Points only where the lab's rule counts them (race.graded);
+        // elsewhere they are practice, and a handout that promised them points would promise too much
+        out.put(PointsTable.Kind.RACE, !lab.raceTestsGraded() ? 0.0 : RaceTests.load(build.raceTestClasses(), classpath).tests()
+                .stream().mapToDouble(RaceTests.RaceTest::points).sum());
         return out;
     }
 
@@ -64,6 +68,10 @@ final class LabPoints {
                     .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false").build();
             ClassLoader before = Thread.currentThread().getContextClassLoader();
             Thread.currentThread().setContextClassLoader(loader);
+            // the labs' own builds report their tests' discovery notes; here they are only noise
+            Logger notes = Logger.getLogger("org.junit.platform.launcher.core.DiscoveryIssueNotifier");
+            Level level = notes.getLevel();
+            notes.setLevel(Level.WARNING);
             try {
                 TestPlan plan = LauncherFactory.create().discover(request);
                 double sum = 0;
@@ -76,6 +84,7 @@ final class LabPoints {
                 }
                 return sum;
             } finally {
+                notes.setLevel(level);
                 Thread.currentThread().setContextClassLoader(before);
             }
         } catch (IOException e) {

@@ -24,11 +24,13 @@ class HiddenResponseTest {
     /**
      * Instants a date format gets wrong when one of its letters is: half past midnight (hh gives 12,
      * kk 24), a quarter to two in the afternoon (hh and KK give 01), a day before the 10th (d gives 6),
-     * New Year's Eve (YYYY, the week-based year, is already the next year; DD, the day of the year, 366).
+     * September (English as in Britain or Australia writes Sept), New Year's Eve (YYYY, the week-based
+     * year, is already the next year; DD, the day of the year, 366).
      */
     static final String[][] TIMES = {
         {"2024-03-03T00:30:05Z", "Sun, 03 Mar 2024 00:30:05 GMT"},
         {"2024-07-09T13:45:09Z", "Tue, 09 Jul 2024 13:45:09 GMT"},
+        {"2024-09-05T16:20:00Z", "Thu, 05 Sep 2024 16:20:00 GMT"},
         {"2024-12-31T23:59:59.999Z", "Tue, 31 Dec 2024 23:59:59 GMT"},
         {"2025-01-01T12:00:00Z", "Wed, 01 Jan 2025 12:00:00 GMT"},
         {"2000-02-29T08:05:00Z", "Tue, 29 Feb 2000 08:05:00 GMT"},
@@ -42,13 +44,14 @@ class HiddenResponseTest {
 
     @Test
     @Points(2)
-    @DisplayName("Date is right at every time of day and year: 00:30, 13:45, New Year's Eve, a leap day (fixed clocks)")
+    @DisplayName("Date is right at every time of day and year: 00:30, 13:45, in September, New Year's Eve, a leap day (fixed clocks)")
     void test01_dateAtEveryTimeOfDay() throws Exception {
         for (String[] t : TIMES) {
             String wire = write(new HttpResponse(), Instant.parse(t[0]));
             assertTrue(wire.contains("\r\nDate: " + t[1] + "\r\n"), "with the clock at " + t[0] + " the header should be"
-                    + " 'Date: " + t[1] + "' (RFC 1123: dd day of the month, HH hour 00-23, yyyy year; not hh, DD or"
-                    + " YYYY, which are right only at some times of the day or year), got:\n" + head(wire));
+                    + " 'Date: " + t[1] + "' (RFC 1123: dd day of the month, HH hour 00-23, yyyy year, US English month"
+                    + " names such as Sep; not hh, DD, YYYY or a locale that writes Sept, which are right only at some"
+                    + " times of the day or year), got:\n" + head(wire));
         }
     }
 

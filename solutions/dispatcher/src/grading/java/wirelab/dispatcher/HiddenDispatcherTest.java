@@ -70,6 +70,33 @@ class HiddenDispatcherTest {
         }
     }
 
+    @Test
+    @Points(1)
+    @DisplayName("matching is case-sensitive (Servlet spec 12.1): /CATALOG, /Foo/bar/x and /x.BOP match none of /catalog, /foo/bar/*, *.bop")
+    void test04_caseSensitive() {
+        Dispatcher d = Part3DispatcherTest.specExample();
+        assertEquals("default", chosen(d, "/CATALOG"), "/CATALOG with /catalog mapped: the container compares paths"
+                + " case-sensitively (Servlet spec 12.1), so only the default servlet is left");
+        assertEquals("default", chosen(d, "/Foo/bar/index.html"), "/Foo/bar/index.html with /foo/bar/* mapped: case-sensitive");
+        assertEquals("default", chosen(d, "/x.BOP"), "/x.BOP with *.bop mapped: the extension BOP is not bop (case-sensitive)");
+        assertEquals("servlet4", chosen(d, "/X.bop"), "/X.bop with *.bop mapped");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("the Match at the edges: /baz/ has path info /, / under /* has servlet path \"\" and path info /")
+    void test05_matchFieldsAtTheEdges() {
+        Dispatcher d = Part3DispatcherTest.specExample();
+        expect(d, "/baz/", "/baz/*", "/baz", "/");
+        expect(d, "/foo/bar/", "/foo/bar/*", "/foo/bar", "/");
+        expect(d, "/", "/", "/", null);
+        Dispatcher all = new Dispatcher().map("/*", new Part3DispatcherTest.Named("all"));
+        expect(all, "/", "/*", "", "/");
+        Dispatcher exactRoot = new Dispatcher().map("/*", new Part3DispatcherTest.Named("all"))
+                .map("/index.html", new Part3DispatcherTest.Named("index"));
+        expect(exactRoot, "/index.html", "/index.html", "/index.html", null);
+    }
+
     private static void expect(Dispatcher d, String path, String pattern, String servletPath, String pathInfo) {
         Dispatcher.Match m = d.match(path);
         assertNotNull(m, "match(\"" + path + "\") found nothing, but " + pattern + " matches it");

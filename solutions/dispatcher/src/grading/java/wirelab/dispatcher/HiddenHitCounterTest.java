@@ -106,4 +106,23 @@ class HiddenHitCounterTest {
             }
         });
     }
+
+    @Test
+    @Points(1)
+    @DisplayName("two hits on one path, played in turn (the second runs while the first is held right after it read the map): both count, on a new path and on one with hits")
+    void test03_twoHitsPlayedInTurn() throws Exception {
+        HitCounterServlet fresh = new HitCounterServlet();
+        String heldAt = HeldHits.play(fresh, () -> fresh.hit("/hits/new"), () -> fresh.hit("/hits/new"));
+        assertEquals(2, fresh.hits("/hits/new"), "two hits on a new path, the second made while the first was held"
+                + (heldAt == null ? "" : " right after its " + heldAt + "()") + ", counted " + fresh.hits("/hits/new")
+                + ": both found no counter and both made one, and the second one's was replaced (check-then-act)."
+                + " Create the counter in one atomic step: computeIfAbsent, putIfAbsent or merge");
+        HitCounterServlet used = new HitCounterServlet();
+        used.hit("/hits/home");
+        heldAt = HeldHits.play(used, () -> used.hit("/hits/home"), () -> used.hit("/hits/home"));
+        assertEquals(3, used.hits("/hits/home"), "a path with 1 hit got two more, the second made while the first was"
+                + " held" + (heldAt == null ? "" : " right after its " + heldAt + "()") + ", and counts "
+                + used.hits("/hits/home") + ": both read the old count and both wrote count + 1 (read-modify-write)."
+                + " Count with one atomic step (a LongAdder or AtomicLong, merge, or one lock around read and write)");
+    }
 }

@@ -153,4 +153,64 @@ class HiddenParserTest {
                 + tooMany.length() + " bytes with their line ends, more than the limit of " + limit + ": count each line's"
                 + " CRLF too (2 bytes), they are part of what the client makes the server read");
     }
+
+    @Test
+    @Points(2)
+    @DisplayName("versions that look like HTTP but are not HTTP/d.d (HTTP/1.1.1, HTTP/1, http/1.1, HTTP/1.x) are 400; HTTP/0.9 and HTTP/1.2 are 505")
+    void test09_versionsThatLookLikeHttp() {
+        for (String version : new String[] {"HTTP/1.1.1", "HTTP/1", "http/1.1", "Http/1.1", "HTTP/1.x", "HTTP/11.1",
+                "HTTP/1.10", "HTTP/", "HTTP/.1", "HTTP/1.", "HTTP1.1", "HTTP/1,1", "HTTP/-1.1"}) {
+            assertEquals(400, refusal("GET / " + version + "\r\nHost: x\r\n\r\n"), "version '" + version + "': not"
+                    + " 'HTTP/' and one digit, a dot, one digit (HTTP/d.d, case-sensitive), so the request line is"
+                    + " malformed: 400, not 505 (505 is for a well-formed version the server does not speak)");
+        }
+        for (String version : new String[] {"HTTP/0.9", "HTTP/1.2", "HTTP/2.0", "HTTP/9.9"}) {
+            assertEquals(505, refusal("GET / " + version + "\r\nHost: x\r\n\r\n"), "version '" + version + "': a"
+                    + " well-formed HTTP/d.d other than HTTP/1.0 and HTTP/1.1 is 505 HTTP Version Not Supported");
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("the request line's three parts are separated by single spaces (two spaces or a tab are 400); the method is capital letters (Get is 400)")
+    void test10_singleSpacesAndCapitalMethods() {
+        String[][] cases = {
+            {"GET  / HTTP/1.1", "two spaces between method and target"},
+            {"GET /  HTTP/1.1", "two spaces between target and version"},
+            {"GET\t/\tHTTP/1.1", "tabs instead of spaces"},
+            {"GET / HTTP/1.1 extra", "a fourth part"},
+            {"Get / HTTP/1.1", "method 'Get' (capital letters only)"},
+            {"gET / HTTP/1.1", "method 'gET' (capital letters only)"},
+            {"G3T / HTTP/1.1", "method 'G3T' (capital letters only)"},
+        };
+        for (String[] c : cases) {
+            assertEquals(400, refusal(c[0] + "\r\nHost: x\r\n\r\n"), "request line '" + c[0].replace("\t", "\\t")
+                    + "' (" + c[1] + "): exactly three parts separated by single spaces, the method in capital letters");
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("a header splits at its FIRST ':': 'Host: localhost:8080' has the value localhost:8080")
+    void test11_headerValueKeepsItsColons() throws Exception {
+        HttpRequest r = Part1ParserTest.parse("GET / HTTP/1.1\r\nHost: localhost:8080\r\nX-Time: 12:30:45\r\n"
+                + "X-Url:http://a/b\r\n\r\n");
+        assertEquals("localhost:8080", r.getHeader("Host"), "'Host: localhost:8080': the name ends at the first ':',"
+                + " the rest (colons and all) is the value");
+        assertEquals("12:30:45", r.getHeader("X-Time"), "'X-Time: 12:30:45'");
+        assertEquals("http://a/b", r.getHeader("X-Url"), "'X-Url:http://a/b' (no space after the colon)");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("'Content-Length: 0' is an empty body, and the request after it is read whole")
+    void test12_zeroLengthBody() throws Exception {
+        RequestParser p = new RequestParser(new BufferedInputStream(new Trickle(
+                "POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n" + RawHttp.get("/b"), 3)), Limits.defaults());
+        HttpRequest first = p.next();
+        assertEquals(0, first.getBody().length, "'Content-Length: 0': no body at all");
+        HttpRequest second = p.next();
+        assertNotNull(second, "the request after a body of 0 bytes was lost");
+        assertEquals("/b", second.getPath(), "the request after 'Content-Length: 0' (not a byte of it is body)");
+    }
 }

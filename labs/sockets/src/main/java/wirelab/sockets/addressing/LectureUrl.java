@@ -13,7 +13,8 @@ import java.util.Map;
  * directory {@code /~mliu/CSC369/} and file name {@code hw.html}), fragment {@code hw1}.
  *
  * <p>Rules: the protocol is letters (then letters, digits, {@code + - .}) and is returned in
- * lower case; the host is not empty; a port is 1..65535, and without one the protocol's
+ * lower case; the host is not empty, and an IPv6 literal keeps its brackets ({@code http://[::1]:8080/}
+ * has host {@code [::1]}: the port follows the {@code ]}); a port is 1..65535, and without one the protocol's
  * well-known port is used ({@link #WELL_KNOWN_PORTS}, -1 if unknown); a missing path is
  * {@code /}; a missing fragment is {@code ""}.
  *

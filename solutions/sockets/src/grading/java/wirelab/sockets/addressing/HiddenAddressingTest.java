@@ -161,4 +161,68 @@ class HiddenAddressingTest {
         assertEquals("[::1]", url.host(), "an IPv6 address in brackets contains colons itself: the port is after the last one");
         assertEquals(8080, url.port());
     }
+
+    @Test
+    @Points(1)
+    @DisplayName("5.3 IPv6 literals in brackets, with and without a port: http://[::1]/x has host [::1] and port 80; broken brackets are refused")
+    void test11_ipv6Literals() {
+        LectureUrl bare = LectureUrl.parse("http://[::1]/x");
+        assertEquals("[::1]", bare.host(), "http://[::1]/x: the host is the bracketed IPv6 literal; its colons are not a"
+                + " port's colon (only a colon after the ']' is)");
+        assertEquals(80, bare.port(), "http://[::1]/x names no port: the well-known port of http");
+        assertEquals("/x", bare.path());
+        LectureUrl full = LectureUrl.parse("https://[2001:db8::7]:8443/a/b.html#top");
+        assertEquals("[2001:db8::7]", full.host());
+        assertEquals(8443, full.port(), "https://[2001:db8::7]:8443/...: the port follows the ']'");
+        assertEquals("/a/b.html", full.path());
+        assertEquals("top", full.fragment());
+        LectureUrl noPath = LectureUrl.parse("ftp://[fe80::1]");
+        assertEquals("[fe80::1]", noPath.host());
+        assertEquals(21, noPath.port());
+        assertEquals("/", noPath.path());
+        for (String bad : new String[] {"http://[::1/x", "http://[::1]x/", "http://[::1]]/", "http://[]/", "http://[::1]:0/",
+                "http://[::1]:8080:80/"}) {
+            assertThrows(IllegalArgumentException.class, () -> LectureUrl.parse(bad), "\"" + bad + "\" should be refused:"
+                    + " an IPv6 literal is '[' address ']', then nothing or ':' and a port 1..65535");
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("5.3 a protocol may hold digits, '+', '-' and '.' after its first letter: svn+ssh, x-web, h2.tls")
+    void test12_protocolCharacters() {
+        for (String protocol : new String[] {"svn+ssh", "x-web", "h2.tls", "ws2"}) {
+            LectureUrl url = LectureUrl.parse(protocol + "://host.example:4000/p");
+            assertEquals(protocol, url.protocol(), "\"" + protocol + "\" is a protocol name: a letter, then letters,"
+                    + " digits, '+', '-' or '.'");
+            assertEquals(-1, LectureUrl.parse(protocol + "://host.example/p").port(), protocol + " has no well-known port");
+        }
+        for (String bad : new String[] {"-x://host/", "sv n://host/", "svn_ssh://host/", "+s://host/"}) {
+            assertThrows(IllegalArgumentException.class, () -> LectureUrl.parse(bad), "\"" + bad + "\" has no valid"
+                    + " protocol name and should be refused");
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("5.2 contains() at the edges: /0 holds every address, /32 only itself, a subnet its network and broadcast, high addresses too")
+    void test13_containsAtTheEdges() {
+        Subnet all = Subnet.parseCidr("0.0.0.0/0");
+        for (String a : new String[] {"0.0.0.0", "127.0.0.1", "128.0.0.0", "200.1.2.3", "255.255.255.255"}) {
+            assertTrue(all.contains(Ipv4.parse(a)), "0.0.0.0/0 holds every address, also " + a
+                    + " (compare the network bits, not the addresses as signed ints)");
+        }
+        Subnet one = Subnet.parseCidr("10.0.0.9/32");
+        assertTrue(one.contains(Ipv4.parse("10.0.0.9")), "a /32 holds its one address");
+        assertFalse(one.contains(Ipv4.parse("10.0.0.8")), "a /32 holds only its one address");
+        assertFalse(one.contains(Ipv4.parse("10.0.0.10")), "a /32 holds only its one address");
+        Subnet high = Subnet.parseCidr("192.168.1.77/24");
+        assertTrue(high.contains(Ipv4.parse("192.168.1.0")), "the network address lies in its subnet");
+        assertTrue(high.contains(Ipv4.parse("192.168.1.255")), "the broadcast address lies in its subnet");
+        assertFalse(high.contains(Ipv4.parse("192.168.0.255")), "192.168.0.255 is just below 192.168.1.0/24");
+        assertFalse(high.contains(Ipv4.parse("64.168.1.1")), "64.168.1.1 differs in the first bit only");
+        Subnet upper = Subnet.parseCidr("128.0.0.0/1");
+        assertTrue(upper.contains(Ipv4.parse("255.255.255.255")), "128.0.0.0/1 holds the upper half of the addresses");
+        assertFalse(upper.contains(Ipv4.parse("127.255.255.255")), "128.0.0.0/1 does not hold 127.255.255.255");
+    }
 }

@@ -351,6 +351,49 @@ class HiddenFramingTest {
                 + " server should simply stop serving it, but its thread ended with " + escaped);
     }
 
+    @Test
+    @Points(1)
+    @DisplayName("2.2 a line is every byte before its line end: spaces, tabs and a \\r inside it are kept (only a \\r right before \\n is dropped)")
+    void test17_lineKeepsItsSpaces() throws Exception {
+        String[] sent = {"  two spaces before", "one after ", "\ttabs\t", "a\rb", " "};
+        InputStream in = new ByteArrayInputStream(utf8("  two spaces before\none after \n\ttabs\t\r\na\rb\n \r\n"));
+        for (String expected : sent) {
+            String got = lines.read(in);
+            assertEquals(show(expected), show(got), "the message is the line's bytes without its line end (\\n or \\r\\n),"
+                    + " exactly: do not trim or strip it, and keep a \\r that is not right before the \\n");
+        }
+        assertNull(lines.read(in), "end of stream after the last line");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        lines.write(out, " padded\t");
+        assertEquals(show(" padded\t\n"), show(out.toString(java.nio.charset.StandardCharsets.UTF_8)),
+                "write() sends the message exactly, then \\n");
+    }
+
+    static String show(String s) {
+        return "\"" + s.replace("\r", "\\r").replace("\t", "\\t").replace("\n", "\\n") + "\"";
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("2.3 two clients DEL the same key at once: exactly one gets OK; a GET during a DEL gets the value or ERR, never \"OK null\"")
+    void test18_checkThenActOnTheSharedStore() throws Exception {
+        KeyValueService kv = new KeyValueService();
+        kv.handle("PUT k v");
+        HeldStore.Outcome dels = HeldStore.run(kv, () -> kv.handle("DEL k"), () -> kv.handle("DEL k"));
+        long oks = java.util.stream.Stream.of(dels.first(), dels.second()).filter("OK"::equals).count();
+        assertEquals(1, oks, "two clients sent DEL k at the same moment (the first was held right after it read the"
+                + " store" + dels.where() + ", the second ran meanwhile): one DEL removes k and answers OK, the other"
+                + " finds nothing and answers ERR no such key: k, but they answered \"" + dels.first() + "\" and \""
+                + dels.second() + "\". A check (containsKey or get) and the remove that follows are two steps another"
+                + " client can come between: let remove() tell whether the key was there (it returns the old value)");
+        kv.handle("PUT k v");
+        HeldStore.Outcome get = HeldStore.run(kv, () -> kv.handle("GET k"), () -> kv.handle("DEL k"));
+        assertTrue(get.first().equals("OK v") || get.first().equals("ERR no such key: k"), "GET k while another client"
+                + " DELs k (the GET was held right after it read the store" + get.where() + "): the answer is the value"
+                + " (OK v, the GET came first) or ERR no such key: k (the DEL came first), but it was \"" + get.first()
+                + "\": read the value once (get) and answer from what that one read returned");
+    }
+
     /** Reads what the server does next: an ERR reply (line or frame) or end of stream; fails otherwise. */
     static void assertErrOrClose(Socket s, String what) throws Exception {
         byte[] rest = Net.readToEnd(s.getInputStream());

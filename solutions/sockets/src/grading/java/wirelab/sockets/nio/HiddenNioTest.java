@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.OutputStream;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -161,5 +162,103 @@ class HiddenNioTest {
             server.close();
         }
         OpenFiles.assertClosedSince(beforeServer, "the selector server's close() (server channel, selector, clients)");
+    }
+
+    /**
+     * The client sends in small pieces without reading, each piece once the server has read the one
+     * before, until the server has read everything but could not write all of its echo: the rest
+     * waits in the server's buffer and no more bytes will come. Only then does the client read. A
+     * server that waits for OP_WRITE sends the rest as the client reads; one that stays on OP_READ
+     * would send it only with the client's next bytes, which never come. The kernel's queues
+     * (TcpQueues) tell where the bytes are; without them the test only checks one piece's echo.
+     */
+    @Test
+    @Points(1)
+    @DisplayName("4 the rest of a partial write goes out when the client reads, also when the client sends nothing more (wait for OP_WRITE, not for the next read)")
+    void test06_restOfAPartialWriteWithoutMoreInput() throws Exception {
+        int piece = 1024;
+        byte[] data = new byte[1 << 20];
+        new Random(6).nextBytes(data);
+        try (SelectorEchoServer server = new SelectorEchoServer(0); Socket s = new Socket()) {
+            s.setReceiveBufferSize(4096); // before connect: the kernel keeps it small
+            s.setTcpNoDelay(true);
+            s.connect(wirelab.testkit.Loopback.at(server.port()), Net.READ_TIMEOUT_MILLIS);
+            s.setSoTimeout(Net.READ_TIMEOUT_MILLIS);
+            java.nio.channels.SocketChannel serverEnd = SlowReaders.shrinkServerBuffers(server, s);
+            if (serverEnd != null) {
+                serverEnd.setOption(java.net.StandardSocketOptions.SO_SNDBUF, 4096); // fewer pieces fill the way back
+            }
+            Connection c = new Connection(s, serverEnd, server.port());
+            OutputStream out = s.getOutputStream();
+            int sent = 0;
+            long held = 0;
+            while (held == 0 && sent + piece <= data.length && TcpQueues.available()) {
+                out.write(data, sent, piece);
+                sent += piece;
+                held = c.heldByTheServer(sent);
+            }
+            assertArrayEquals(java.util.Arrays.copyOf(data, sent), Net.readExactly(s.getInputStream(), sent,
+                    "the echo of " + sent + " bytes, " + held + " of which waited in the server after it had read them"
+                    + " all (the client sent nothing more)"), "the echo came back wrong: bytes lost or out of order");
+        }
+    }
+
+    /** The test's client socket and, when the test could find it, the server's socket for it. */
+    private record Connection(Socket client, java.nio.channels.SocketChannel server, int serverPort) {
+
+        /**
+         * Once the server has read all {@code sent} bytes: how many it holds unwritten (0: it wrote them
+         * all, send the next piece; -1: the kernel does not list the connection; -2: the server stopped
+         * reading, as one that holds a rest and waits for OP_WRITE does). A count that is not 0 must stay
+         * for 100 ms, so a server between its read and its write is not taken for one that holds a rest.
+         */
+        long heldByTheServer(long sent) {
+            long[] held = {0};
+            java.util.function.BooleanSupplier settled = () -> {
+                acknowledge(); // a delayed ACK would count delivered bytes twice: in one queue and in the other
+                TcpQueues.Queues[] ends = TcpQueues.of(client.getLocalPort(), serverPort);
+                if (ends == null) {
+                    held[0] = -1; // not listed: the test then checks one piece's echo
+                    return true;
+                }
+                if (ends[0].unsent() > 0 || ends[1].unread() > 0) {
+                    return false; // the server has not read everything yet
+                }
+                held[0] = sent - ends[1].unsent() - ends[0].unread();
+                return true;
+            };
+            try {
+                wirelab.testkit.Waits.await("the server to read the client's bytes", Duration.ofSeconds(1))
+                        .until(settled::getAsBoolean);
+            } catch (org.awaitility.core.ConditionTimeoutException stopped) {
+                return -2;
+            }
+            if (held[0] == -1 || held[0] == 0) {
+                return held[0];
+            }
+            if (held[0] < 0) {
+                return 0; // delivered bytes counted twice (an ACK still held back): send the next piece
+            }
+            long first = held[0];
+            try {
+                wirelab.testkit.Waits.await("the server's rest to stay", Duration.ofSeconds(2))
+                        .during(Duration.ofMillis(100)).until(() -> settled.getAsBoolean() && held[0] == first);
+            } catch (org.awaitility.core.ConditionTimeoutException moved) {
+                return 0; // it was still writing: send the next piece
+            }
+            return first;
+        }
+
+        /** Sends the ACKs both sides may be holding back (Linux's TCP_QUICKACK), where the JDK can. */
+        private void acknowledge() {
+            try {
+                client.setOption(jdk.net.ExtendedSocketOptions.TCP_QUICKACK, true);
+                if (server != null) {
+                    server.setOption(jdk.net.ExtendedSocketOptions.TCP_QUICKACK, true);
+                }
+            } catch (java.io.IOException | UnsupportedOperationException e) {
+                // the queues may then count a few bytes twice: the test sends more pieces
+            }
+        }
     }
 }

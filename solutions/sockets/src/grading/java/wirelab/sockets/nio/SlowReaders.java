@@ -22,10 +22,10 @@ final class SlowReaders {
 
     /**
      * Gives the server's socket for {@code client} a send buffer of 32 KB (the kernel then stops
-     * growing it) and no Nagle delay, once the server has accepted it. A server whose selector is not in a
-     * field is left as it is: the test is then weaker, not wrong.
+     * growing it) and no Nagle delay, once the server has accepted it, and returns that socket. A server
+     * whose selector is not in a field is left as it is (null): the test is then weaker, not wrong.
      */
-    static void shrinkServerBuffers(SelectorEchoServer server, Socket client) throws Exception {
+    static SocketChannel shrinkServerBuffers(SelectorEchoServer server, Socket client) throws Exception {
         Selector selector = null;
         for (Field f : SelectorEchoServer.class.getDeclaredFields()) {
             if (Selector.class.isAssignableFrom(f.getType())) {
@@ -34,7 +34,7 @@ final class SlowReaders {
             }
         }
         if (selector == null) {
-            return;
+            return null;
         }
         Selector keys = selector;
         SocketChannel[] found = new SocketChannel[1];
@@ -50,6 +50,7 @@ final class SlowReaders {
         });
         found[0].setOption(StandardSocketOptions.SO_SNDBUF, 16 * 1024);
         found[0].setOption(StandardSocketOptions.TCP_NODELAY, true);
+        return found[0];
     }
 
     /** Waits until the writer sent all {@code size} bytes, or has sent nothing more for 300 ms (its buffers are full). */

@@ -338,17 +338,24 @@ class HiddenTcpTest {
     @Points(1)
     @DisplayName("1.2 and 1.3 once clients have left, the servers keep none of their sockets or threads (a server that runs for weeks would fill its memory)")
     void test13_serversForgetClientsThatLeft() throws Exception {
-        assertForgetsClientsThatLeft(new ThreadPerConnectionEchoServer(0), "the thread-per-connection server");
-        assertForgetsClientsThatLeft(new PooledEchoServer(0, 2), "the pooled server");
+        assertForgetsClientsThatLeft(new ThreadPerConnectionEchoServer(0), "the thread-per-connection server", false);
+        assertForgetsClientsThatLeft(new PooledEchoServer(0, 2), "the pooled server", false);
     }
 
-    /** 10 clients come, get an echo and leave; then none of the server's collections may hold a closed socket or an ended thread. */
-    private static void assertForgetsClientsThatLeft(EchoServer server, String what) throws Exception {
+    /**
+     * 10 clients come, get an echo and leave (close, or reset when {@code reset}); then none of the
+     * server's collections may hold a closed socket or an ended thread.
+     */
+    private static void assertForgetsClientsThatLeft(EchoServer server, String what, boolean reset) throws Exception {
+        String left = reset ? "reset their connections" : "closed their connections";
         try (server) {
             for (int i = 0; i < 10; i++) {
                 try (Socket s = Net.connect(server.port())) {
                     Net.send(s, "x");
                     Net.readExactly(s, 1, "client " + i + "'s echo");
+                    if (reset) {
+                        s.setSoLinger(true, 0); // close() now sends a reset (RST) instead of a polite end (FIN)
+                    }
                 }
             }
             String[] kept = {null};
@@ -357,8 +364,9 @@ class HiddenTcpTest {
                         .until(() -> (kept[0] = leftovers(server)) == null);
             } catch (org.awaitility.core.ConditionTimeoutException e) {
                 org.junit.jupiter.api.Assertions.fail(what + " still keeps " + kept[0] + " 5 s after its 10 clients"
-                        + " closed their connections: when a client's handler ends, remove its socket (and thread) from"
-                        + " the server's collections, or a server that runs for weeks fills its memory with clients long gone");
+                        + " " + left + ": when a client's handler ends, whichever way the client left, remove its socket"
+                        + " (and thread) from the server's collections, or a server that runs for weeks fills its memory"
+                        + " with clients long gone");
             }
         }
     }
@@ -389,5 +397,134 @@ class HiddenTcpTest {
             }
         }
         return null;
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("1.2 and 1.3 clients that reset their connection are forgotten too: no socket or thread of theirs is kept")
+    void test14_serversForgetClientsThatReset() throws Exception {
+        assertForgetsClientsThatLeft(new ThreadPerConnectionEchoServer(0), "the thread-per-connection server", true);
+        assertForgetsClientsThatLeft(new PooledEchoServer(0, 2), "the pooled server", true);
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("1.1 Echo.serve returns without an exception and closes the socket when the client resets the connection")
+    void test15_serveEndsQuietlyOnAReset() throws Exception {
+        try (ServerSocket listener = Loopback.serverSocket(); Socket client = Net.connect(listener.getLocalPort());
+             Socket accepted = listener.accept()) {
+            client.getOutputStream().write(Net.utf8("half a mess"));
+            client.setSoLinger(true, 0);
+            client.close(); // a reset: read() or write() on the server's side now throws an IOException
+            java.util.concurrent.FutureTask<Void> serve = new java.util.concurrent.FutureTask<>(() -> {
+                Echo.serve(accepted);
+                return null;
+            });
+            Thread server = new Thread(serve, "echo-serve");
+            server.setDaemon(true);
+            server.start();
+            try {
+                serve.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                org.junit.jupiter.api.Assertions.fail("Echo.serve threw " + e.getCause() + " when the client reset the"
+                        + " connection: a reset is normal life for a server, so the IOException ends the loop quietly"
+                        + " (catch it, do not rethrow it wrapped in another exception)");
+            } catch (java.util.concurrent.TimeoutException e) {
+                org.junit.jupiter.api.Assertions.fail("Echo.serve had not returned 5 s after the client reset the"
+                        + " connection: read() returns -1 or throws once the connection is gone, and either ends the loop");
+            }
+            assertTrue(accepted.isClosed(), "Echo.serve returned after the client's reset but left the socket open:"
+                    + " close it on every way out of the loop (try-with-resources)");
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("1.2 the thread-per-connection server's close() called by an interrupted thread leaves the interrupt status set")
+    void test16_threadPerConnectionCloseKeepsTheInterruptStatus() throws Exception {
+        for (int round = 1; round <= 4; round++) {
+            EchoServer server = new ThreadPerConnectionEchoServer(0);
+            List<Socket> clients = connectClients(server, 3, 1); // one served: its thread is there to wait for
+            Thread.currentThread().interrupt(); // as if whoever runs close() was asked to stop
+            boolean stillInterrupted;
+            try {
+                server.close();
+            } finally {
+                stillInterrupted = Thread.interrupted(); // and clear it, for the rest of the test
+                for (Socket c : clients) {
+                    c.close();
+                }
+            }
+            assertTrue(stillInterrupted, "close() was called by a thread whose interrupt status was set (round " + round
+                    + " of 4); join() then throws InterruptedException, and catching it clears the status: call"
+                    + " Thread.currentThread().interrupt() in the catch, so the caller still knows it was asked to stop");
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("1.4 connect gives up after the connect timeout when the server never answers the connection request")
+    void test17_connectTimeout() throws Exception {
+        try (ServerSocket listener = new ServerSocket()) {
+            listener.bind(Loopback.at(0), 1); // a queue of 1 that nobody accepts from
+            List<Socket> queued = new ArrayList<>();
+            try {
+                boolean full = false;
+                for (int i = 0; i < 20 && !full; i++) {
+                    Socket s = new Socket();
+                    queued.add(s);
+                    try {
+                        s.connect(listener.getLocalSocketAddress(), 200);
+                    } catch (java.net.SocketTimeoutException e) {
+                        full = true; // the queue is full: the kernel now ignores new connection requests
+                    }
+                }
+                assertTrue(full, "test setup: the listener's queue never filled up, so a connect could not be left unanswered");
+                java.util.concurrent.FutureTask<EchoClient> connect = new java.util.concurrent.FutureTask<>(
+                        () -> EchoClient.connect(Loopback.ADDRESS.getHostAddress(), listener.getLocalPort(), Duration.ofMillis(300),
+                                Duration.ofSeconds(20)));
+                Thread caller = new Thread(connect, "echo-client-connect");
+                caller.setDaemon(true);
+                caller.start();
+                try {
+                    EchoClient client = connect.get(4, java.util.concurrent.TimeUnit.SECONDS);
+                    client.close();
+                    org.junit.jupiter.api.Assertions.fail("connect() returned a client though the server never"
+                            + " answered the connection request");
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertTrue(e.getCause() instanceof java.io.IOException, "when the connect timeout (300 ms) passes,"
+                            + " connect() should throw an IOException (e.g. SocketTimeoutException), but it threw " + e.getCause());
+                } catch (java.util.concurrent.TimeoutException e) {
+                    org.junit.jupiter.api.Assertions.fail("connect(..., connectTimeout = 300 ms, readTimeout = 20 s) was"
+                            + " still waiting 4 s later for a server that never answers the connection request: pass"
+                            + " the connect timeout to socket.connect(address, timeout) (new Socket(host, port) waits"
+                            + " for minutes, and the read timeout is for reads)");
+                }
+            } finally {
+                for (Socket s : queued) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("1.4 echo(\"\") returns \"\" at once (there is nothing to wait for), and the client still works after it")
+    void test18_emptyEcho() throws Exception {
+        try (EchoServer server = new ThreadPerConnectionEchoServer(0);
+             EchoClient client = EchoClient.connect("127.0.0.1", server.port(), Duration.ofSeconds(2), Duration.ofSeconds(10))) {
+            java.util.concurrent.FutureTask<String> empty = new java.util.concurrent.FutureTask<>(() -> client.echo(""));
+            Thread caller = new Thread(empty, "echo-caller");
+            caller.setDaemon(true);
+            caller.start();
+            try {
+                assertEquals("", empty.get(3, java.util.concurrent.TimeUnit.SECONDS), "the echo of the empty message");
+            } catch (java.util.concurrent.TimeoutException e) {
+                org.junit.jupiter.api.Assertions.fail("echo(\"\") sent 0 bytes and was still waiting 3 s later: 0 of 0"
+                        + " bytes are already all of the echo, so return \"\" without reading");
+            }
+            assertEquals("after", client.echo("after"), "an echo after the empty one");
+        }
     }
 }

@@ -13,7 +13,8 @@ import java.util.Map;
  * directory {@code /~mliu/CSC369/} and file name {@code hw.html}), fragment {@code hw1}.
  *
  * <p>Rules: the protocol is letters (then letters, digits, {@code + - .}) and is returned in
- * lower case; the host is not empty; a port is 1..65535, and without one the protocol's
+ * lower case; the host is not empty, and an IPv6 literal keeps its brackets ({@code http://[::1]:8080/}
+ * has host {@code [::1]}: the port follows the {@code ]}); a port is 1..65535, and without one the protocol's
  * well-known port is used ({@link #WELL_KNOWN_PORTS}, -1 if unknown); a missing path is
  * {@code /}; a missing fragment is {@code ""}.
  *
@@ -48,7 +49,18 @@ public record LectureUrl(String protocol, String host, int port, String path, St
         String path = slash >= 0 ? rest.substring(slash) : "/";
         String host = authority;
         int port = WELL_KNOWN_PORTS.getOrDefault(protocol, -1);
-        int portColon = authority.lastIndexOf(':');
+        // An IPv6 literal is written in brackets and holds colons itself: the port's colon follows the ']'.
+        int afterHost = 0;
+        if (authority.startsWith("[")) {
+            int close = authority.indexOf(']');
+            boolean literal = close > 0 && authority.substring(1, close).contains(":");
+            if (!literal || close + 1 < authority.length() && authority.charAt(close + 1) != ':') {
+                throw new IllegalArgumentException("\"" + url + "\": \"" + authority
+                        + "\" is neither [IPv6 address] nor [IPv6 address]:port");
+            }
+            afterHost = close + 1;
+        }
+        int portColon = authority.indexOf(':', afterHost);
         if (portColon >= 0) {
             host = authority.substring(0, portColon);
             String digits = authority.substring(portColon + 1);

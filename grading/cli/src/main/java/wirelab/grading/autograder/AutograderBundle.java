@@ -12,13 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
+import wirelab.grading.course.LabPoints;
 import wirelab.grading.course.Week;
+import wirelab.testkit.Peers;
 
 /**
  * The Gradescope autograder for one lab, as the zip Gradescope wants: setup.sh and run_autograder
@@ -41,9 +45,9 @@ public final class AutograderBundle {
     /** Path in the zip → content. */
     public Map<String, byte[]> files() {
         Map<String, byte[]> out = new TreeMap<>();
-        out.put("setup.sh", bytes(SETUP.replace("@LAB@", lab.name())));
+        out.put("setup.sh", bytes(setup()));
         out.put("run_autograder", bytes(RUN.replace("@LAB@", lab.name())));
-        out.put("README.md", bytes(README.replace("@LAB@", lab.name())));
+        out.put("README.md", bytes(README.replace("@LAB@", lab.name()).replace("@TOTAL@", total().describe())));
         Path root = course.root();
         out.put("course/pom.xml", bytes(rootPom(read(root.resolve("pom.xml")))));
         for (String f : List.of("mvnw", "wirelab")) {
@@ -63,6 +67,53 @@ public final class AutograderBundle {
             out.put(moduleDir + "/" + week.handout(), readBytes(week.handoutFile()));
         }
         return out;
+    }
+
+    /** What the lab is worth on Gradescope: every counted test, since setup.sh installs every program they drive. */
+    public LabPoints total() {
+        return LabPoints.of(lab);
+    }
+
+    /**
+     * The programs the lab's tests drive ({@code @Needs} in its public and hidden tests), sorted:
+     * setup.sh installs each of them, so every counted test is graded on Gradescope.
+     */
+    public List<String> peerPrograms() {
+        Set<String> programs = new TreeSet<>();
+        for (Path root : List.of(lab.publicTests(), lab.hiddenTests())) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(root)) {
+                for (Path f : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    Matcher needs = NEEDS.matcher(Files.readString(f));
+                    while (needs.find()) {
+                        Matcher name = QUOTED.matcher(needs.group(1));
+                        while (name.find()) {
+                            programs.add(name.group(1));
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return List.copyOf(programs);
+    }
+
+    private static final Pattern NEEDS = Pattern.compile("@Needs\\(([^)]*)\\)");
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+
+    /** setup.sh for this lab: the JDK and bubblewrap, the Debian/Ubuntu packages of its peers, and Chromium its own way. */
+    String setup() {
+        List<String> peers = peerPrograms();
+        Set<String> packages = new TreeSet<>();
+        peers.stream().filter(p -> !p.equals("chromium")).forEach(p -> packages.add(Peers.debianPackage(p)));
+        String list = packages.isEmpty() ? "" : " " + String.join(" ", packages);
+        return SETUP.replace("@LAB@", lab.name())
+                .replace("@PEERS@", peers.isEmpty() ? "none" : String.join(", ", peers))
+                .replace("@PACKAGES@", list)
+                .replace("@BROWSER@", peers.contains("chromium") ? CHROMIUM : "");
     }
 
     /** Our root pom, building only the tool and this lab. */
@@ -162,18 +213,44 @@ public final class AutograderBundle {
     static final String SETUP = """
             #!/usr/bin/env bash
             # Gradescope runs this once while it builds the autograder image (Ubuntu, as root, with network).
-            # It installs a JDK and bubblewrap (the harness's sandbox), then builds the grading tool and the
-            # lab's tests once, so that run_autograder needs no network and no build.
+            # It installs a JDK, bubblewrap (the harness's sandbox) and every program the lab's graded tests
+            # drive (@PEERS@), so that every test that counts is graded here, then builds the grading tool
+            # and the lab's tests once, so that run_autograder needs no network and no build.
             set -euo pipefail
             export DEBIAN_FRONTEND=noninteractive
             apt-get update -q
-            apt-get install -y -q --no-install-recommends openjdk-17-jdk-headless bubblewrap python3 netcat-openbsd curl
-            export JAVA_HOME="$(ls -d /usr/lib/jvm/java-17-openjdk-* | head -n 1)"
+            apt-get install -y -q --no-install-recommends openjdk-17-jdk-headless bubblewrap@PACKAGES@
+            @BROWSER@export JAVA_HOME="$(ls -d /usr/lib/jvm/java-17-openjdk-* | head -n 1)"
             cd /autograder/source/course
             chmod +x mvnw wirelab /autograder/source/run_autograder
             ./mvnw -B -q -DskipTests install
             # the launcher copies the tool out of target/ once; grading the reference warms the lab's test bundle
             ./wirelab grade solutions/@LAB@ --lab @LAB@ --out /tmp/wirelab-warmup --jobs 1 > /tmp/wirelab-warmup.log 2>&1 || true
+            """;
+
+    /**
+     * Chromium on Gradescope's Ubuntu images: Ubuntu's chromium-browser is a snap wrapper, which does
+     * not run in a container, so setup.sh installs Google Chrome from Google's .deb (apt brings its
+     * dependencies from Ubuntu) under the name the tests look for, in /usr/bin (the sandbox's PATH),
+     * and proves it renders a page headless before the image is kept.
+     */
+    static final String CHROMIUM = """
+            # Chromium: Ubuntu's chromium-browser is a snap wrapper that does not run in a container, so
+            # Google Chrome from Google's .deb, named chromium where the tests look for it (/usr/bin)
+            if ! chromium --version 2>/dev/null | grep -qiE 'chrom(e|ium) [0-9]'; then
+              apt-get install -y -q --no-install-recommends ca-certificates curl
+              curl -fsSL -o /tmp/google-chrome.deb https://dl.google.com/linux/direct/google-chrome-stable_current_amd64.deb
+              apt-get install -y -q /tmp/google-chrome.deb
+              rm -f /tmp/google-chrome.deb
+              ln -sf "$(command -v google-chrome-stable)" /usr/bin/chromium
+            fi
+            # the browser test counts in the total: the image is kept only if a headless page renders
+            probe="$(mktemp -d)"
+            chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --user-data-dir="$probe/profile" \\
+                --dump-dom 'data:text/html,<p id=probe>wirelab</p><script>probe.textContent="browser runs"</script>' \\
+                > "$probe/dom.html" 2> "$probe/err.txt" || true
+            grep -q 'browser runs' "$probe/dom.html" || { echo "setup.sh: headless Chromium did not render a page:" >&2; cat "$probe/err.txt" >&2; exit 1; }
+            rm -rf "$probe"
             """;
 
     static final String RUN = """
@@ -197,8 +274,11 @@ public final class AutograderBundle {
 
             Generated by `./wirelab autograder --lab @LAB@ --out FILE.zip`. Upload the zip as a
             "Zip file upload" autograder on Gradescope (Ubuntu base image). `setup.sh` installs a JDK
-            17 and bubblewrap and builds the grading tool; `run_autograder` grades each submission
-            with the course's harness. Students upload their lab folder or its `src/main/java`.
+            17, bubblewrap and the programs the lab's tests drive, and builds the grading tool;
+            `run_autograder` grades each submission with the course's harness. Students upload their lab folder or its `src/main/java`.
             Hidden tests count at once but are shown to students after the due date.
+
+            The assignment's total: @TOTAL@. Enter it as the assignment's points on Gradescope;
+            a submission of the reference solution gets exactly that.
             """;
 }

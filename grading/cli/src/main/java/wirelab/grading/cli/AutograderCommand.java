@@ -1,6 +1,7 @@
 package wirelab.grading.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,9 +41,13 @@ final class AutograderCommand implements Callable<Integer> {
             System.err.println("wirelab autograder: give --out FILE.zip (or --run inside Gradescope)");
             return 2;
         }
-        new AutograderBundle(course, l).write(out);
+        AutograderBundle bundle = new AutograderBundle(course, l);
+        bundle.write(out);
         System.out.println("wrote the Gradescope autograder for " + lab + " to " + out
                 + " (upload it as the assignment's autograder zip)");
+        List<String> peers = bundle.peerPrograms();
+        System.out.println("its setup.sh installs the programs the tests drive: " + (peers.isEmpty() ? "none needed" : String.join(", ", peers)));
+        System.out.println("total to enter on Gradescope: " + bundle.total().describe());
         return 0;
     }
 }

@@ -37,9 +37,6 @@ final class DemoCommand implements Callable<Integer> {
             description = "Only this sample (repeatable; e.g. reference, hostile-output-flood).")
     List<String> samples = new java.util.ArrayList<>();
 
-    @Option(names = "--race", description = "Also run the jcstress race tests (about 20 s per sample).")
-    boolean race;
-
     @Override
     public Integer call() {
         Course course = Course.locate();
@@ -50,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("isolation: " + sandbox.describe());
         Path outRoot = out != null ? out : course.root().resolve("target/demo");
         List<Demo.LabRun> runs = new Demo(course, sandbox, System.out, samples).run(labs, outRoot, jobs, force,
-                GradeOptions.defaults().withRace(race));
+                GradeOptions.defaults());
         Demo.print(runs, sandbox.describe(), System.out);
         List<String> notGraded = Demo.notGraded(runs);
         if (!notGraded.isEmpty()) {

@@ -41,11 +41,8 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Grade again even when a submission did not change.")
     boolean force;
 
-    @Option(names = "--race", description = "Also run the lab's jcstress race tests (about 20 s per submission).")
-    boolean race;
-
     @Option(names = "--shards", description = {"Test JVMs per submission, each running a fixed part of its tests (the same",
-        "for every submission; default: by the lab's test time, at most 4; 1 runs them all in one JVM)."})
+        "for every submission; default: by the lab's test time, at most 2; 1 runs them all in one JVM)."})
     int shards;
 
     @Option(names = "--timeout", description = "Seconds per test (default: the lab's test.timeout, else 30).")
@@ -64,7 +61,7 @@ final class GradeCommand implements Callable<Integer> {
         List<Path> inputs = Batch.expand(submissions);
         List<Path> graded = copies > 1 ? Copies.of(inputs, copies) : inputs;
         Batch.Outcome outcome = gradeAll(course, l, graded, outDir, jobs, force || copies > 1,
-                GradeOptions.defaults().withRace(race).withShards(shards)
+                GradeOptions.defaults().withShards(shards)
                         .withPerTest(timeout == null ? null : Duration.ofSeconds(timeout)));
         Scoreboard.print(outcome, System.out);
         if (copies > 1) {

@@ -35,7 +35,7 @@ final class MutateCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Output folder (default: target/mutate/<lab> in the course).")
     Path out;
 
-    @Option(names = "--operators", split = ",", description = "Only these operators or categories (concurrency, io, text, classic).")
+    @Option(names = "--operators", split = ",", description = "Only these operators or categories (concurrency, io, text, classic, contract).")
     List<String> operators;
 
     @Option(names = "--max", description = "Grade at most N mutants, spread over the operators (default: all).")
@@ -46,7 +46,8 @@ final class MutateCommand implements Callable<Integer> {
                     + " e.g. the survivors of the last run after tests were added. The report then covers only these.")
     List<String> only;
 
-    @Option(names = "--race", description = "Also run the jcstress race tests on each mutant (about 20 s each).")
+    @Option(names = "--race", description = {"Also run the jcstress race tests on each mutant (about 20 s each), even in a lab",
+        "whose race tests do not count (race.graded in lab.properties); where they count they always run."})
     boolean race;
 
     @Option(names = "--min", description = "Exit 1 when the score (0..1) is below this.")
@@ -94,7 +95,7 @@ final class MutateCommand implements Callable<Integer> {
         }
         Sandbox sandbox = Isolation.detect(Path.of(System.getProperty("java.home")), PreparedLab.workBase());
         System.out.println("isolation: " + sandbox.describe());
-        PreparedLab prepared = PreparedLab.prepare(course, l, GradeOptions.defaults().withRace(race), sandbox,
+        PreparedLab prepared = PreparedLab.prepare(course, l, race ? GradeOptions.defaults().withRace(true) : GradeOptions.defaults(), sandbox,
                 s -> System.out.println("wirelab: " + s));
         int lanes = jobs != null ? jobs : prepared.jvmBudget();
         Path outDir = out != null ? out : course.root().resolve("target/mutate").resolve(l.name());

@@ -29,6 +29,16 @@ public record Lab(String name, Path solutionDir, Path starterDir, Properties pro
         return new Lab(name, solutionDir, labsDir.resolve(name), props);
     }
 
+    /**
+     * Whether the jcstress race tests count toward the lab's points ({@code race.graded=true}): then
+     * every grading channel runs them (grade, the demo, Gradescope) and the maximum includes them;
+     * otherwise they are practice (students run them with {@code ./mvnw verify}, the release gate
+     * checks them) and no channel scores them. One rule per lab, read by every channel.
+     */
+    public boolean raceTestsGraded() {
+        return Boolean.parseBoolean(properties.getProperty("race.graded", "false").strip());
+    }
+
     /** Whether students get the jcstress tests (race.tests=student) or only graders (hidden). */
     public boolean raceTestsPublic() {
         return "student".equalsIgnoreCase(properties.getProperty("race.tests", "hidden").trim());

@@ -13,8 +13,8 @@ import wirelab.grading.result.TestVerdict;
  * <ul>
  * <li>{@code lost=LO..HI} (or {@code lost=N}): the JUnit points the sample loses, a range because a
  *     race found by a stress test is likely, not certain; {@code %} makes a bound a share of the
- *     lab's JUnit points. Race tests (jcstress, only with {@code --race}) are not counted: their
- *     detection rates are measured on their own.</li>
+ *     lab's JUnit points. Race tests (jcstress, scored only where the lab's {@code race.graded} says
+ *     so) are not counted here: their detection rates are measured on their own.</li>
  * <li>{@code verdict=crashed} (timeout, refused, …): at least one test ends that way, or the
  *     submission is refused at intake.</li>
  * <li>{@code needs=bubblewrap}: only checked when the sandbox confines files (a sample that reads

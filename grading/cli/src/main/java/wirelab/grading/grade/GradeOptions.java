@@ -8,22 +8,28 @@ import java.time.Duration;
  * @param perTest    JUnit's time limit per test (a hang becomes "timeout" with a thread dump)
  * @param wall       hard limit for one test JVM; the tests it never reached run in a fresh one
  * @param heapMb     -Xmx of the test JVM
- * @param race       also run the lab's jcstress tests (about 20 s per submission)
+ * @param raceRule   run the lab's jcstress tests and score them; null: as the lab's rule says (race.graded in
+ *                   lab.properties), which every grading channel follows; set only by {@code mutate --race}
  * @param raceBudget wall-clock budget for one submission's jcstress invocation
  * @param shards     test JVMs per submission running at once, each a share of the test methods (0: by the lab's test time)
  */
-public record GradeOptions(Duration perTest, Duration wall, int heapMb, long outputLimit, boolean race,
+public record GradeOptions(Duration perTest, Duration wall, int heapMb, long outputLimit, Boolean raceRule,
         Duration raceBudget, int shards) {
 
     public static GradeOptions defaults() {
-        return new GradeOptions(null, null, 256, 1L << 20, false, Duration.ofSeconds(120), 0);
+        return new GradeOptions(null, null, 256, 1L << 20, null, Duration.ofSeconds(120), 0);
     }
 
-    /** The lab's own per-test limit (lab.properties test.timeout, seconds) unless the TA set one. */
+    /** The lab's own per-test limit (lab.properties test.timeout, seconds) unless the TA set one, and its race rule. */
     public GradeOptions forLab(wirelab.grading.course.Lab lab) {
         Duration t = perTest != null ? perTest
                 : Duration.ofSeconds(Long.parseLong(lab.properties().getProperty("test.timeout", "30").strip()));
-        return new GradeOptions(t, wall, heapMb, outputLimit, race, raceBudget, shards);
+        return new GradeOptions(t, wall, heapMb, outputLimit, raceRule != null ? raceRule : lab.raceTestsGraded(), raceBudget, shards);
+    }
+
+    /** Whether the race tests run and count (after {@link #forLab}; before it, only when set explicitly). */
+    public boolean race() {
+        return Boolean.TRUE.equals(raceRule);
     }
 
     /** One test JVM's hard limit: generous next to what the reference needs, capped so a stuck JVM cannot stall the batch. */
@@ -40,10 +46,10 @@ public record GradeOptions(Duration perTest, Duration wall, int heapMb, long out
     }
 
     public GradeOptions withPerTest(Duration d) {
-        return new GradeOptions(d, wall, heapMb, outputLimit, race, raceBudget, shards);
+        return new GradeOptions(d, wall, heapMb, outputLimit, raceRule, raceBudget, shards);
     }
 
     public GradeOptions withShards(int n) {
-        return new GradeOptions(perTest, wall, heapMb, outputLimit, race, raceBudget, Math.max(0, n));
+        return new GradeOptions(perTest, wall, heapMb, outputLimit, raceRule, raceBudget, Math.max(0, n));
     }
 }

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
+import wirelab.grading.course.LabPoints;
 import wirelab.grading.course.Week;
 
 /**
@@ -88,10 +89,13 @@ public final class StudentRepo {
     /**
      * The student's Maven flags: the student-loop profile (the summary is the last screen), quiet
      * (the summary is the output), and the labs' own modules built along ({@code -pl threads} also
-     * builds the test kit, which no repository serves).
+     * builds the test kit, which no repository serves). {@code -Dtest=CallbacksTest} names a test of
+     * one lab: the test kit and the other labs have none, which is no error (the summary says when
+     * no lab had it).
      */
     static final String MAVEN_CONFIG = """
             -Dwirelab.student=true
+            -Dsurefire.failIfNoSpecifiedTests=false
             --quiet
             --also-make
             """;
@@ -121,6 +125,8 @@ public final class StudentRepo {
 
     private String readme() {
         DateTimeFormatter due = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm xxx", java.util.Locale.ENGLISH);
+        Lab last = labs.get(labs.size() - 1);
+        double lastPublic = LabPoints.of(last).publicPoints();
         StringBuilder sb = new StringBuilder("""
                 # Distributed-systems programming: your labs
 
@@ -131,7 +137,7 @@ public final class StudentRepo {
 
                 ```sh
                 ./mvnw test                 # every lab
-                ./mvnw test -pl %s     # one lab; the last line says e.g. "%s: 14 / 20 public points"
+                ./mvnw test -pl %s     # one lab; the last line says e.g. "%s: %s / %s public points"
                 ```
 
                 The first run downloads Maven and the libraries (a minute or two, quietly). Each run ends
@@ -139,11 +145,13 @@ public final class StudentRepo {
                 the first failure; every failure in full is in `<lab>/target/wirelab/feedback.txt`.
                 A failing test says what it expected and what your code did. Public tests run on every push
                 (GitHub Classroom, see the Actions tab); hidden tests with more points run after the deadline,
-                so make your code right, not just green.
+                so make your code right, not just green. The Actions tab's score is your public points,
+                as your summary counts them; it runs in your repository, so it is a check for you, not your
+                grade: the course grades your submission with its own grader, public and hidden tests.
 
                 | week | lab | topic | due | late work |
                 | --- | --- | --- | --- | --- |
-                """.formatted(labs.get(labs.size() - 1).name(), labs.get(labs.size() - 1).name()));
+                """.formatted(last.name(), last.name(), LabPoints.num(Math.round(lastPublic * 0.4)), LabPoints.num(lastPublic)));
         for (Week w : released) {
             for (String lab : w.labs()) {
                 sb.append("| ").append(w.number()).append(" | [`").append(lab).append("`](").append(lab).append("/README.md) | ")

@@ -61,12 +61,13 @@ public final class Isolation {
 
     /**
      * The read-only system folders a test JVM needs: libraries, the JDK's config where Debian links
-     * it, and the configuration of the real peers labs drive (Chromium reads /etc/chromium.d, fonts).
+     * it, and the configuration of the real peers labs drive (Chromium reads /etc/chromium.d, fonts;
+     * Google Chrome, which the Gradescope bundle installs as chromium, lives in /opt/google/chrome).
      */
     static List<Path> systemDirs() {
         List<Path> dirs = new ArrayList<>();
         for (String d : List.of("/usr", "/lib", "/lib64", "/lib32", "/bin", "/etc/alternatives", "/etc/localtime",
-                "/etc/ld.so.cache", "/etc/chromium.d", "/etc/chromium", "/etc/fonts")) {
+                "/etc/ld.so.cache", "/etc/chromium.d", "/etc/chromium", "/etc/fonts", "/opt/google/chrome")) {
             if (Files.exists(Path.of(d))) {
                 dirs.add(Path.of(d));
             }

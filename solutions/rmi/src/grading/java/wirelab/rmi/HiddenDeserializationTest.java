@@ -46,21 +46,12 @@ class HiddenDeserializationTest {
         int before = Gadget.READS.get();
 
         // What a hostile client can do: call bind(String, Info) with any object as the Info.
-        Throwable thrown = null;
-        try {
-            Proxy.getInvocationHandler(stub).invoke(stub,
-                    InfoService.class.getMethod("bind", String.class, Info.class), new Object[] {"k", new Gadget()});
-        } catch (Throwable e) {
-            thrown = e;
-        }
+        Throwable thrown = sendGadget(stub, InfoService.class.getMethod("bind", String.class, Info.class));
         assertEquals(before, Gadget.READS.get(),
                 "the server ran the Gadget's readObject: the store must be exported with the lab's filter"
                         + " (UnicastRemoteObject.exportObject(store, port, csf, ssf, LabFilter.INSTANCE))");
-        boolean rejected = false;
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            rejected |= t instanceof InvalidClassException && String.valueOf(t.getMessage()).contains("REJECTED");
-        }
-        assertTrue(rejected, "the call should fail because the filter REJECTED the class, but it ended with: " + thrown);
+        assertTrue(rejectedByFilter(thrown), "the call should fail because the filter REJECTED the class, but it ended"
+                + " with: " + thrown);
         client = TestServers.connect(server);
         assertEquals(Optional.empty(), client.lookup("k"), "nothing should be stored by a refused call");
         client.close();
@@ -73,23 +64,32 @@ class HiddenDeserializationTest {
         client.subscribe((key, value) -> { });
         InfoListener listener = hostile.listeners.get(0);
         int beforeListener = Gadget.READS.get();
-        Throwable sent = null;
-        try {
-            Proxy.getInvocationHandler(listener).invoke(listener,
-                    InfoListener.class.getMethod("changed", String.class, Info.class), new Object[] {"k", new Gadget()});
-        } catch (Throwable e) {
-            sent = e;
-        }
+        Throwable sent = sendGadget(listener, InfoListener.class.getMethod("changed", String.class, Info.class));
         assertEquals(beforeListener, Gadget.READS.get(),
                 "a server sent a Gadget to a client's listener, and the client ran its readObject: subscribe should"
                         + " export the listener with the lab's filter too (exportObject(listener, 0, null,"
                         + " callbackSockets, LabFilter.INSTANCE))");
-        boolean listenerRejected = false;
-        for (Throwable t = sent; t != null; t = t.getCause()) {
-            listenerRejected |= t instanceof InvalidClassException && String.valueOf(t.getMessage()).contains("REJECTED");
-        }
-        assertTrue(listenerRejected, "a call to a client's listener with a Gadget where an Info belongs should fail"
+        assertTrue(rejectedByFilter(sent), "a call to a client's listener with a Gadget where an Info belongs should fail"
                 + " because the listener's filter REJECTED the class, but it ended with: " + sent);
+    }
+
+    /** Calls {@code method(String, Info)} on a stub with a Gadget as the Info, as a hostile peer can; what it threw. */
+    private static Throwable sendGadget(Object stub, java.lang.reflect.Method method) {
+        try {
+            Proxy.getInvocationHandler(stub).invoke(stub, method, new Object[] {"k", new Gadget()});
+            return null;
+        } catch (Throwable e) {
+            return e;
+        }
+    }
+
+    private static boolean rejectedByFilter(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof InvalidClassException && String.valueOf(t.getMessage()).contains("REJECTED")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A stand-in INFO server that keeps the listener stubs clients register, and does nothing else. */

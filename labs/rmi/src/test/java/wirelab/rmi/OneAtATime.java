@@ -61,7 +61,7 @@ final class OneAtATime {
             store.addListener(listener);
             bindOnItsOwnThread(store, "first");
             try {
-                Waits.await("the store to call the listener about the first bind", Duration.ofSeconds(5))
+                Waits.await("the store to call the listener about the first bind", Duration.ofSeconds(10))
                         .until(() -> firstArrived.getCount() == 0);
             } catch (ConditionTimeoutException e) {
                 return "";               // no call at all: the other callback tests say so

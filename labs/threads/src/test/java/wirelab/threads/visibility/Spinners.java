@@ -79,7 +79,9 @@ final class Spinners {
         thread.setDaemon(true);
         thread.start();
         try {
-            Waits.await("a worker stopped before its thread started to end", Duration.ofSeconds(5))
+            // ends at once, or shows its loop running: either way decided in milliseconds; the
+            // bound is only for a machine so busy that the new thread has not run yet
+            Waits.await("a worker stopped before its thread started to end", Duration.ofSeconds(30))
                     .until(() -> !thread.isAlive() || worker.spins() > 0);
         } catch (ConditionTimeoutException e) {
             // still running, its count not seen: the verdict below says so

@@ -1,10 +1,6 @@
 package wirelab.grading.batch;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,30 +13,35 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
+import wirelab.grading.course.Course;
 import wirelab.grading.course.LabBuild;
 import wirelab.grading.grade.Grader;
 import wirelab.grading.grade.PreparedLab;
+import wirelab.grading.intake.ClassExports;
 import wirelab.grading.intake.Intake;
 import wirelab.grading.peers.PeerNeeds;
+import wirelab.grading.late.Deadline;
 import wirelab.grading.result.Feedback;
-import wirelab.grading.result.Gradebook;
 import wirelab.grading.result.ResultFiles;
 import wirelab.grading.result.SubmissionResult;
-import wirelab.grading.report.HtmlReport;
 import wirelab.testkit.Peers;
 
 /**
  * Grades a class: each submission on its own lane (a fresh JVM each, {@code jobs} at a time),
- * skipping those whose inputs did not change since the last run unless forced, then writes
- * the gradebook and the report. Results are sorted by student, so the outputs are the same
- * whatever order the lanes finished in.
+ * skipping those whose inputs did not change since the last run unless forced, then rebuilds
+ * the class files (gradebook, report, matrix) from every student in the output folder, so a
+ * regrade of one student keeps the rest of the class ({@link ClassFiles}). Results are sorted by
+ * student, so the outputs are the same whatever order the lanes finished in.
  */
 public final class Batch {
 
-    /** What the batch produced. */
+    /**
+     * What the batch produced.
+     *
+     * @param results this batch's submissions (staff adjustments applied); the class is in {@code classFiles}
+     */
     public record Outcome(List<SubmissionResult> results, Path report, Path gradebook, int graded, int skipped,
-            double seconds) {
+            double seconds, ClassFiles.Summary classFiles) {
     }
 
     private final PreparedLab lab;
@@ -66,36 +67,8 @@ public final class Batch {
     /** Expands the command line: a folder of submissions (zips or folders, no src/ of its own) counts as its children. */
     public static List<Path> expand(List<Path> args) {
         List<Path> out = new ArrayList<>();
-        for (Path a : args) {
-            if (isClassFolder(a)) {
-                try (Stream<Path> s = Files.list(a)) {
-                    s.filter(p -> !p.getFileName().toString().startsWith("."))
-                            .filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
-                                    || p.getFileName().toString().toLowerCase().endsWith(".zip"))
-                            .sorted().forEach(out::add);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            } else {
-                out.add(a);
-            }
-        }
+        args.forEach(a -> out.addAll(ClassExports.expand(a)));
         return out;
-    }
-
-    static boolean isClassFolder(Path dir) {
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || Files.exists(dir.resolve("src"))
-                || Files.exists(dir.resolve(".git")) || Files.exists(dir.resolve("pom.xml"))) {
-            return false;
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            List<Path> kids = s.filter(p -> !p.getFileName().toString().startsWith(".")).toList();
-            long zips = kids.stream().filter(p -> p.getFileName().toString().toLowerCase().endsWith(".zip")).count();
-            long dirs = kids.stream().filter(Files::isDirectory).count();
-            return zips > 0 || dirs > 1;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private SubmissionResult gradeOne(String student, Path input, Path students, String options, Progress progress,
@@ -126,8 +99,12 @@ public final class Batch {
     }
 
     public Outcome run(List<Path> inputs, Path outDir) {
+        return run(names(inputs), outDir);
+    }
+
+    /** Grades each input under its student name (unique, safe as a folder name). */
+    public Outcome run(Map<String, Path> byStudent, Path outDir) {
         long start = System.nanoTime();
-        Map<String, Path> byStudent = names(inputs);
         Path students = outDir.resolve("students");
         Progress progress = new Progress(out, byStudent.size(), Progress.onTerminal());
         progress.started();
@@ -176,17 +153,28 @@ public final class Batch {
         }
         lanes.shutdown();
         results.sort(Comparator.comparing(SubmissionResult::student));
-        try {
-            Files.createDirectories(outDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Path gradebook = outDir.resolve("gradebook.csv");
-        Gradebook.write(results, gradebook);
-        Path report = outDir.resolve("report.html");
-        HtmlReport.write(lab.lab().name(), results, lab.sandbox().describe(), report);
+        ClassFiles.Summary classFiles = ClassFiles.rebuild(outDir, new ClassFiles.Context(lab.lab().name(),
+                lab.sandbox().describe(), publicClasses, deadline()));
+        // this batch's results as the class files left them (with the staff's adjustments)
+        List<SubmissionResult> adjusted = results.stream()
+                .map(r -> classFiles.result(r.student()).orElse(r)).toList();
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Outcome(results, report, gradebook, results.size() - skipped[0], skipped[0], seconds);
+        return new Outcome(adjusted, classFiles.report(), classFiles.gradebook(), results.size() - skipped[0], skipped[0],
+                seconds, classFiles);
+    }
+
+    /** The lab's deadline and late policy, when a week's descriptor gives them (the report lists late submissions). */
+    private Deadline deadline() {
+        try {
+            return Deadline.of(Course.locate(), lab.lab()).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The test classes students have, for feedback that marks the others [hidden]. */
+    public Set<String> publicClasses() {
+        return publicClasses;
     }
 
     private static SubmissionResult rename(SubmissionResult r, String student) {
@@ -205,7 +193,7 @@ public final class Batch {
     }
 
     /** Student names from input names, made unique (alice, alice-2) and safe as folder names. */
-    static Map<String, Path> names(List<Path> inputs) {
+    public static Map<String, Path> names(List<Path> inputs) {
         Map<String, Path> out = new LinkedHashMap<>();
         Set<String> used = new HashSet<>();
         for (Path in : inputs) {

@@ -28,6 +28,11 @@ public final class GateTable {
                     !v.ok() ? "FAIL" : v.unchecked.isEmpty() ? "PASS" : "PASS, " + v.unchecked.size() + " unchecked");
         }
         out.println();
+        for (LabVerdict v : verdicts) {
+            if (v.contract != null) {
+                out.println(v.lab + " " + v.contract.summary());
+            }
+        }
         out.println("labs/ in sync with solutions/: " + (publishInSync ? "yes" : "NO (run ./wirelab publish)"));
         for (LabVerdict v : verdicts) {
             if (v.ok() && !v.unchecked.isEmpty()) {

@@ -16,6 +16,8 @@ public final class LabVerdict {
     final List<String> breaches = new ArrayList<>();
     /** Tests this machine could not check (a peer program missing), "CurlTest#test01_…: curl is not installed (…)". */
     final List<String> unchecked = new ArrayList<>();
+    /** The lab's contract table against its tests. */
+    ContractCheck contract;
     long millis;
 
     LabVerdict(String lab) {
@@ -32,6 +34,10 @@ public final class LabVerdict {
 
     public List<String> unchecked() {
         return unchecked;
+    }
+
+    public ContractCheck contract() {
+        return contract;
     }
 
     public boolean ok() {

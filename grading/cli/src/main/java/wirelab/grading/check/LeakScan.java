@@ -14,8 +14,8 @@ import wirelab.grading.publish.Markers;
 
 /**
  * Looks in a lab's published starter for what must never reach students: solution markers,
- * hidden tests (by folder or by class name), race tests the lab keeps hidden, and files that
- * are solution-only in solutions/.
+ * hidden tests (by folder or by class name), race tests the lab keeps hidden, files that are
+ * solution-only in solutions/, and the contract table (or a handout pointing to it).
  */
 public final class LeakScan {
 
@@ -61,6 +61,11 @@ public final class LeakScan {
                 }
                 if (isText(name) && Markers.hasMarker(Files.readString(file, StandardCharsets.UTF_8))) {
                     leaks.add(where + ": contains a solution marker");
+                }
+                if (name.equals(ContractCheck.FILE)) {
+                    leaks.add(where + ": the contract table is instructor material (it names the hidden tests)");
+                } else if (name.endsWith(".md") && Files.readString(file, StandardCharsets.UTF_8).contains(ContractCheck.FILE)) {
+                    leaks.add(where + ": mentions " + ContractCheck.FILE + ", which students never get (instructor material)");
                 }
             }
         } catch (IOException e) {

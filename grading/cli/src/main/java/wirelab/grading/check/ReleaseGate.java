@@ -20,9 +20,9 @@ import wirelab.grading.run.TestJvmSpec;
 import wirelab.grading.run.TestResult;
 
 /**
- * The release gate for one lab: the solution passes every test (public, hidden, race), every
- * graded test fails on the starter (one that passes measures nothing), and nothing leaks into
- * labs/. Tests run from Maven's compiled classes in forked JVMs, exactly as the grader runs them.
+ * The release gate for one lab: every clause of its contract names tests that exist, the
+ * solution passes every test (public, hidden, race), every graded test fails on the starter (one
+ * that passes measures nothing), and nothing leaks into labs/. Tests run from Maven's compiled classes in forked JVMs, exactly as the grader runs them.
  */
 public final class ReleaseGate {
 
@@ -58,6 +58,9 @@ public final class ReleaseGate {
     public LabVerdict check(Lab lab) {
         long start = System.nanoTime();
         LabVerdict v = new LabVerdict(lab.name());
+        // the contract needs no build: read from the sources, said even when the rest cannot run
+        v.contract = ContractCheck.of(lab);
+        v.contract.problems().forEach(p -> v.breaches.add("contract: " + p));
         LabBuild build = new LabBuild(lab);
         if (!build.isBuilt() || !Files.isDirectory(build.starterClasses())) {
             v.breaches.add("not built: run ./mvnw process-test-classes (or ./wirelab check without --no-build)");

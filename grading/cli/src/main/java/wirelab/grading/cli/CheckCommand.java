@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import wirelab.grading.check.ContractCheck;
 import wirelab.grading.check.GateTable;
 import wirelab.grading.check.LabVerdict;
 import wirelab.grading.check.ReleaseGate;
@@ -16,10 +17,11 @@ import wirelab.grading.publish.LabsTree;
 
 /** {@code wirelab check}: the release gate over every lab (or the ones named). */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        header = "Release gate: solutions pass, starters fail every graded test, nothing leaks.",
-        description = {"Release gate: build, then for each lab the solution must pass every test (public, hidden,",
-            "race), every graded test must fail on the starter, nothing may leak into labs/, and labs/",
-            "must be in sync with solutions/. Prints a table; exits 1 on any breach."})
+        header = "Release gate: contracts hold, solutions pass, starters fail every graded test, nothing leaks.",
+        description = {"Release gate: build, then for each lab every clause of its contract (CONTRACT.md) must",
+            "name tests that exist, the solution must pass every test (public, hidden, race), every graded",
+            "test must fail on the starter, nothing may leak into labs/, and labs/ must be in sync with",
+            "solutions/. Prints a table and each lab's contract size; exits 1 on any breach."})
 final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--lab", paramLabel = "LAB", description = "Check only this lab (repeatable).")
@@ -39,10 +41,17 @@ final class CheckCommand implements Callable<Integer> {
         "missing) fails the gate instead of a warning. On by default when CI=true."})
     boolean strict;
 
+    @Option(names = "--contract-only", description = {"Check only the contract tables (solutions/<lab>/CONTRACT.md):",
+        "every clause names tests that exist. Seconds: no build, no test runs."})
+    boolean contractOnly;
+
     @Override
     public Integer call() throws Exception {
         Course course = Course.locate();
         List<Lab> selected = labs.isEmpty() ? course.labList() : labs.stream().map(course::requireLab).toList();
+        if (contractOnly) {
+            return contracts(selected);
+        }
         if (!noBuild) {
             Build.compile(course, selected);
         }
@@ -65,6 +74,18 @@ final class CheckCommand implements Callable<Integer> {
         System.out.println(!ok ? "check FAILED" : unchecked == 0 ? "check passed: the labs may be released"
                 : "check passed with " + unchecked + " test(s) NOT CHECKED on this machine (see the warnings above;"
                         + " ./wirelab doctor lists what to install)");
+        return ok ? 0 : 1;
+    }
+
+    private static int contracts(List<Lab> selected) {
+        boolean ok = true;
+        for (Lab lab : selected) {
+            ContractCheck c = ContractCheck.of(lab);
+            System.out.println(lab.name() + " " + c.summary());
+            c.problems().forEach(p -> System.out.println("  - " + p));
+            ok &= c.problems().isEmpty();
+        }
+        System.out.println(ok ? "contracts pass" : "contract check FAILED");
         return ok ? 0 : 1;
     }
 }

@@ -13,16 +13,20 @@ import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
 import wirelab.grading.grade.GradeOptions;
 import wirelab.grading.grade.PreparedLab;
+import wirelab.grading.roster.ClassIntake;
 import wirelab.grading.run.Sandbox;
 import wirelab.grading.sandbox.Isolation;
 
 /** {@code wirelab grade SUBMISSIONS... --lab LAB}: grades a class into scores, feedback, a gradebook and a report. */
 @Command(name = "grade", mixinStandardHelpOptions = true,
         header = "Grade a class's submissions of one lab, each in isolated JVMs.",
-        description = {"Grade submissions (folders, .zip files, repository clones; a folder of them counts as its",
-            "contents) of one lab: each in fresh, isolated JVMs. Writes OUT/students/<student>/ (result.json,",
-            "Gradescope results.json, junit.xml, feedback.txt), OUT/gradebook.csv and OUT/report.html.",
-            "A re-run skips submissions whose inputs did not change (use --force to grade them again)."})
+        description = {"Grade submissions of one lab, each in fresh, isolated JVMs. SUBMISSION is a GitHub Classroom",
+            "clone (gh classroom clone student-repos), a Gradescope \"Export Submissions\" zip or folder, a folder",
+            "of submissions (folders or .zip files), or one submission. Writes OUT/students/<student>/ (result.json,",
+            "Gradescope results.json, junit.xml, feedback.txt, submission.json), then OUT/gradebook.csv,",
+            "OUT/matrix.csv and OUT/report.html from every student in OUT, so grading one student again keeps the",
+            "class. OUT/adjustments.csv (see ./wirelab adjust) is applied every time. A re-run skips submissions",
+            "whose inputs did not change (use --force to grade them again)."})
 final class GradeCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "SUBMISSION", description = "Submission folders or .zip files.")
@@ -53,27 +57,41 @@ final class GradeCommand implements Callable<Integer> {
         "(exit code 1 if any)."})
     int copies = 1;
 
+    @Option(names = "--roster", paramLabel = "FILE.csv", description = {"The class list (student, sis_id, name, email,",
+        "github, section): names each submission by its roster student and lists who is missing. Kept as",
+        "OUT/roster.csv for later runs and exports."})
+    Path roster;
+
+    @Option(names = "--only", paramLabel = "STUDENT", split = ",", description = {"Grade only these students (their",
+        "results folder, roster key, GitHub user, email or SID); the rest of OUT is kept as it is."})
+    List<String> only;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Course course = Course.locate();
         Lab l = course.requireLab(lab);
         Path outDir = out != null ? out : Path.of("grading-out", lab);
-        List<Path> inputs = Batch.expand(submissions);
-        List<Path> graded = copies > 1 ? Copies.of(inputs, copies) : inputs;
-        Batch.Outcome outcome = gradeAll(course, l, graded, outDir, jobs, force || copies > 1,
-                GradeOptions.defaults().withShards(shards)
-                        .withPerTest(timeout == null ? null : Duration.ofSeconds(timeout)));
-        Scoreboard.print(outcome, System.out);
+        GradeOptions options = GradeOptions.defaults().withShards(shards)
+                .withPerTest(timeout == null ? null : Duration.ofSeconds(timeout));
         if (copies > 1) {
+            List<Path> inputs = Batch.expand(submissions);
+            List<Path> graded = Copies.of(inputs, copies);
+            Batch.Outcome outcome = gradeAll(course, l, Batch.names(graded), outDir, jobs, true, options);
+            Scoreboard.print(outcome, System.out);
             List<Copies.Disagreement> differ = Copies.compare(graded, outcome.results());
             System.out.println(Copies.report(inputs.size(), copies, differ));
             return differ.isEmpty() ? 0 : 1;
         }
-        return 0;
+        try (ClassIntake intake = ClassIntake.read(submissions, roster, outDir, only, System.out)) {
+            Batch.Outcome outcome = gradeAll(course, l, intake.byStudent(), outDir, jobs, force, options);
+            Scoreboard.print(outcome, System.out);
+            intake.printKept(System.out);
+            return 0;
+        }
     }
 
-    static Batch.Outcome gradeAll(Course course, Lab lab, List<Path> inputs, Path outDir, int jobs, boolean force,
-            GradeOptions options) {
+    static Batch.Outcome gradeAll(Course course, Lab lab, java.util.Map<String, Path> inputs, Path outDir, int jobs,
+            boolean force, GradeOptions options) {
         Path javaHome = Path.of(System.getProperty("java.home"));
         Sandbox sandbox = Isolation.detect(javaHome, PreparedLab.workBase());
         System.out.println("isolation: " + sandbox.describe());

@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             GradeCommand.class,
             DemoCommand.class,
             AutograderCommand.class,
+            AdjustCommand.class,
+            ExportCommand.class,
             LateCommand.class,
             SimilarityCommand.class,
             DiffCommand.class,

@@ -3,6 +3,7 @@ package wirelab.grading.cli;
 import java.io.PrintStream;
 import java.util.Locale;
 import wirelab.grading.batch.Batch;
+import wirelab.grading.batch.ClassFiles;
 import wirelab.grading.result.Feedback;
 import wirelab.grading.result.SubmissionResult;
 import wirelab.grading.result.TestVerdict;
@@ -25,6 +26,9 @@ final class Scoreboard {
         out.println();
         out.printf(Locale.ROOT, "%d submission(s): %d graded, %d unchanged and skipped, in %.1f s%n", o.results().size(),
                 o.graded(), o.skipped(), o.seconds());
+        if (o.classFiles() != null) {
+            ClassFiles.print(o.classFiles(), o.gradebook().toAbsolutePath().getParent(), out);
+        }
         out.println("gradebook: " + o.gradebook().toAbsolutePath());
         out.println("report:    " + o.report().toAbsolutePath());
     }

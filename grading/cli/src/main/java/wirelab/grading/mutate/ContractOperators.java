@@ -78,7 +78,7 @@ final class ContractOperators {
                         ContractOperators::getOrDefaultToGet),
                 new Operator("equals-to-identity", CAT, "`a.equals(b)`, `Objects.equals(a, b)` → `a == b` (not on enum constants, classes or boxed literals)",
                         ContractOperators::equalsToIdentity),
-                new Operator("remove-cleanup", CAT, "drop a cleanup call statement (`remove`, `unexportObject`, `unbind`, another thread's `interrupt()`); "
+                new Operator("remove-cleanup", CAT, "drop a cleanup call statement (`remove`, `unexportObject`, `unbind`, another thread's `interrupt()`; a try it is alone in goes too); "
                         + "`m.remove(k)` whose value is used → `m.get(k)` (`contains` in a condition)",
                         ContractOperators::removeCleanup),
                 new Operator("unlock-outside-finally", CAT, "move `l.unlock()` from `finally` to the end of the `try` block (a throw keeps the lock)",
@@ -329,12 +329,26 @@ final class ContractOperators {
     private static void removeCleanup(CompilationUnit cu, List<Operator.Site> out) {
         for (Node n : cu.findAll(Node.class, n -> n instanceof ExpressionStmt || n instanceof MethodCallExpr)) {
             if (n instanceof ExpressionStmt s && cleanupStatement(s) && !tablePut(s)) {
-                out.add(new Operator.Site(s, s::remove));
+                out.add(new Operator.Site(s, () -> removeWithItsTry(s)));
             } else if (n instanceof MethodCallExpr m && Ast.isCall(m, "remove", 1) && m.getScope().isPresent() && !Ast.valueUnused(m)
                     && !(m.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.LambdaExpr)) {
                 String lookup = inCondition(m) ? "contains" : "get";
                 out.add(new Operator.Site(m, () -> m.setName(lookup)));
             }
+        }
+    }
+
+    /**
+     * Removes a statement; the only statement of a try without finally goes with its try, since
+     * a catch of a checked exception nothing throws any more would not compile.
+     */
+    private static void removeWithItsTry(Statement s) {
+        if (s.getParentNode().orElse(null) instanceof BlockStmt b && b.getStatements().size() == 1
+                && b.getParentNode().orElse(null) instanceof TryStmt t && t.getTryBlock() == b
+                && t.getResources().isEmpty() && t.getFinallyBlock().isEmpty() && Ast.removable(t)) {
+            t.remove();
+        } else {
+            s.remove();
         }
     }
 

@@ -16,8 +16,10 @@ import wirelab.grading.result.TestVerdict;
 
 /**
  * report.html for a class: one self-contained file (inline CSS and SVG, no script, no CDN) with
- * the score distribution, per-test pass rates, the slowest tests and a drill-down per student.
- * Numbers a test checks carry ids (students, mean, median, full-marks).
+ * the score distribution, the tests the class failed most (each with its most common first
+ * failure line), roster coverage (missing, late, unmatched), the slowest tests, staff adjustments
+ * and a drill-down per student. Numbers a test checks carry ids (students, mean, median, full-marks,
+ * missing, late, unmatched).
  */
 public final class HtmlReport {
 
@@ -25,14 +27,22 @@ public final class HtmlReport {
     }
 
     public static void write(String lab, List<SubmissionResult> results, String isolation, Path file) {
+        write(lab, results, isolation, ClassView.NONE, file);
+    }
+
+    public static void write(String lab, List<SubmissionResult> results, String isolation, ClassView view, Path file) {
         try {
-            Files.writeString(file, render(lab, results, isolation));
+            Files.writeString(file, render(lab, results, isolation, view));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public static String render(String lab, List<SubmissionResult> results, String isolation) {
+        return render(lab, results, isolation, ClassView.NONE);
+    }
+
+    public static String render(String lab, List<SubmissionResult> results, String isolation, ClassView view) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>wirelab grading: ")
                 .append(esc(lab)).append("</title>\n<style>").append(CSS).append("</style></head><body>\n");
@@ -48,31 +58,46 @@ public final class HtmlReport {
                 .append(card("mean", "mean score", fmt(mean) + "%"))
                 .append(card("median", "median score", fmt(median) + "%"))
                 .append(card("full-marks", "full marks", Long.toString(full)))
-                .append(card("refused", "not graded", Long.toString(refused)))
-                .append("</div>\n");
-        h.append("<p class=\"iso\">Isolation: ").append(esc(isolation)).append("</p>\n");
+                .append(card("refused", "not graded", Long.toString(refused)));
+        if (view.hasRoster()) {
+            h.append(card("missing", "on the roster, no submission", Integer.toString(view.missing().size())))
+                    .append(card("unmatched", "not on the roster", Integer.toString(view.unmatched().size())));
+        }
+        if (!view.due().isEmpty()) {
+            h.append(card("late", "late", Integer.toString(view.late().size())));
+        }
+        h.append("</div>\n");
+        h.append("<p class=\"iso\">Isolation: ").append(esc(isolation))
+                .append(view.due().isEmpty() ? "" : ". Deadline: " + esc(view.due())).append("</p>\n");
         notGraded(results, h);
+        problems(view, h);
 
         h.append("<h2>Score distribution</h2>\n").append(histogram(pct));
 
-        h.append("<h2>Pass rate per test</h2>\n<table id=\"pass-rates\"><tr><th>test</th><th>points</th><th>passed</th><th></th></tr>\n");
-        for (Map.Entry<String, List<TestVerdict>> e : byTest(results).entrySet()) {
-            List<TestVerdict> vs = e.getValue();
-            long passed = vs.stream().filter(TestVerdict::passed).count();
-            if (vs.stream().allMatch(TestVerdict::notGraded)) {
-                h.append("<tr data-test=\"").append(esc(e.getKey())).append("\" class=\"not-graded\"><td>")
-                        .append(esc(vs.get(0).name())).append("<br><small>").append(esc(e.getKey())).append("</small></td><td>")
-                        .append(Feedback.num(vs.get(0).max())).append("</td><td colspan=\"2\">not graded on this machine</td></tr>\n");
+        // the tests most students failed first: what the next lecture should be about
+        h.append("<h2>Tests by failure rate</h2>\n<table id=\"pass-rates\"><tr><th>test</th><th>points</th><th>passed</th>"
+                + "<th>failed</th><th></th><th>most common first failure line</th></tr>\n");
+        for (TestStats t : TestStats.of(results)) {
+            if (t.notGradedHere()) {
+                h.append("<tr data-test=\"").append(esc(t.id())).append("\" class=\"not-graded\"><td>")
+                        .append(esc(t.name())).append("<br><small>").append(esc(t.shortId())).append("</small></td><td>")
+                        .append(Feedback.num(t.max())).append("</td><td colspan=\"4\">not graded on this machine</td></tr>\n");
                 continue;
             }
-            double rate = vs.isEmpty() ? 0 : 100.0 * passed / vs.size();
-            h.append("<tr data-test=\"").append(esc(e.getKey())).append("\"><td>").append(esc(vs.get(0).name()))
-                    .append("<br><small>").append(esc(e.getKey())).append("</small></td><td>")
-                    .append(Feedback.num(vs.get(0).max())).append("</td><td class=\"num\">").append(passed).append("/")
-                    .append(vs.size()).append("</td><td><div class=\"bar\"><div style=\"width:").append(fmt(rate))
-                    .append("%\"></div></div></td></tr>\n");
+            h.append("<tr data-test=\"").append(esc(t.id())).append("\" data-failed=\"").append(t.failed())
+                    .append("\"><td>").append(esc(t.name())).append("<br><small>").append(esc(t.shortId()))
+                    .append("</small></td><td>").append(Feedback.num(t.max())).append("</td><td class=\"num\">")
+                    .append(t.passed()).append("/").append(t.graded()).append("</td><td class=\"num\">")
+                    .append(fmt(t.failureRate())).append("%</td><td><div class=\"bar\"><div style=\"width:")
+                    .append(fmt(100 - t.failureRate())).append("%\"></div></div></td><td>");
+            if (t.commonLine() != null) {
+                h.append("<code class=\"first-line\">").append(esc(t.commonLine())).append("</code> <small>(")
+                        .append(t.commonCount()).append(" of ").append(t.failed()).append(")</small>");
+            }
+            h.append("</td></tr>\n");
         }
         h.append("</table>\n");
+        coverage(view, h);
 
         h.append("<h2>Slowest tests</h2>\n<table id=\"slowest\"><tr><th>seconds</th><th>test</th><th>student</th><th>status</th></tr>\n");
         List<String[]> slow = new ArrayList<>();
@@ -93,7 +118,11 @@ public final class HtmlReport {
             h.append("<tr data-student=\"").append(esc(r.student())).append("\" data-score=\"").append(Feedback.num(r.score()))
                     .append("\"><td><a href=\"#s-").append(esc(anchor(r.student()))).append("\">").append(esc(r.student()))
                     .append("</a></td><td class=\"num\">").append(Feedback.num(r.score())).append(" / ")
-                    .append(Feedback.num(r.max())).append("</td><td>");
+                    .append(Feedback.num(r.max()));
+            if (!r.adjustments().isEmpty()) {
+                h.append("<br><small class=\"adj\">").append(signed(r.adjustmentTotal())).append(" adjusted</small>");
+            }
+            h.append("</td><td>");
             for (TestVerdict t : r.tests()) {
                 h.append("<span class=\"dot ").append(esc(t.status())).append("\" title=\"").append(esc(t.name()))
                         .append(": ").append(esc(t.status())).append("\"></span>");
@@ -113,6 +142,12 @@ public final class HtmlReport {
             }
             if (!r.compile().isEmpty()) {
                 h.append("<pre class=\"bad\">").append(esc(String.join("\n", r.compile()))).append("</pre>\n");
+            }
+            if (!r.adjustments().isEmpty()) {
+                h.append("<div class=\"adjustments\"><b>Adjusted by course staff</b> (the tests gave ")
+                        .append(Feedback.num(r.gradedScore())).append("):<ul>");
+                r.adjustments().forEach(a -> h.append("<li>").append(esc(a.describe())).append("</li>"));
+                h.append("</ul></div>\n");
             }
             if (!r.notes().isEmpty()) {
                 h.append("<pre>").append(esc(String.join("\n", r.notes()))).append("</pre>\n");
@@ -153,14 +188,62 @@ public final class HtmlReport {
         h.append("</ul></div>\n");
     }
 
-    private static Map<String, List<TestVerdict>> byTest(List<SubmissionResult> results) {
-        Map<String, List<TestVerdict>> out = new LinkedHashMap<>();
-        for (SubmissionResult r : results) {
-            for (TestVerdict t : r.tests()) {
-                out.computeIfAbsent(t.id(), k -> new ArrayList<>()).add(t);
+    /** Adjustments that could not be applied: said at the top, never silently dropped. */
+    private static void problems(ClassView view, StringBuilder h) {
+        if (view.problems().isEmpty()) {
+            return;
+        }
+        h.append("<div id=\"adjustment-problems\" class=\"warn\"><p><b>Not applied</b> (fix the file and run"
+                + " <code>./wirelab adjust</code>):</p><ul>\n");
+        view.problems().forEach(p -> h.append("<li>").append(esc(p)).append("</li>\n"));
+        h.append("</ul></div>\n");
+    }
+
+    /** Who is missing, who was late, and which submissions the roster does not know. */
+    private static void coverage(ClassView view, StringBuilder h) {
+        if (!view.hasRoster() && view.due().isEmpty()) {
+            return;
+        }
+        h.append("<h2>Roster coverage</h2>\n<div id=\"coverage\">\n");
+        if (view.hasRoster()) {
+            h.append("<p>").append(view.rosterSize()).append(" student(s) on the roster.</p>\n");
+            people("missing-list", "On the roster, no submission", view.missing(), h);
+            people("unmatched-list", "Submissions the roster does not know (add their GitHub user, email or SID"
+                    + " to roster.csv, then grade again)", view.unmatched(), h);
+        }
+        if (!view.due().isEmpty()) {
+            h.append("<h3>Late</h3>\n");
+            if (view.late().isEmpty()) {
+                h.append("<p>None.</p>\n");
+            } else {
+                h.append("<table id=\"late-list\"><tr><th>student</th><th>submitted</th><th>days</th><th>late policy</th></tr>\n");
+                for (ClassView.Late l : view.late()) {
+                    h.append("<tr data-student=\"").append(esc(l.student())).append("\"><td>").append(esc(l.student()))
+                            .append("</td><td>").append(esc(l.submittedAt())).append("</td><td class=\"num\">")
+                            .append(l.days()).append("</td><td>").append(esc(l.note())).append("</td></tr>\n");
+                }
+                h.append("</table>\n");
             }
         }
-        return out;
+        h.append("</div>\n");
+    }
+
+    private static void people(String id, String title, List<ClassView.Person> people, StringBuilder h) {
+        h.append("<h3>").append(esc(title)).append("</h3>\n");
+        if (people.isEmpty()) {
+            h.append("<p>None.</p>\n");
+            return;
+        }
+        h.append("<ul id=\"").append(id).append("\">\n");
+        for (ClassView.Person p : people) {
+            h.append("<li data-student=\"").append(esc(p.student())).append("\"><b>").append(esc(p.student()))
+                    .append("</b>").append(p.detail().isEmpty() ? "" : " — " + esc(p.detail())).append("</li>\n");
+        }
+        h.append("</ul>\n");
+    }
+
+    private static String signed(double d) {
+        return (d > 0 ? "+" : "") + Feedback.num(d);
     }
 
     /** Ten bins of 10 % (the last holds 100 %), as inline SVG bars with their counts. */
@@ -239,5 +322,7 @@ public final class HtmlReport {
             pre{background:#f6f6f6;padding:.5em;overflow:auto;max-height:24em;white-space:pre-wrap}.bad{color:#a00}
             details{border:1px solid #ddd;border-radius:6px;margin:.4em 0;padding:.3em .8em}summary{cursor:pointer}
             footer{margin-top:2em;color:#888;font-size:.85em}
+            .first-line{font-size:.85em;background:#f6f6f6;padding:1px 4px}.adj{color:#a60}
+            .adjustments{background:#fff6e0;border:1px solid #e90;padding:.2em .8em;margin:.4em 0}
             """;
 }

@@ -2,6 +2,7 @@ package wirelab.grading.result;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -17,12 +18,16 @@ import java.util.Map;
 /**
  * CSV tables with a header line, as LMS imports expect them: RFC 4180 quoting and CRLF line ends,
  * read and written by Jackson's CSV module. On writing, a cell that a spreadsheet would run as a
- * formula (a leading {@code = + - @}) gets a leading apostrophe: student names are untrusted text.
+ * formula (a leading {@code = + - @}, other than a plain signed number) gets a leading apostrophe:
+ * student names are untrusted text. On reading, header names are trimmed and lower-cased, and a
+ * spreadsheet's byte-order mark is dropped.
  */
 public final class CsvTable {
 
+    // quotes only the cells that need it (a comma, a quote, a line break), as spreadsheets write them
     private static final CsvMapper MAPPER = new CsvMapper()
-            .enable(CsvParser.Feature.TRIM_SPACES).enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+            .enable(CsvParser.Feature.TRIM_SPACES).enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
 
     /** A row: header name (trimmed, lower case) → cell. {@code line} is its 1-based line in the file. */
     public record Row(int line, Map<String, String> cells) {
@@ -53,11 +58,11 @@ public final class CsvTable {
                 .with(CsvSchema.emptySchema().withHeader()).readValues(file.toFile())) {
             while (it.hasNextValue()) {
                 Map<String, String> cells = new LinkedHashMap<>();
-                it.nextValue().forEach((k, v) -> cells.put(k.strip().toLowerCase(Locale.ROOT), v));
+                it.nextValue().forEach((k, v) -> cells.put(column(k), v));
                 rows.add(new Row(it.getParser().currentTokenLocation().getLineNr(), cells));
             }
             if (it.getParserSchema() instanceof CsvSchema s) {
-                s.forEach(c -> header.add(c.getName().strip().toLowerCase(Locale.ROOT)));
+                s.forEach(c -> header.add(column(c.getName())));
             }
         } catch (IOException | RuntimeJsonMappingException e) {
             throw new IllegalArgumentException(file + ": not a readable CSV table: " + e.getMessage(), e);
@@ -71,8 +76,13 @@ public final class CsvTable {
         return rows;
     }
 
+    private static String column(String name) {
+        return name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
+    }
+
     static String defuse(String cell) {
         String v = cell == null ? "" : cell;
-        return v.matches("^[=+\\-@].*") ? "'" + v : v;
+        // a signed number (an adjustment's -2 or +1.5) is data, not a formula
+        return v.matches("^[=+\\-@].*") && !v.matches("^[+-]\\d+(\\.\\d+)?$") ? "'" + v : v;
     }
 }

@@ -34,6 +34,9 @@ public final class Feedback {
     public static String of(SubmissionResult r, Set<String> publicClasses) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s — lab %s: %s / %s points%n", r.student(), r.lab(), num(r.score()), num(r.max())));
+        if (!r.adjustments().isEmpty()) {
+            sb.append(adjustments(r));
+        }
         if (r.refusal() != null) {
             sb.append("NOT GRADED: ").append(r.refusal()).append('\n');
         }
@@ -65,6 +68,15 @@ public final class Feedback {
         return sb.toString();
     }
 
+    /** The staff's changes after grading: the tests' score, then each change and why. */
+    public static String adjustments(SubmissionResult r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "The tests gave %s; adjusted by course staff (%s%s):%n", num(r.gradedScore()),
+                r.adjustmentTotal() > 0 ? "+" : "", num(r.adjustmentTotal())));
+        r.adjustments().forEach(a -> sb.append("  ").append(a.describe()).append('\n'));
+        return sb.toString();
+    }
+
     /** Groups in teaching order: by test class and numbered method, whatever order they ran in. */
     static Map<String, List<TestVerdict>> byGroup(List<TestVerdict> tests) {
         List<TestVerdict> sorted = new ArrayList<>(tests);
@@ -87,7 +99,7 @@ public final class Feedback {
     }
 
     /** BankTest.test03 for wirelab.threads.bank.BankTest#test03_oppositeDirections. */
-    static String shortId(TestVerdict t) {
+    public static String shortId(TestVerdict t) {
         String id = t.id() == null ? "" : t.id();
         String method = id.contains("#") ? id.substring(id.indexOf('#') + 1) : "";
         String number = method.matches("test\\d+_.*") ? method.substring(0, method.indexOf('_')) : method;

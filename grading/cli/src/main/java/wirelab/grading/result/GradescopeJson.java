@@ -41,6 +41,20 @@ public final class GradescopeJson {
             e.put("visibility", "visible");
             tests.add(e);
         }
+        for (Adjustment a : r.adjustments()) {
+            // the top-level score already counts it; this entry tells the student why
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("score", a.applied());
+            e.put("max_score", 0.0);
+            e.put("name", "Adjustment by course staff: " + (a.wholeSubmission() ? "" : a.testName() + ": ") + a.comment());
+            e.put("name_format", "text");
+            e.put("number", Integer.toString(++n));
+            e.put("output", a.describe());
+            e.put("output_format", "text");
+            e.put("tags", List.of("adjustment"));
+            e.put("visibility", "visible");
+            tests.add(e);
+        }
         root.put("tests", tests);
         return root;
     }
@@ -55,6 +69,9 @@ public final class GradescopeJson {
             r.compile().forEach(c -> sb.append("  ").append(c).append('\n'));
         }
         r.notes().forEach(n -> sb.append(n).append('\n'));
+        if (!r.adjustments().isEmpty()) {
+            sb.append(Feedback.adjustments(r));
+        }
         return sb.toString();
     }
 }

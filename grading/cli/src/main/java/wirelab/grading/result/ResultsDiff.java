@@ -68,6 +68,9 @@ public final class ResultsDiff {
                 reasons.add("was " + a.status() + ", now " + b.status()
                         + (b.refusal() != null ? ": " + b.refusal() : ""));
             }
+            if (a.adjustmentTotal() != b.adjustmentTotal()) {
+                reasons.add("staff adjustments: " + signed(a) + " → " + signed(b));
+            }
             if (a.compile().size() != b.compile().size()) {
                 reasons.add("compile errors: " + a.compile().size() + " → " + b.compile().size());
             }
@@ -88,6 +91,10 @@ public final class ResultsDiff {
             out.add(new Change(student, a.score(), b.score(), reasons));
         }
         return out;
+    }
+
+    private static String signed(SubmissionResult r) {
+        return r.adjustments().isEmpty() ? "none" : (r.adjustmentTotal() > 0 ? "+" : "") + Feedback.num(r.adjustmentTotal());
     }
 
     private static Map<String, TestVerdict> byId(SubmissionResult r) {

@@ -113,6 +113,14 @@ class ContractOperatorsTest {
             }
             void keepFlag() {
                 Thread.currentThread().interrupt();
+            }
+            int unexport(Remote object, int n) {
+                try {
+                    UnicastRemoteObject.unexportObject(object, true);
+                } catch (NoSuchObjectException e) {
+                    return n;
+                }
+                return n - 1;
             }""";
 
     static final String UNLOCK = """
@@ -221,7 +229,15 @@ class ContractOperatorsTest {
                     CLEANUP.replace("names.remove(k)", "names.contains(k)"),
                     CLEANUP.replace("    registry.unbind(\"info\");\n", ""),
                     CLEANUP.replace("    UnicastRemoteObject.unexportObject(service, true);\n", ""),
-                    CLEANUP.replace("    worker.interrupt();\n", ""))),
+                    CLEANUP.replace("    worker.interrupt();\n", ""),
+                    // the only statement of a try goes with it: a catch of NoSuchObjectException alone would not compile
+                    CLEANUP.replace("""
+                                try {
+                                    UnicastRemoteObject.unexportObject(object, true);
+                                } catch (NoSuchObjectException e) {
+                                    return n;
+                                }
+                            """, ""))),
             new Exact("unlock-outside-finally", UNLOCK, List.of(
                     UNLOCK.replace("""
                                     x++;
@@ -264,15 +280,10 @@ class ContractOperatorsTest {
     @Test
     @DisplayName("each contract operator makes exactly the listed mutants of its snippet, in order, and no other")
     void exactMutants() throws IOException {
-        int n = 0;
         for (Exact c : CASES) {
-            Path root = dir.resolve("exact" + n++);
-            Path file = root.resolve("p/S.java");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, OperatorsTest.source("p", c.members()));
             String reference = OperatorsTest.source("p", c.members());
             // whole sources compared, shown as diffs against the reference (a readable failure)
-            List<String> actual = new MutantMaker(root, Operators.select(List.of(c.operator())), false).all().stream()
+            List<String> actual = mutants(c.operator(), c.members()).stream()
                     .map(m -> LineDiff.of("p/S.java", reference, m.source())).toList();
             List<String> expected = c.mutated().stream()
                     .map(m -> LineDiff.of("p/S.java", reference, OperatorsTest.source("p", m))).toList();
@@ -287,18 +298,22 @@ class ContractOperatorsTest {
     @Test
     @DisplayName("a reset needs a flag another method sets: one set only by the constructor, or never, is left alone")
     void resetNeedsAnotherWriter() throws IOException {
-        Path root = dir.resolve("flags");
-        Path file = root.resolve("p/S.java");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, OperatorsTest.source("p", """
+        assertEquals(List.of(), mutants("reset-flag-in-run", """
                 boolean started;
                 S() {
                     started = true;
                 }
                 public void run() {
                     Thread.onSpinWait();
-                }"""));
-        assertEquals(List.of(), new MutantMaker(root, Operators.select(List.of("reset-flag-in-run")), false).all().stream()
-                .map(Mutant::id).collect(Collectors.toList()));
+                }""").stream().map(Mutant::id).collect(Collectors.toList()));
+    }
+
+    /** The operator's mutants of a class p.S whose members are the snippet, inside one solution region. */
+    private static List<Mutant> mutants(String operator, String members) throws IOException {
+        Path root = Files.createTempDirectory(dir, operator);
+        Path file = root.resolve("p/S.java");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, OperatorsTest.source("p", members));
+        return new MutantMaker(root, Operators.select(List.of(operator)), false).all();
     }
 }

@@ -67,6 +67,78 @@ class HtmlReportChromiumTest {
         assertTrue(Files.size(shot) > 10_000, "a screenshot with something on it");
     }
 
+    /** Five students, three tests: test03 fails most (4 of 5, three with one message up to its numbers), test01 least. */
+    static List<SubmissionResult> classOfFive() {
+        List<SubmissionResult> out = new ArrayList<>();
+        String[] names = {"ada", "alan", "grace", "mallory-x", "zoe"};
+        String[] t3 = {null, "expected 200 entries but found 187", "expected 200 entries but found 193",
+            "expected 200 entries but found 150", "the registry was not exported\nat line 2"};
+        for (int i = 0; i < 5; i++) {
+            boolean p1 = i != 4;
+            boolean p2 = i < 3;
+            boolean p3 = t3[i] == null;
+            List<TestVerdict> tests = List.of(
+                    new TestVerdict("x.StoreTest#test01_put", "stores a value", "StoreTest", "junit", p1 ? 2 : 0, 2,
+                            p1 ? "passed" : "failed", p1 ? null : "no value stored", null, null, 0.1),
+                    new TestVerdict("x.StoreTest#test02_list", "lists the values", "StoreTest", "junit", p2 ? 3 : 0, 3,
+                            p2 ? "passed" : "timeout", p2 ? null : "timed out after 10 s", null, null, 0.2),
+                    new TestVerdict("x.StoreTest#test03_concurrent", "keeps concurrent puts", "StoreTest", "junit",
+                            p3 ? 5 : 0, 5, p3 ? "passed" : "failed", t3[i], null, null, 0.3));
+            double score = tests.stream().mapToDouble(TestVerdict::score).sum();
+            SubmissionResult r = new SubmissionResult(SubmissionResult.SCHEMA, names[i], "rmi", "graded", null, score, 10,
+                    tests, List.of(), List.of(), List.of(), List.of(), "test", "h", 1, 2);
+            if (i == 1) {
+                r = r.withAdjustments(List.of(new wirelab.grading.result.Adjustment("", "", 2, 2, "regrade granted", "kim")));
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    @Test
+    void classViewInChromium() throws Exception {
+        Path chromium = Tools.require("chromium", "apt-get install chromium");
+        ClassView view = new ClassView(5, List.of(new ClassView.Person("dora", "Deleted, Dora, section B")),
+                List.of(new ClassView.Late("grace", "2026-10-05T21:03:57Z", 1, "late by 23h 4min: 1 day(s) x 10% = -10%")),
+                List.of(new ClassView.Person("mallory-x", "classroom rmi-mallory-x: GitHub @mallory-x")),
+                List.of("adjustments.csv:7: no test 'StoreTest.test09' in lab rmi; row ignored"), "2026-10-04T23:59+02:00");
+        Path html = tmp.resolve("class.html");
+        HtmlReport.write("rmi", classOfFive(), "bubblewrap (test)", view, html);
+        String source = Files.readString(html);
+        assertFalse(source.contains("http://") || source.contains("https://") || source.contains("<script"),
+                "self-contained: no external URL, no script");
+        String dom = run(chromium, "--dump-dom", html.toUri().toString());
+
+        // tests by failure rate: test03 (4 of 5), test02 (2 of 5), test01 (1 of 5)
+        Matcher rows = Pattern.compile("<tr data-test=\"([^\"]+)\" data-failed=\"(\\d+)\"").matcher(dom);
+        List<String> order = new ArrayList<>();
+        while (rows.find()) {
+            order.add(rows.group(1) + "=" + rows.group(2));
+        }
+        assertEquals(List.of("x.StoreTest#test03_concurrent=4", "x.StoreTest#test02_list=2", "x.StoreTest#test01_put=1"), order);
+        assertTrue(dom.contains("<code class=\"first-line\">expected 200 entries but found 187</code> <small>(3 of 4)</small>"),
+                "the most common first failure line, numbers aside");
+        // histogram of 100 %, 70 % (5 graded + 2 adjusted), 50 %, 20 %, 0 %
+        Matcher bins = Pattern.compile("class=\"bin\" data-count=\"(\\d+)\"").matcher(dom);
+        List<String> counts = new ArrayList<>();
+        while (bins.find()) {
+            counts.add(bins.group(1));
+        }
+        assertEquals(List.of("1", "0", "1", "0", "0", "1", "0", "1", "0", "1"), counts);
+        assertEquals("1", byId(dom, "missing"));
+        assertEquals("1", byId(dom, "late"));
+        assertEquals("1", byId(dom, "unmatched"));
+        assertTrue(dom.contains("<li data-student=\"dora\"><b>dora</b>"), "missing dora listed");
+        assertTrue(dom.contains("id=\"late-list\"") && dom.contains("<tr data-student=\"grace\"><td>grace</td>"), "late grace listed");
+        assertTrue(dom.contains("<li data-student=\"mallory-x\"><b>mallory-x</b>"), "unmatched mallory listed");
+        assertTrue(dom.contains("id=\"adjustment-problems\"") && dom.contains("StoreTest.test09"), "a row not applied is shown");
+        assertTrue(dom.contains("+2 adjusted") && dom.contains("regrade granted (kim)"), "alan's adjustment is shown");
+        Path shot = Path.of("target/report-class-view.png").toAbsolutePath();
+        Files.deleteIfExists(shot);
+        run(chromium, "--screenshot=" + shot, "--window-size=1200,2000", html.toUri().toString());
+        assertTrue(Files.size(shot) > 10_000, "a screenshot with something on it");
+    }
+
     private String run(Path chromium, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--no-first-run", "--user-data-dir=" + tmp.resolve("profile"), "--enable-logging=stderr", "--v=0"));

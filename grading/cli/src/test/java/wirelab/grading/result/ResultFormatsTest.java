@@ -97,7 +97,8 @@ class ResultFormatsTest {
         SubmissionResult evil = sample("=cmd|' /C calc'!A0", 5, "passed");
         Gradebook.write(List.of(sample("alice, jr", 3, "failed"), evil), tmp.resolve("g.csv"));
         List<String> lines = Files.readAllLines(tmp.resolve("g.csv"));
-        assertEquals("student,score,max_score,percent,status,tests_passed,tests_total,comment", lines.get(0));
+        assertEquals("student,score,max_score,percent,status,tests_passed,tests_total,comment,graded_score,adjustment,"
+                + "sis_id,name,email,section,submitted_at", lines.get(0));
         assertTrue(lines.get(1).startsWith("\"alice, jr\",3,5,60.0,graded,1,2,"), lines.get(1));
         assertTrue(lines.get(2).matches("\"?'=cmd\\|' /C calc'!A0\"?,5,5,100\\.0,.*"), lines.get(2));
     }

@@ -78,11 +78,14 @@ class SafeDeserializationTest {
 
     @Test
     @Points(1)
-    @DisplayName("the filter explicitly allows the lab's types: Info, String and listener stubs")
+    @DisplayName("the filter explicitly allows the lab's types: Info, String and listener stubs (with what a stub is made of)")
     void test02_filterAllowsLabTypes() throws Exception {
         Class<?> stubClass = Proxy.newProxyInstance(InfoListener.class.getClassLoader(),
                 new Class<?>[] {InfoListener.class}, (proxy, method, args) -> null).getClass();
-        for (Class<?> type : List.of(Info.class, String.class, stubClass, RemoteObjectInvocationHandler.class)) {
+        // what a stub is made of, as ObjectInputStream asks about it: its interface, its proxy class,
+        // Proxy, the RMI handler and the handler's superclass
+        for (Class<?> type : List.of(Info.class, String.class, InfoListener.class, stubClass, Proxy.class,
+                RemoteObjectInvocationHandler.class, java.rmi.server.RemoteObject.class)) {
             assertEquals(ObjectInputFilter.Status.ALLOWED, LabFilter.INSTANCE.checkInput(about(type)),
                     "LabFilter should answer ALLOWED for " + type.getName()
                             + " (UNDECIDED leaves the decision to someone else)");

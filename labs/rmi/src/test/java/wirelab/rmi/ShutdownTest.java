@@ -59,15 +59,16 @@ class ShutdownTest {
 
     @Test
     @Points(1)
-    @DisplayName("a client that subscribed a listener leaves no non-daemon RMI thread after close")
+    @DisplayName("a client that subscribed listeners leaves no non-daemon RMI thread after close")
     void test02_clientCloseUnexportsItsListeners() throws Exception {
         server = TestServers.start();
         client = TestServers.connect(server);
+        client.subscribe((key, value) -> { });
         client.subscribe((key, value) -> { });
         client.bind("weather/paris", "sunny");
         server.close();
         client.close();
 
-        assertNoRmiThreadKeepsTheJvmAlive("after server.close() and client.close(): did the client unexport its listener?");
+        assertNoRmiThreadKeepsTheJvmAlive("after server.close() and client.close(): did the client unexport every listener it exported?");
     }
 }

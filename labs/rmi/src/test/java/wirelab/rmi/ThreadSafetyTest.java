@@ -50,11 +50,22 @@ class ThreadSafetyTest {
     }
 
     static String lostUpdate(Interleaving.Outcome<?, ?> outcome) {
-        return outcome.firstHeldAt() == null ? ""
-                : ". Client 1 was held right after its " + outcome.firstHeldAt() + " of the map, client 2's bind ran"
-                        + " to the end, then client 1 went on with what it had read: a read-modify-write in two"
-                        + " steps (get, then put) loses an update. Make it one atomic step (compute) or hold a lock"
-                        + " across both.";
+        if (outcome.firstHeldAt() == null) {
+            return "";
+        }
+        if (outcome.firstHeldAt().endsWith(Interleaving.DONE)) {
+            String call = outcome.firstHeldAt().substring(0, outcome.firstHeldAt().length() - Interleaving.DONE.length());
+            return ". Client 1 was held right after its " + call + " on the map had done its work, in one step; client"
+                    + " 2's call ran to the end, then client 1 went on. What client 1 stored was right, so what went"
+                    + " wrong came after: it returned (or stored elsewhere) a value it did not get from that one step,"
+                    + " such as a field that client 2's call had overwritten meanwhile, or a second map updated in a"
+                    + " step of its own. Return what " + call + " gives back, and keep a key's value and version in"
+                    + " one entry of one map.";
+        }
+        return ". Client 1 was held right after its " + outcome.firstHeldAt() + " of the map, client 2's bind ran"
+                + " to the end, then client 1 went on with what it had read: a read-modify-write in two"
+                + " steps (get, then put) loses an update. Make it one atomic step (compute) or hold a lock"
+                + " across both.";
     }
 
     @Test

@@ -33,7 +33,8 @@ public final class Guards {
     /** A lock the test can hold: a monitor, or a java.util.concurrent Lock. */
     public record Guard(String name, Object monitor, Lock lock) {
 
-        void hold(Runnable whileHeld) {
+        /** Runs {@code whileHeld} on the calling thread while it holds this lock. */
+        public void hold(Runnable whileHeld) {
             if (lock != null) {
                 lock.lock();
                 try {
@@ -147,18 +148,41 @@ public final class Guards {
     }
 
     /**
+     * The lock {@code found} (by {@link #lockOf}, on another object of {@code type}) names, on
+     * {@code target}; null if {@code target} has no such lock.
+     */
+    public static Guard on(Guard found, Class<?> type, Object target) {
+        for (Guard g : candidates(target, type)) {
+            if (g.name().equals(found.name())) {
+                return g;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Runs {@code call} on a new daemon thread while the caller holds {@code guard}; returns the
+     * thread once it is blocked on that lock, waits for anything else (a semaphore, a condition)
+     * or has ended. Call it from inside {@link Guard#hold}.
+     */
+    public static Thread startUntilStopped(String name, Guard guard, Runnable call) {
+        Thread t = new Thread(call, name);
+        t.setDaemon(true);
+        t.start();
+        Waits.await(name + " to stop at the lock the test holds, to wait, or to finish", Duration.ofSeconds(10))
+                .until(() -> !t.isAlive() || blockedOn(t, guard) || t.getState() == Thread.State.WAITING
+                        || t.getState() == Thread.State.TIMED_WAITING);
+        return t;
+    }
+
+    /**
      * Holds {@code guard} (found on an object like {@code target} by {@link #lockOf}: pass the same
      * object) and runs {@code reader}; returns null if the reader stopped at the lock, or a
      * sentence for the student if it ran to the end.
      */
     public static <T> String readerOutsideLock(Guard guardOfType, Class<?> type, T target, String readerName,
             Consumer<T> reader, String writerName) {
-        Guard guard = null;
-        for (Guard g : candidates(target, type)) {
-            if (g.name().equals(guardOfType.name())) {
-                guard = g;
-            }
-        }
+        Guard guard = on(guardOfType, type, target);
         if (guard == null) {
             return null;
         }

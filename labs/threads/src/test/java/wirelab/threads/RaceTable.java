@@ -3,8 +3,9 @@ package wirelab.threads;
 import static org.jetbrains.lincheck.datastructures.ManagedStrategyGuaranteeKt.forClasses;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,7 +22,7 @@ import wirelab.testkit.Stress;
  * trace into the lecture's race-condition table: one row per step, one column per thread,
  * "fetch" for a read of a field, "store" for a write, with the line of YOUR code that did it.
  *
- * <p>Budget: first the scenario the exercise is about (e.g. increment() on both threads, then
+ * <p>Budget: first the scenarios the exercise is about (e.g. increment() on both threads, then
  * get()), whose interleavings Lincheck tries in order: the lost update is among the first few,
  * so a racy class fails every time, never by luck. Then 1 random scenario of up to 3 calls per
  * thread for anything else; 50 interleavings each when grading, 25 in the student's
@@ -34,18 +35,35 @@ public final class RaceTable {
     private RaceTable() {
     }
 
+    /** One scenario the exercise is about: an operation on each of two threads at once, then operations on one thread. */
+    public record Scenario(String thread1, String thread2, List<String> after) {
+
+        public static Scenario of(String thread1, String thread2, String... after) {
+            return new Scenario(thread1, thread2, List.of(after));
+        }
+
+        ExecutionScenario of(Class<?> testClass) {
+            return new ExecutionScenario(List.of(),
+                    List.of(List.of(actor(testClass, thread1)), List.of(actor(testClass, thread2))),
+                    after.stream().map(name -> actor(testClass, name)).toList(), null);
+        }
+    }
+
     /**
      * Model-checks {@code testClass}: first {@code thread1} and {@code thread2} (operation names)
      * in parallel, then {@code after} on one thread; then random scenarios. On a bad
      * interleaving, fails with the race table.
      */
     public static void check(Class<?> testClass, String what, String thread1, String thread2, String... after) {
-        ExecutionScenario first = new ExecutionScenario(List.of(),
-                List.of(List.of(actor(testClass, thread1)), List.of(actor(testClass, thread2))),
-                Arrays.stream(after).map(name -> actor(testClass, name)).toList(), null);
+        check(testClass, what, List.of(Scenario.of(thread1, thread2, after)));
+    }
+
+    /** Model-checks {@code testClass}: the {@code first} scenarios in order, then random ones (see {@link #check}). */
+    public static void check(Class<?> testClass, String what, List<Scenario> first) {
+        ModelCheckingOptions options = new ModelCheckingOptions();
+        first.forEach(scenario -> options.addCustomScenario(scenario.of(testClass)));
         try {
-            new ModelCheckingOptions()
-                    .addCustomScenario(first)
+            options
                     .iterations(1)
                     .invocationsPerIteration(Math.max(25, Stress.scaled(50)))   // 50; 25 in ./mvnw test
                     .actorsPerThread(3)
@@ -69,7 +87,7 @@ public final class RaceTable {
     }
 
     // a cell of Lincheck's "Detailed trace" table: indentation = depth, then the event
-    private static final Pattern AT = Pattern.compile("^(.*) at ([\\w.$]+)\\.(\\w+)\\((\\w+\\.java):(\\d+)\\)$");
+    private static final Pattern AT = Pattern.compile("^(.*) at ([\\w.$]+)\\.([\\w$<>]+)\\((\\w+\\.java):(\\d+)\\)$");
     private static final Pattern READ = Pattern.compile("^([\\w.$]+) ➜ (.*)$");
     private static final Pattern WRITE = Pattern.compile("^([\\w.$]+) = (.*)$");
 
@@ -172,44 +190,58 @@ public final class RaceTable {
         return n;
     }
 
-    /** Rows of {kind, thread 1 cell, thread 2 cell} from Lincheck's detailed trace. */
+    /**
+     * Rows of {kind, thread 1 cell, thread 2 cell} from Lincheck's detailed trace: the operations,
+     * the steps of YOUR method (one level inside each operation), and the reads and writes of
+     * fields deeper down in the same files (in a lambda your method hands to a map, say).
+     */
     static List<String[]> rows(String lincheck) {
         List<String[]> rows = new ArrayList<>();
         int start = lincheck.indexOf("Detailed trace:");
         if (start < 0) {
             return rows;
         }
+        List<Object[]> cells = new ArrayList<>();      // {column, depth, event}
+        Set<String> yourFiles = new HashSet<>();
         for (String line : lincheck.substring(start).split("\n")) {
             if (!line.startsWith("|") || line.startsWith("| -")) {
                 continue;
             }
-            String[] cells = line.substring(1, line.length() - (line.endsWith("|") ? 1 : 0)).split("\\|", -1);
-            if (cells.length != 2 || cells[0].isBlank() && cells[1].isBlank()
-                    || cells[0].contains("Thread 1")) {
+            String[] parts = line.substring(1, line.length() - (line.endsWith("|") ? 1 : 0)).split("\\|", -1);
+            if (parts.length != 2 || parts[0].isBlank() && parts[1].isBlank()
+                    || parts[0].contains("Thread 1")) {
                 continue;
             }
-            int col = cells[0].isBlank() ? 1 : 0;
-            String cell = cells[col].substring(1).stripTrailing();  // drop the padding space
+            int col = parts[0].isBlank() ? 1 : 0;
+            String cell = parts[col].substring(1).stripTrailing();  // drop the padding space
             int depth = cell.length() - cell.stripLeading().length();
             String event = cell.strip();
+            cells.add(new Object[] {col, depth, event});
+            Matcher at = AT.matcher(event);
+            if (depth == 4 && at.matches() && !at.group(2).endsWith("Test")) {
+                yourFiles.add(at.group(4));
+            }
+        }
+        for (Object[] c : cells) {
+            int col = (Integer) c[0];
+            int depth = (Integer) c[1];
+            String event = (String) c[2];
             String text = null;
             String kind = "step";
+            Matcher at = AT.matcher(event);
             if (depth == 0) {
                 kind = "op";
                 text = event;                                   // increment(), get(): 1
-            } else if (depth == 4) {                             // a step of YOUR method
-                Matcher at = AT.matcher(event);
-                if (at.matches() && !at.group(2).endsWith("Test")) {
-                    String where = " (" + at.group(4) + ":" + at.group(5) + ")";
-                    Matcher r = READ.matcher(at.group(1));
-                    Matcher w = WRITE.matcher(at.group(1));
-                    if (r.matches()) {
-                        text = "fetch " + r.group(1) + " -> " + r.group(2) + where;
-                    } else if (w.matches()) {
-                        text = "store " + w.group(1) + " = " + w.group(2) + where;
-                    } else {
-                        text = at.group(1) + where;
-                    }
+            } else if (depth >= 4 && at.matches() && !at.group(2).endsWith("Test") && yourFiles.contains(at.group(4))) {
+                String where = " (" + at.group(4) + ":" + at.group(5) + ")";
+                Matcher r = READ.matcher(at.group(1));
+                Matcher w = WRITE.matcher(at.group(1));
+                if (r.matches()) {
+                    text = "fetch " + r.group(1) + " -> " + r.group(2) + where;
+                } else if (w.matches()) {
+                    text = "store " + w.group(1) + " = " + w.group(2) + where;
+                } else if (depth == 4) {
+                    text = at.group(1) + where;                 // a call your method makes
                 }
             }
             if (text == null) {

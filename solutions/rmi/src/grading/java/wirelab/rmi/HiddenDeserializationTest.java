@@ -9,13 +9,16 @@ import java.io.InvalidObjectException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.rmi.registry.LocateRegistry;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import wirelab.testkit.Loopback;
 import wirelab.testkit.Points;
 
 /** Hidden, task 4: the filter on the wire, and values that check themselves when read. */
@@ -34,7 +37,8 @@ class HiddenDeserializationTest {
 
     @Test
     @Points(3)
-    @DisplayName("a client that sends another class where an Info belongs is refused before that class's code runs on the server")
+    @DisplayName("a peer that sends another class where an Info belongs is refused before that class's code runs:"
+            + " by the server, and by a client's listener")
     void test01_serverRejectsUnexpectedClassOnTheWire() throws Throwable {
         server = TestServers.start();
         InfoService stub = (InfoService) LocateRegistry.getRegistry(TestServers.HOST, server.port())
@@ -42,23 +46,85 @@ class HiddenDeserializationTest {
         int before = Gadget.READS.get();
 
         // What a hostile client can do: call bind(String, Info) with any object as the Info.
-        Throwable thrown = null;
-        try {
-            Proxy.getInvocationHandler(stub).invoke(stub,
-                    InfoService.class.getMethod("bind", String.class, Info.class), new Object[] {"k", new Gadget()});
-        } catch (Throwable e) {
-            thrown = e;
-        }
+        Throwable thrown = sendGadget(stub, InfoService.class.getMethod("bind", String.class, Info.class));
         assertEquals(before, Gadget.READS.get(),
                 "the server ran the Gadget's readObject: the store must be exported with the lab's filter"
                         + " (UnicastRemoteObject.exportObject(store, port, csf, ssf, LabFilter.INSTANCE))");
-        boolean rejected = false;
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            rejected |= t instanceof InvalidClassException && String.valueOf(t.getMessage()).contains("REJECTED");
-        }
-        assertTrue(rejected, "the call should fail because the filter REJECTED the class, but it ended with: " + thrown);
+        assertTrue(rejectedByFilter(thrown), "the call should fail because the filter REJECTED the class, but it ended"
+                + " with: " + thrown);
         client = TestServers.connect(server);
         assertEquals(Optional.empty(), client.lookup("k"), "nothing should be stored by a refused call");
+        client.close();
+
+        // a client's listener is a remote object too: a server may send it anything where an Info belongs
+        Collector hostile = new Collector();
+        int port = Loopback.freePort();
+        TestServers.createRegistry(port).rebind(InfoService.NAME, TestServers.export(hostile, InfoService.class));
+        client = RmiCleanup.track(InfoClient.connect(TestServers.HOST, port));
+        client.subscribe((key, value) -> { });
+        InfoListener listener = hostile.listeners.get(0);
+        int beforeListener = Gadget.READS.get();
+        Throwable sent = sendGadget(listener, InfoListener.class.getMethod("changed", String.class, Info.class));
+        assertEquals(beforeListener, Gadget.READS.get(),
+                "a server sent a Gadget to a client's listener, and the client ran its readObject: subscribe should"
+                        + " export the listener with the lab's filter too (exportObject(listener, 0, null,"
+                        + " callbackSockets, LabFilter.INSTANCE))");
+        assertTrue(rejectedByFilter(sent), "a call to a client's listener with a Gadget where an Info belongs should fail"
+                + " because the listener's filter REJECTED the class, but it ended with: " + sent);
+    }
+
+    /** Calls {@code method(String, Info)} on a stub with a Gadget as the Info, as a hostile peer can; what it threw. */
+    private static Throwable sendGadget(Object stub, java.lang.reflect.Method method) {
+        try {
+            Proxy.getInvocationHandler(stub).invoke(stub, method, new Object[] {"k", new Gadget()});
+            return null;
+        } catch (Throwable e) {
+            return e;
+        }
+    }
+
+    private static boolean rejectedByFilter(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof InvalidClassException && String.valueOf(t.getMessage()).contains("REJECTED")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A stand-in INFO server that keeps the listener stubs clients register, and does nothing else. */
+    static final class Collector implements InfoService {
+        final List<InfoListener> listeners = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Info bind(String key, Info value) {
+            throw new UnsupportedOperationException("not used by this test");
+        }
+
+        @Override
+        public Info lookup(String key) {
+            return null;
+        }
+
+        @Override
+        public List<String> list(String prefix) {
+            return List.of();
+        }
+
+        @Override
+        public boolean remove(String key) {
+            return false;
+        }
+
+        @Override
+        public void addListener(InfoListener listener) {
+            listeners.add(listener);
+        }
+
+        @Override
+        public void removeListener(InfoListener listener) {
+            listeners.remove(listener);
+        }
     }
 
     @Test
@@ -78,13 +144,30 @@ class HiddenDeserializationTest {
 
     @Test
     @Points(1)
-    @DisplayName("the filter refuses a stub of a remote interface that is not the lab's")
+    @DisplayName("the filter refuses a stub of a remote interface that is not the lab's, or not only the lab's")
     void test03_foreignStubsAreRejected() {
-        Class<?> foreign = Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {java.rmi.registry.Registry.class}, (proxy, method, args) -> null).getClass();
+        Class<?> foreign = proxyOf(java.rmi.registry.Registry.class);
         assertEquals(java.io.ObjectInputFilter.Status.REJECTED,
                 LabFilter.INSTANCE.checkInput(SafeDeserializationTest.about(foreign)),
                 "a stub for java.rmi.registry.Registry is not a lab type: the filter should reject it");
+        Class<?> mixed = proxyOf(InfoListener.class, java.rmi.registry.Registry.class);
+        assertEquals(java.io.ObjectInputFilter.Status.REJECTED,
+                LabFilter.INSTANCE.checkInput(SafeDeserializationTest.about(mixed)),
+                "a stub for InfoListener AND java.rmi.registry.Registry is not a stub of the lab's remote interfaces"
+                        + " only: the filter should reject it (every interface of the proxy must be one of the lab's)");
+        Class<?> local = proxyOf(NotRemote.class);
+        assertEquals(java.io.ObjectInputFilter.Status.REJECTED,
+                LabFilter.INSTANCE.checkInput(SafeDeserializationTest.about(local)),
+                "a proxy for an interface of the lab's package that is not Remote is no stub: the filter should"
+                        + " reject it (the lab's REMOTE interfaces only)");
+    }
+
+    /** An interface of the lab's package that is not Remote. */
+    interface NotRemote {
+    }
+
+    private Class<?> proxyOf(Class<?>... interfaces) {
+        return Proxy.newProxyInstance(getClass().getClassLoader(), interfaces, (proxy, method, args) -> null).getClass();
     }
 
     @Test

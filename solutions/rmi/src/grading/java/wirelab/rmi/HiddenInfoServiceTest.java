@@ -44,15 +44,31 @@ class HiddenInfoServiceTest {
 
     @Test
     @Points(1)
-    @DisplayName("an empty or null key is refused with IllegalArgumentException, and the service keeps working")
+    @DisplayName("an empty or null key (or a null value) is refused with IllegalArgumentException by every method,"
+            + " and the service keeps working")
     void test01_badKeysAreRefused() throws Exception {
+        InfoStore store = new InfoStore(TestServers.CALLBACK_TIMEOUT);
+        for (String bad : new String[] {"", null}) {
+            String shown = bad == null ? "null" : "\"\"";
+            assertThrows(IllegalArgumentException.class, () -> store.bind(bad, new Info("x")),
+                    "bind(" + shown + ", …) should throw IllegalArgumentException");
+            assertThrows(IllegalArgumentException.class, () -> store.lookup(bad),
+                    "lookup(" + shown + ") should throw IllegalArgumentException");
+            assertThrows(IllegalArgumentException.class, () -> store.remove(bad),
+                    "remove(" + shown + ") should throw IllegalArgumentException");
+        }
+        assertThrows(IllegalArgumentException.class, () -> store.bind("k", null),
+                "bind(\"k\", null) should throw IllegalArgumentException (remove unbinds a key)");
+        assertEquals(List.of(), store.list(""), "nothing should be stored by refused calls");
+
         server = TestServers.start();
         client = TestServers.connect(server);
-
         assertThrows(IllegalArgumentException.class, () -> client.bind("", "x"),
                 "bind with an empty key should throw IllegalArgumentException (it reaches the client as is)");
         assertThrows(IllegalArgumentException.class, () -> client.lookup(null),
                 "lookup(null) should throw IllegalArgumentException");
+        assertThrows(IllegalArgumentException.class, () -> client.remove(""),
+                "remove with an empty key should throw IllegalArgumentException (it reaches the client as is)");
         assertEquals(new Info("ok", 1), client.bind("k", "ok"), "the service should keep working after refusing a key");
     }
 

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.rmi.RemoteException;
 import java.rmi.registry.Registry;
 import java.rmi.server.UnicastRemoteObject;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -109,7 +111,7 @@ class InfoServiceTest {
 
     @Test
     @Points(2)
-    @DisplayName("when the server has gone, the client says which service is unreachable")
+    @DisplayName("when the server has gone, every call of the client says which service is unreachable")
     void test04_serverGoneGivesClearMessage() throws Exception {
         server = TestServers.start();
         client = TestServers.connect(server);
@@ -117,12 +119,20 @@ class InfoServiceTest {
         int port = server.port();
         server.close();
 
-        InfoUnavailableException e = assertThrows(InfoUnavailableException.class,
-                () -> client.lookup("weather/paris"),
-                "a call after the server closed should throw InfoUnavailableException, not a raw RemoteException");
-        String message = String.valueOf(e.getMessage());
-        assertTrue(message.contains(TestServers.HOST + ":" + port) && message.contains("unreachable"),
-                "the message should name the service's host:port and say it is unreachable, but was: " + message);
+        Map<String, org.junit.jupiter.api.function.Executable> calls = new LinkedHashMap<>();
+        calls.put("lookup", () -> client.lookup("weather/paris"));
+        calls.put("bind", () -> client.bind("weather/paris", "rain"));
+        calls.put("list", () -> client.list("weather/"));
+        calls.put("remove", () -> client.remove("weather/paris"));
+        for (Map.Entry<String, org.junit.jupiter.api.function.Executable> call : calls.entrySet()) {
+            InfoUnavailableException e = assertThrows(InfoUnavailableException.class, call.getValue(),
+                    "client." + call.getKey() + " after the server closed should throw InfoUnavailableException, not a"
+                            + " raw RemoteException or another exception");
+            String message = String.valueOf(e.getMessage());
+            assertTrue(message.contains(TestServers.HOST + ":" + port) && message.contains("unreachable"),
+                    "the message of client." + call.getKey() + "'s InfoUnavailableException should name the service's"
+                            + " host:port and say it is unreachable, but was: " + message);
+        }
     }
 
     @Test

@@ -31,16 +31,23 @@ import java.util.function.Function;
  * Plays one chosen interleaving of two calls on an {@link InfoStore}, the same way every time:
  * the store's map is swapped for the same kind of map that HOLDS the first thread right after
  * it read the map (a get, a containsKey, the first key of an iteration, the read half of a
- * HashMap's compute), then the second call runs, and only when it has finished (or is waiting
- * for the first thread, e.g. on a lock) is the first thread let go. A check-then-act or a
- * read-modify-write that is not one atomic step shows its race here every time; a correct store
- * gives the same results as in some one-at-a-time order. Not graded.
+ * HashMap's compute) or right after one of a concurrent map's atomic calls has done its work (a
+ * compute, merge, put or remove), then the second call runs, and only when it has finished (or is
+ * waiting for the first thread, e.g. on a lock) is the first thread let go. A check-then-act or a
+ * read-modify-write that is not one atomic step shows its race here every time, and so does a
+ * result kept somewhere else than in what the atomic call returned (a field the second call
+ * overwrites, a second map); a correct store gives the same results as in some one-at-a-time
+ * order. Not graded.
  */
 final class Interleaving {
 
+    /** How {@link Outcome#firstHeldAt} ends when the first call was held after an atomic call had done its work. */
+    static final String DONE = " (done)";
+
     /**
-     * What happened: both results; where the first call was held (null: it never read the map,
-     * so it ran alone); what the second call waited on while the first was held (null: nothing).
+     * What happened: both results; where the first call was held (null: it never used the map,
+     * so it ran alone; ending in {@link #DONE}: after an atomic call); what the second call waited
+     * on while the first was held (null: nothing).
      */
     record Outcome<A, B>(A first, B second, String firstHeldAt, String secondWaitedOn) {
     }
@@ -177,6 +184,9 @@ final class Interleaving {
     /** The same kind of map, with the same entries, that holds the first thread after a read. */
     private Object instrument(Map<Object, Object> map, Class<?> declared) {
         Class<?> kind = map.getClass();
+        if (kind.getEnclosingClass() == Interleaving.class) {
+            kind = kind.getSuperclass();        // a store played before: hold in a fresh map of the same kind
+        }
         Map<Object, Object> copy;
         if (kind == ConcurrentHashMap.class) {
             copy = new HoldingConcurrentMap(this);
@@ -285,6 +295,61 @@ final class Interleaving {
 
         HoldingConcurrentMap(Interleaving play) {
             this.play = play;
+        }
+
+        private <T> T held(String call, T result) {
+            play.afterRead(call + DONE);
+            return result;
+        }
+
+        @Override
+        public Object compute(Object key, BiFunction<? super Object, ? super Object, ?> remap) {
+            return held("compute", super.compute(key, remap));
+        }
+
+        @Override
+        public Object merge(Object key, Object value, BiFunction<? super Object, ? super Object, ?> remap) {
+            return held("merge", super.merge(key, value, remap));
+        }
+
+        @Override
+        public Object computeIfAbsent(Object key, Function<? super Object, ?> make) {
+            return held("computeIfAbsent", super.computeIfAbsent(key, make));
+        }
+
+        @Override
+        public Object computeIfPresent(Object key, BiFunction<? super Object, ? super Object, ?> remap) {
+            return held("computeIfPresent", super.computeIfPresent(key, remap));
+        }
+
+        @Override
+        public Object put(Object key, Object value) {
+            return held("put", super.put(key, value));
+        }
+
+        @Override
+        public Object putIfAbsent(Object key, Object value) {
+            return held("putIfAbsent", super.putIfAbsent(key, value));
+        }
+
+        @Override
+        public Object remove(Object key) {
+            return held("remove", super.remove(key));
+        }
+
+        @Override
+        public boolean remove(Object key, Object value) {
+            return held("remove", super.remove(key, value));
+        }
+
+        @Override
+        public Object replace(Object key, Object value) {
+            return held("replace", super.replace(key, value));
+        }
+
+        @Override
+        public boolean replace(Object key, Object oldValue, Object newValue) {
+            return held("replace", super.replace(key, oldValue, newValue));
         }
 
         @Override

@@ -41,6 +41,42 @@ class RaceTableTest {
             | ---------------------------------------------------------------------------------------------- |
             """;
 
+    /** Lincheck 3.7's trace of an id counted with count++ inside computeIfAbsent (cut to the rows that matter). */
+    static final String LAMBDA_TRACE = """
+            Detailed trace:
+            | --------------------------------------------------------------------------------------------------- |
+            |                          Thread 1                          |                Thread 2                |
+            | --------------------------------------------------------------------------------------------------- |
+            | idForAnn(): 1                                              |                                        |
+            |   registry.idFor("ann"): 1 at Ops.idForAnn(OpsTest.java:30) |                                       |
+            |     ids.computeIfAbsent("ann", Lambda#1): 1 at IdRegistry.idFor(IdRegistry.java:12) |               |
+            |       computeIfAbsent("ann", Lambda#1): 1 at SteppedIds.computeIfAbsent(SteppedIds.java:21) |       |
+            |         make.apply("ann"): 1 at SteppedIds.computeIfAbsent(SteppedIds.java:51) |                    |
+            |           count ➜ 0 at IdRegistry.lambda$idFor$0(IdRegistry.java:12) |                              |
+            |           switch                                           |                                        |
+            |                                                            | idForBob(): 1                          |
+            |                                                            |   registry.idFor("bob"): 1 at Ops.idForBob(OpsTest.java:35) |
+            |                                                            |     ids.computeIfAbsent("bob", Lambda#3): 1 at IdRegistry.idFor(IdRegistry.java:12) |
+            |                                                            |       computeIfAbsent("bob", Lambda#3): 1 at SteppedIds.computeIfAbsent(SteppedIds.java:21) |
+            |                                                            |         make.apply("bob"): 1 at SteppedIds.computeIfAbsent(SteppedIds.java:51) |
+            |                                                            |           count ➜ 0 at IdRegistry.lambda$idFor$0(IdRegistry.java:12) |
+            |                                                            |           count = 1 at IdRegistry.lambda$idFor$0(IdRegistry.java:12) |
+            |                                                            |   result: 1                            |
+            |           count = 1 at IdRegistry.lambda$idFor$0(IdRegistry.java:12) |                              |
+            |   result: 1                                                |                                        |
+            | --------------------------------------------------------------------------------------------------- |
+            """;
+
+    @Test
+    @DisplayName("reads and writes deeper down in the student's file (a lambda handed to a map) are steps of the table")
+    void raceTableFromLambdaTrace() {
+        String table = RaceTable.explain("IdRegistry gave two names one id", LAMBDA_TRACE);
+        assertTrue(table.contains("ids.computeIfAbsent(\"ann\", Lambda#1): 1 (IdRegistry.java:12)"), table);
+        assertTrue(table.contains("fetch count -> 0 (IdRegistry.java:12)"), table);
+        assertTrue(!table.contains("SteppedIds"), table);
+        assertTrue(table.contains("Thread 1 fetched count at step 2 and stored its result at step 6"), table);
+    }
+
     @Test
     @DisplayName("a Lincheck trace becomes the lecture's race table, with the lost update in words")
     void raceTableFromTrace() {

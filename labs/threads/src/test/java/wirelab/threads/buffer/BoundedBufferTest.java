@@ -100,8 +100,10 @@ class BoundedBufferTest {
     @DisplayName("2 producers and 2 consumers pass 20 000 items through a buffer of 4: each arrives once")
     void test04_producersAndConsumers() throws InterruptedException {
         // first without a race: a take() woken when another took the item must wait again (a
-        // wait in an if goes on; with many threads that shows only now and then)
+        // wait in an if goes on; with many threads that shows only now and then), and a take()
+        // must look for an item under the lock it removes under
         WokenWaiters.assertWokenTakeChecksAgain();
+        CheckedUnderLock.assertTakeChecksUnderItsLock();
         int perProducer = 10_000;
         BoundedBuffer<Integer> buffer = new BoundedBuffer<>(4);
         Set<Integer> received = ConcurrentHashMap.newKeySet();

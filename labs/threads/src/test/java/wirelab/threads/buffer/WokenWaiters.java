@@ -31,14 +31,7 @@ final class WokenWaiters {
         long t1Waits = waits(t1);
         long t2Waits = waits(t2);
         buffer.put("only");
-        Waits.await("one take() to return the item and the other to wait", Duration.ofSeconds(10))
-                .until(() -> (!t1.isAlive() || !t2.isAlive()) && waitingOrDone(t1) && waitingOrDone(t2));
-        Thread other = t1.isAlive() ? t1 : t2;
-        long otherWaits = other == t1 ? t1Waits : t2Waits;
-        if (other.isAlive() && waits(other) == otherWaits) {
-            Waits.await("the other take() to stay waiting", Duration.ofSeconds(10)).during(Duration.ofMillis(500))
-                    .until(() -> !other.isAlive() || waitingOrDone(other));
-        }
+        settle(t1, t1Waits, t2, t2Waits, "take()");
         if (!t1.isAlive() && !t2.isAlive()) {
             throw new AssertionError("two threads waited in take() on an empty buffer. One put() added ONE item,"
                     + " but both take()s went on: one returned " + got1.get() + ", the other " + got2.get()
@@ -74,17 +67,7 @@ final class WokenWaiters {
         long p1Waits = waits(p1);
         long p2Waits = waits(p2);
         assertEquals("first", buffer.take(), "take() from the full buffer");
-        // one putter finishes; the other, woken by notifyAll, finds no room and waits AGAIN (its
-        // wait count goes up: settled). Woken by nobody (signal() wakes one), it stays in its first
-        // wait: then the test gives it half a second to show it stays there.
-        Waits.await("one put() to finish and the other to wait", Duration.ofSeconds(10))
-                .until(() -> (!p1.isAlive() || !p2.isAlive()) && waitingOrDone(p1) && waitingOrDone(p2));
-        Thread other = p1.isAlive() ? p1 : p2;
-        long otherWaits = other == p1 ? p1Waits : p2Waits;
-        if (other.isAlive() && waits(other) == otherWaits) {
-            Waits.await("the other put() to stay waiting", Duration.ofSeconds(10)).during(Duration.ofMillis(500))
-                    .until(() -> !other.isAlive() || waitingOrDone(other));
-        }
+        settle(p1, p1Waits, p2, p2Waits, "put()");
         int size = buffer.size();
         boolean bothDone = !p1.isAlive() && !p2.isAlive();
         if (size > 1 || bothDone) {
@@ -96,6 +79,23 @@ final class WokenWaiters {
         assertEquals(1, size, "size() after take() and one put() went on");
         buffer.take();
         buffer.take();
+    }
+
+    /**
+     * Waits until one of two competing calls has finished and the other waits (or both have
+     * finished). The other one, woken by notifyAll and finding nothing to do, waits AGAIN: its
+     * wait count goes up, and it has settled. Woken by nobody (signal() wakes one), it stays in
+     * the wait it was in before: then it gets half a second to show that it stays there.
+     */
+    static void settle(Thread a, long aWaits, Thread b, long bWaits, String call) {
+        Waits.await("one " + call + " to finish and the other to wait", Duration.ofSeconds(10))
+                .until(() -> (!a.isAlive() || !b.isAlive()) && waitingOrDone(a) && waitingOrDone(b));
+        Thread other = a.isAlive() ? a : b;
+        long otherWaits = other == a ? aWaits : bWaits;
+        if (other.isAlive() && waits(other) == otherWaits) {
+            Waits.await("the other " + call + " to stay waiting", Duration.ofSeconds(10)).during(Duration.ofMillis(500))
+                    .until(() -> !other.isAlive() || waitingOrDone(other));
+        }
     }
 
     static boolean waitingOrDone(Thread t) {

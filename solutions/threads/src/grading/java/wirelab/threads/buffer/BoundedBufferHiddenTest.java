@@ -34,10 +34,15 @@ class BoundedBufferHiddenTest {
 
     @Test
     @Points(value = 1, group = "buffer")
-    @DisplayName("4 producers and 4 consumers share a buffer of capacity 1 without hanging, overfilling or losing items")
+    @DisplayName("4 producers and 4 consumers share a buffer of capacity 1 without hanging, overfilling or losing items;"
+            + " put() and take() check under their lock")
     void test02_capacityOneManyThreads() throws InterruptedException {
-        // first without a race: a put() woken when another took its place must wait again
+        // first without a race: a put() woken when another took its place must wait again, and
+        // put() and take() must check under the lock they act under (two put()s let through the
+        // lock the test held must not both add; two take()s must not both take one item)
         WokenWaiters.assertWokenPutChecksAgain();
+        CheckedUnderLock.assertPutChecksUnderItsLock();
+        CheckedUnderLock.assertTakeChecksUnderItsLock();
         // rounds for 1 s, not one: a wait in an `if` goes wrong only when a thread is woken for
         // the wrong reason, and one round of 20,000 hand-overs missed that in 2 runs out of 20
         Stress.repeatFor(Duration.ofSeconds(1), round -> {
@@ -71,19 +76,66 @@ class BoundedBufferHiddenTest {
 
     @Test
     @Points(value = 1, group = "buffer")
-    @DisplayName("a take() waiting on an empty buffer ends with InterruptedException when interrupted")
+    @DisplayName("a take() waiting on an empty buffer ends with InterruptedException when interrupted; the buffer works on")
     void test03_takeAnswersInterrupt() {
         BoundedBuffer<String> buffer = new BoundedBuffer<>(1);
         assertInterruptible(() -> buffer.take(), "take() on an empty buffer");
+        assertWorksOn(buffer, "the interrupted take()", () -> {
+            buffer.put("after");
+            assertEquals("after", buffer.take(), "take() after a put() that followed the interrupted take()");
+        });
     }
 
     @Test
     @Points(value = 1, group = "buffer")
-    @DisplayName("a put() waiting on a full buffer ends with InterruptedException when interrupted")
+    @DisplayName("a put() waiting on a full buffer ends with InterruptedException when interrupted, adding nothing;"
+            + " the buffer works on")
     void test04_putAnswersInterrupt() throws InterruptedException {
         BoundedBuffer<String> buffer = new BoundedBuffer<>(1);
         buffer.put("full");
         assertInterruptible(() -> buffer.put("one too many"), "put() on a full buffer");
+        assertWorksOn(buffer, "the interrupted put()", () -> {
+            assertEquals(1, buffer.size(), "size() of the full buffer of 1 after a put() on it was interrupted:"
+                    + " the interrupted put() must not add its item");
+            assertEquals("full", buffer.take(), "take() after the interrupted put(): the item that was there before");
+            assertEquals(0, buffer.size(), "size() once that item was taken");
+        });
+    }
+
+    /**
+     * After a call ended with InterruptedException, another thread uses the buffer: it must get
+     * through. A lock taken with lock() and let go only on the normal way out stays held by the
+     * interrupted thread, and every later call waits for it for ever.
+     */
+    static void assertWorksOn(BoundedBuffer<String> buffer, String interrupted, Blocking use) {
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Thread user = new Thread(() -> {
+            try {
+                use.call();
+            } catch (Throwable e) {
+                failed.set(e);
+            }
+        }, "after the interrupt");
+        user.setDaemon(true);
+        user.start();
+        try {
+            Waits.await("another thread to use the buffer after " + interrupted + " ended", Duration.ofSeconds(5))
+                    .until(() -> !user.isAlive());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(interrupted + " ended with InterruptedException, and then another thread's call on"
+                    + " the buffer did not finish within 5 s: it " + (user.getState() == Thread.State.BLOCKED
+                    || user.getState() == Thread.State.WAITING ? "waits" : "is stuck") + " (" + user.getState() + ")."
+                    + " Did " + interrupted + " leave the buffer's lock held? A lock taken with lock() must be let go"
+                    + " in a finally block, so that every way out of the method, the InterruptedException too,"
+                    + " unlocks it.");
+        }
+        if (failed.get() instanceof AssertionError e) {
+            throw e;
+        }
+        if (failed.get() != null) {
+            throw new AssertionError("after " + interrupted + ", another thread's call on the buffer threw " + failed.get(),
+                    failed.get());
+        }
     }
 
     interface Blocking {

@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import wirelab.testkit.Waits;
 
 /**
@@ -16,12 +18,24 @@ import wirelab.testkit.Waits;
  * idFor holds a lock); then the first goes on. Code whose check and act are one atomic step
  * (computeIfAbsent, a lock around both) gives both threads the same id and makes one id;
  * get-then-put gives ann two ids, every time.
+ *
+ * <p>{@link #namesAtOnce} plays the other half of the contract: two DIFFERENT names asked for at
+ * once get different ids. The first thread is held once ann's id is made but not yet stored
+ * (inside computeIfAbsent, just after the mapping function returned; or just before put,
+ * putIfAbsent or merge), while a second thread asks for "bob". An id made from something the
+ * first thread's id does not change yet ({@code ids.size() + 1}) gives bob ann's id, every time.
  */
 final class GatedIds extends ConcurrentHashMap<String, Integer> {
 
     private final CountDownLatch atGate = new CountDownLatch(1);
     private final CountDownLatch open = new CountDownLatch(1);
     private volatile Thread held;
+    /** True: hold where an id is made but not stored (namesAtOnce); false: after the first look (race). */
+    private final boolean holdWhenMade;
+
+    private GatedIds(boolean holdWhenMade) {
+        this.holdWhenMade = holdWhenMade;
+    }
 
     private void gate(Object key) {
         if ("ann".equals(key) && Thread.currentThread() == held && atGate.getCount() > 0) {
@@ -39,14 +53,18 @@ final class GatedIds extends ConcurrentHashMap<String, Integer> {
     @Override
     public Integer get(Object key) {
         Integer seen = super.get(key);
-        gate(key);
+        if (!holdWhenMade) {
+            gate(key);
+        }
         return seen;
     }
 
     @Override
     public boolean containsKey(Object key) {
         boolean seen = super.containsKey(key);
-        gate(key);
+        if (!holdWhenMade) {
+            gate(key);
+        }
         return seen;
     }
 
@@ -56,13 +74,67 @@ final class GatedIds extends ConcurrentHashMap<String, Integer> {
         return super.putIfAbsent(key, value);
     }
 
-    /** The result of the race: the ids the two threads got for ann, and the ids made; null if the map could not be swapped. */
+    // where an id is made but not stored yet: only when two different names are asked for
+    @Override
+    public Integer put(String key, Integer value) {
+        if (holdWhenMade) {
+            gate(key);
+        }
+        return super.put(key, value);
+    }
+
+    @Override
+    public Integer merge(String key, Integer value, BiFunction<? super Integer, ? super Integer, ? extends Integer> remap) {
+        if (holdWhenMade) {
+            gate(key);
+        }
+        return super.merge(key, value, remap);
+    }
+
+    @Override
+    public Integer computeIfAbsent(String key, Function<? super String, ? extends Integer> make) {
+        if (!holdWhenMade) {
+            return super.computeIfAbsent(key, make);
+        }
+        return super.computeIfAbsent(key, k -> {
+            Integer made = make.apply(k);
+            gate(k);
+            return made;
+        });
+    }
+
+    @Override
+    public Integer compute(String key, BiFunction<? super String, ? super Integer, ? extends Integer> remap) {
+        if (!holdWhenMade) {
+            return super.compute(key, remap);
+        }
+        return super.compute(key, (k, old) -> {
+            Integer made = remap.apply(k, old);
+            gate(k);
+            return made;
+        });
+    }
+
+    /** The result: the ids the two threads got (for ann and ann, or ann and bob), and the ids made. */
     record Outcome(Object first, Object second, int idsMade) {
     }
 
+    /** Two threads ask for "ann", the first held after its look; null if the map could not be swapped. */
     static Outcome race() {
+        return play(false, "ann");
+    }
+
+    /**
+     * One thread asks for "ann" and is held once her id is made, another asks for "bob" (a name in
+     * another bin of the map, so nothing in the map makes it wait); null if the map could not be swapped.
+     */
+    static Outcome namesAtOnce() {
+        return play(true, "bob");
+    }
+
+    private static Outcome play(boolean holdWhenMade, String secondName) {
         IdRegistry registry = new IdRegistry();
-        GatedIds map = new GatedIds();
+        GatedIds map = new GatedIds(holdWhenMade);
         try {
             Field f = IdRegistry.class.getDeclaredField("ids");
             if (!f.getType().isAssignableFrom(GatedIds.class)) {
@@ -75,25 +147,28 @@ final class GatedIds extends ConcurrentHashMap<String, Integer> {
         }
         AtomicReference<Object> first = new AtomicReference<>();
         AtomicReference<Object> second = new AtomicReference<>();
-        Thread a = thread("first idFor(\"ann\")", registry, first);
+        String firstCall = "the first idFor(\"ann\")";
+        String secondCall = "idFor(\"" + secondName + "\") on a second thread";
+        Thread a = thread(firstCall, registry, "ann", first);
         map.held = a;
         a.start();
-        Waits.await("the first idFor(\"ann\") to look at the map or finish", Duration.ofSeconds(10))
+        Waits.await(firstCall + " to " + (holdWhenMade ? "make an id" : "look at the map") + " or finish",
+                        Duration.ofSeconds(10))
                 .until(() -> map.atGate.getCount() == 0 || !a.isAlive());
-        Thread b = thread("second idFor(\"ann\")", registry, second);
+        Thread b = thread(secondCall, registry, secondName, second);
         b.start();
-        Waits.await("the second idFor(\"ann\") to finish or wait for the first", Duration.ofSeconds(10))
+        Waits.await(secondCall + " to finish or wait for the first", Duration.ofSeconds(10))
                 .until(() -> !b.isAlive() || b.getState() == Thread.State.BLOCKED || b.getState() == Thread.State.WAITING);
         map.open.countDown();
-        Waits.await("both idFor(\"ann\") calls to finish", Duration.ofSeconds(10))
+        Waits.await("both idFor calls to finish", Duration.ofSeconds(10))
                 .until(() -> !a.isAlive() && !b.isAlive());
         return new Outcome(first.get(), second.get(), registry.idsMade());
     }
 
-    private static Thread thread(String name, IdRegistry registry, AtomicReference<Object> into) {
+    private static Thread thread(String name, IdRegistry registry, String asked, AtomicReference<Object> into) {
         Thread t = new Thread(() -> {
             try {
-                into.set(registry.idFor("ann"));
+                into.set(registry.idFor(asked));
             } catch (Throwable e) {
                 into.set(e);
             }

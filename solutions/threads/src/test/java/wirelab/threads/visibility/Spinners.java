@@ -67,6 +67,44 @@ final class Spinners {
         }
     }
 
+    /**
+     * Null if a worker whose stop() came before its thread started ends without running its loop;
+     * otherwise a message for the student. A run() that sets the flag back to "running" when it
+     * starts loses that stop() and spins: its loop count shows it at once, no timeout needed.
+     */
+    static String stoppedBeforeRun() {
+        StoppableWorker worker = new StoppableWorker();
+        worker.stop();
+        Thread thread = new Thread(worker, "stopped-before-start");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            // ends at once, or shows its loop running: either way decided in milliseconds; the
+            // bound is only for a machine so busy that the new thread has not run yet
+            Waits.await("a worker stopped before its thread started to end", Duration.ofSeconds(30))
+                    .until(() -> !thread.isAlive() || worker.spins() > 0);
+        } catch (ConditionTimeoutException e) {
+            // still running, its count not seen: the verdict below says so
+        }
+        boolean ended = !thread.isAlive();
+        long spins = worker.spins();
+        if (ended && spins == 0) {
+            return null;
+        }
+        if (!ended) {
+            worker.stop();              // a run() that reset the flag sees this second stop()
+            try {
+                Waits.await("the worker to stop after a second stop()", GRACE).until(() -> !thread.isAlive());
+            } catch (ConditionTimeoutException e) {
+                giveUp(thread);
+            }
+        }
+        return "stop() was called before the worker's thread started; then run() " + (ended
+                ? "ran its loop " + spins + " times before it ended" : "started spinning and kept on")
+                + ". A worker that was asked to stop must not spin: does run() set the flag back to 'running' when"
+                + " it starts? Give the flag its starting value where it is declared, and let only stop() change it.";
+    }
+
     /** Null if every worker stopped after stop(); otherwise a message for the student. */
     static String runAndStopAll(String name) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {

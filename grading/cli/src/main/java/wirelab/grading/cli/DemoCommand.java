@@ -34,7 +34,7 @@ final class DemoCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--sample", paramLabel = "NAME",
-            description = "Only this sample (repeatable; e.g. reference, hostile-output-flood).")
+            description = "Only this sample (repeatable; e.g. reference, hostile-output-flood, 'hostile-*').")
     List<String> samples = new java.util.ArrayList<>();
 
     @Option(names = "--race", description = "Also run the jcstress race tests (about 20 s per sample).")
@@ -48,10 +48,20 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("doctor: " + DoctorCommand.summary(new wirelab.grading.doctor.Doctor(course).programs(), sandbox)
                 + " (./wirelab doctor)");
         System.out.println("isolation: " + sandbox.describe());
+        String warning = Confinement.warning(sandbox);
+        if (warning != null) {
+            System.out.println(warning);
+        }
         Path outRoot = out != null ? out : course.root().resolve("target/demo");
+        for (Lab l : labs) {
+            Confinement.closeFolders(sandbox, course, l, outRoot, List.of(), s -> System.out.println("wirelab: " + s));
+        }
         List<Demo.LabRun> runs = new Demo(course, sandbox, System.out, samples).run(labs, outRoot, jobs, force,
                 GradeOptions.defaults().withRace(race));
         Demo.print(runs, sandbox.describe(), System.out);
+        if (warning != null) {
+            System.out.println(warning);
+        }
         List<String> notGraded = Demo.notGraded(runs);
         if (!notGraded.isEmpty()) {
             System.out.println();

@@ -12,6 +12,8 @@ import wirelab.grading.doctor.Doctor;
 import wirelab.grading.grade.PreparedLab;
 import wirelab.grading.result.Feedback;
 import wirelab.grading.run.Sandbox;
+import wirelab.grading.run.Threat;
+import wirelab.grading.sandbox.IsolatedSandbox;
 import wirelab.grading.sandbox.Isolation;
 import wirelab.grading.similarity.Jdks;
 import wirelab.testkit.Peers;
@@ -55,10 +57,32 @@ final class DoctorCommand implements Callable<Integer> {
         }
 
         out.println();
-        out.println("Isolation");
+        out.println("Isolation (what a submission graded here is kept from doing)");
         Sandbox sandbox = Isolation.detect(tool, PreparedLab.workBase());
-        out.println("  " + sandbox.describe());
-        wrap(Doctor.meaning(sandbox), 96).forEach(line -> out.println("  " + line));
+        wrap(sandbox.describe(), 96).forEach(line -> out.println("  " + line));
+        for (Threat t : Threat.values()) {
+            List<String> lines = wrap(sandbox.explain(t), 86);
+            out.printf(Locale.ROOT, "  %-9s %s%n", t.word(), lines.get(0));
+            lines.subList(1, lines.size()).forEach(l -> out.printf(Locale.ROOT, "  %-9s %s%n", "", l));
+        }
+        if (sandbox instanceof IsolatedSandbox iso) {
+            if (iso.sandboxUids() && !iso.bubblewrap()) {
+                out.printf(Locale.ROOT, "  %-9s %s%n", "network", "NOT confined without bubblewrap: a sandbox uid may open connections");
+                Course here = course;
+                List<Path> secrets = here.labList().stream().map(l -> wirelab.grading.sandbox.Exposure.anyFileIn(l.hiddenTests()))
+                        .flatMap(java.util.Optional::stream).toList();
+                if (!wirelab.grading.sandbox.Exposure.readable(iso, secrets).isEmpty()) {
+                    out.println("  the course checkout " + here.root() + " is readable by every user: ./wirelab grade and demo"
+                            + " close it to others (chmod o-rwx) before any student code runs");
+                }
+                wirelab.grading.sandbox.Exposure.readableHomes(iso).forEach(w -> out.println("  " + w));
+            }
+            Doctor.bubblewrapAdvice(iso).forEach(line -> out.println("  " + line));
+        }
+        String warning = Confinement.warning(sandbox);
+        if (warning != null) {
+            out.println(warning);
+        }
 
         out.println();
         out.println("Peer programs");
@@ -91,7 +115,7 @@ final class DoctorCommand implements Callable<Integer> {
         List<Doctor.Program> absent = programs.stream().filter(p -> !p.present()).toList();
         long tests = absent.stream().mapToLong(p -> p.dependents().size()).sum();
         double points = absent.stream().mapToDouble(Doctor.Program::points).sum();
-        String iso = sandbox.confinesFiles() ? "bubblewrap" : sandbox.describe().startsWith("plain") ? "plain fork" : "limits";
+        String iso = sandbox instanceof IsolatedSandbox i ? i.level() : "plain fork";
         if (absent.isEmpty()) {
             return "isolation " + iso + "; every peer program present: every test is graded here";
         }

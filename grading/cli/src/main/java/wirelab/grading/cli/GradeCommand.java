@@ -56,6 +56,11 @@ final class GradeCommand implements Callable<Integer> {
         "(exit code 1 if any)."})
     int copies = 1;
 
+    @Option(names = "--isolation", paramLabel = "auto|required", description = {"auto (default): the strongest this machine",
+        "has, with a loud warning when student code would run with your own rights; required: refuse to grade",
+        "then (the default when CI=true). ./wirelab doctor says what this machine confines."})
+    String isolation;
+
     @Override
     public Integer call() {
         Course course = Course.locate();
@@ -63,10 +68,19 @@ final class GradeCommand implements Callable<Integer> {
         Path outDir = out != null ? out : Path.of("grading-out", lab);
         List<Path> inputs = Batch.expand(submissions);
         List<Path> graded = copies > 1 ? Copies.of(inputs, copies) : inputs;
-        Batch.Outcome outcome = gradeAll(course, l, graded, outDir, jobs, force || copies > 1,
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        Sandbox sandbox = Isolation.detect(javaHome, PreparedLab.workBase());
+        System.out.println("isolation: " + sandbox.describe());
+        Confinement.check(sandbox, isolation, System.out::println);
+        Confinement.closeFolders(sandbox, course, l, outDir, submissions, s -> System.out.println("wirelab: " + s));
+        Batch.Outcome outcome = gradeAll(course, l, sandbox, graded, outDir, jobs, force || copies > 1,
                 GradeOptions.defaults().withRace(race).withShards(shards)
                         .withPerTest(timeout == null ? null : Duration.ofSeconds(timeout)));
         Scoreboard.print(outcome, System.out);
+        String warning = Confinement.warning(sandbox);
+        if (warning != null) {
+            System.out.println(warning);
+        }
         if (copies > 1) {
             List<Copies.Disagreement> differ = Copies.compare(graded, outcome.results());
             System.out.println(Copies.report(inputs.size(), copies, differ));
@@ -75,11 +89,8 @@ final class GradeCommand implements Callable<Integer> {
         return 0;
     }
 
-    static Batch.Outcome gradeAll(Course course, Lab lab, List<Path> inputs, Path outDir, int jobs, boolean force,
-            GradeOptions options) {
-        Path javaHome = Path.of(System.getProperty("java.home"));
-        Sandbox sandbox = Isolation.detect(javaHome, PreparedLab.workBase());
-        System.out.println("isolation: " + sandbox.describe());
+    static Batch.Outcome gradeAll(Course course, Lab lab, Sandbox sandbox, List<Path> inputs, Path outDir, int jobs,
+            boolean force, GradeOptions options) {
         PreparedLab prepared = PreparedLab.prepare(course, lab, options, sandbox, s -> System.out.println("wirelab: " + s));
         int lanes = jobs > 0 ? jobs : prepared.jvmBudget();
         System.out.println("grading " + inputs.size() + " submission(s) of " + lab.name() + " on " + lanes + " lane(s), "

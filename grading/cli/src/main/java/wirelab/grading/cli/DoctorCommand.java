@@ -77,7 +77,10 @@ final class DoctorCommand implements Callable<Integer> {
                 }
                 wirelab.grading.sandbox.Exposure.readableHomes(iso).forEach(w -> out.println("  " + w));
             }
-            Doctor.bubblewrapAdvice(iso).forEach(line -> out.println("  " + line));
+            for (String advice : Doctor.bubblewrapAdvice(iso)) {
+                String indent = advice.substring(0, advice.length() - advice.stripLeading().length());
+                wrap(advice.strip(), 96 - indent.length()).forEach(line -> out.println("  " + indent + line));
+            }
         }
         String warning = Confinement.warning(sandbox);
         if (warning != null) {

@@ -23,7 +23,7 @@ import wirelab.grading.run.Threat;
  * JUnit XML), and that no file a hostile sample must not leave behind exists. A sample's own verdict
  * could be wrong about its escape; these look at what a student or the machine would see.
  */
-final class Escapes {
+public final class Escapes {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Shorter lines ("}", "assertEquals(1, n);") are common to any Java file; these say which file they come from. */
@@ -60,7 +60,7 @@ final class Escapes {
      * has: the line → its file's name. Text blocks are left out (a test's expected text may be
      * shown to the student when it fails).
      */
-    static Map<String, String> hiddenLines(Lab lab, Map<String, byte[]> published) {
+    public static Map<String, String> hiddenLines(Lab lab, Map<String, byte[]> published) {
         Set<String> open = new HashSet<>();
         published.values().forEach(b -> new String(b, StandardCharsets.UTF_8).lines().map(String::strip).forEach(open::add));
         Map<String, String> out = new java.util.LinkedHashMap<>();

@@ -177,6 +177,10 @@ public final class Doctor {
         if (sandbox.bubblewrap()) {
             return List.of();
         }
+        if (wirelab.grading.sandbox.Isolation.forcedLevel() != null) {
+            return List.of("WIRELAB_SANDBOX=" + wirelab.grading.sandbox.Isolation.forcedLevel() + " chose this level:"
+                    + " bubblewrap was not tried");
+        }
         if (Tools.find("bwrap").isEmpty()) {
             return List.of("bubblewrap is not installed: " + Peers.installHint("bwrap"));
         }

@@ -426,7 +426,7 @@ public final class IsolatedSandbox implements Sandbox {
                     + " every process of the uid ended with its JVM, its files outside its folder removed)");
         }
         if (!bwrap && uids == null) {
-            parts.add("plain fork (no bubblewrap and not root: the code runs with the grader's own rights)");
+            parts.add("plain fork (neither bubblewrap nor a sandbox uid: the code runs with the grader's own rights)");
         }
         if (cgroups != null) {
             parts.add(cgroups.describe());

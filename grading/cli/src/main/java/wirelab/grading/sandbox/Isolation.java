@@ -75,6 +75,12 @@ public final class Isolation {
         return new IsolatedSandbox(bwrap, tmpfsSize, bwrapProblem, uids, prlimit, cgroups, hosts, systemDirs);
     }
 
+    /** The level WIRELAB_SANDBOX (or wirelab.sandbox) forces, or null when the strongest found is used. */
+    public static String forcedLevel() {
+        String forced = System.getProperty("wirelab.sandbox", System.getenv().getOrDefault("WIRELAB_SANDBOX", "auto"));
+        return forced.equals("auto") ? null : forced;
+    }
+
     /** Whether this process runs as root (effective uid 0). */
     public static boolean isRoot() {
         try {

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * HOSTILE SAMPLE (reach): a correct account whose class initialiser goes after the grader itself:
- * it finds the grader's JVM among its ancestors and asks whether it may signal it (kill -0, which
+ * it finds the grader's JVM (the nearest Java process among its ancestors) and asks whether it may signal it (kill -0, which
  * sends nothing), read its environment, working folder or memory in /proc, or attach to it (the
  * JDK's attach API, the door to an agent). Nothing is sent or changed; if any door is open, every
  * bank test fails naming it.
@@ -29,8 +29,8 @@ public class Account {
             } catch (IOException | RuntimeException e) {
                 continue;
             }
-            if (!cmdline.contains("wirelab.grading.cli.Main")) {
-                continue;   // not the grader
+            if (!cmdline.split("\0")[0].endsWith("java")) {
+                continue;   // not the grader: the JVM that started this one
             }
             if (run("kill", "-0", Long.toString(pid))) {
                 reached.add("may signal the grader (pid " + pid + ")");
@@ -53,6 +53,7 @@ public class Account {
             } catch (Exception | Error e) {
                 // refused
             }
+            break;
         }
         if (!reached.isEmpty()) {
             throw new IllegalStateException("the sandbox let this code reach the grader: " + reached);

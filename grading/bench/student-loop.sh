@@ -2,7 +2,7 @@
 # The student's loop, measured: a warm `./mvnw test -pl LAB` in a freshly published student
 # repository (starter, then with the reference solution copied in), and a GitHub Classroom push
 # run the way the generated workflow runs it (one Maven run, then one result check per graded
-# step) against one Maven run per graded step (how the workflow worked before), in one run.
+# step) against one Maven run per graded step (the simple alternative), in one run.
 #
 #   grading/bench/student-loop.sh [LAB] [WEEK] [RUNS]     default: threads 2 3
 #   STEPS=K grading/bench/student-loop.sh ...              time K per-step Maven runs (default 8)

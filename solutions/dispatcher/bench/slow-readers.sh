@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The slow-reader attack of issue 20, against the reference server (wirelab.dispatcher.Main with
+# The slow-reader attack against the reference server (wirelab.dispatcher.Main with
 # its defaults: 16 workers, write timeout 5 s): a folder with a 20 MB file, 24 connections that
 # send GET /big.bin and never read, then one plain GET /index.html. Without a write timeout the
 # plain GET is never answered; with it, within the write timeout plus a few seconds.

@@ -11,16 +11,15 @@ import java.time.Duration;
  * so the compiler cannot fold the calls of one thread together.
  *
  * <p>On a busy machine (more runnable threads than cores) even 100 000 calls per thread fit in
- * one scheduler time slice: the threads then run one after another and never race. Measured on
- * our 2-core build machine at load 24: 3 of 4 racy counters passed a count-based round. So
- * {@link #hammerFor} runs each thread for a fixed TIME instead, long enough to span many time
- * slices, and reports how many calls each thread made.
+ * one scheduler time slice: the threads then run one after another and never race, and most
+ * racy counters pass a round counted in calls. So {@link #hammerFor} runs each thread for a
+ * fixed TIME instead, long enough to span many time slices, and reports how many calls each
+ * thread made.
  *
  * <p>Know the limit: once JIT-compiled, {@code count++} can be ONE x86 instruction
  * ({@code add [mem], 1}), which a time slice never splits. Then a lost update needs two threads
- * running at the same moment on two cores; on a 2-core machine at load 20 that happened in about
- * one 200 ms round in three. A stress test finds races often, never surely: model checking
- * (Lincheck) and jcstress back it up.
+ * running at the same moment on two cores, which a busy machine gives only now and then. A stress
+ * test finds races often, never surely: model checking (Lincheck) and jcstress back it up.
  *
  * <pre>{@code
  * Stress.repeatFor(Duration.ofMillis(1000), round -> {

@@ -45,7 +45,7 @@ final class GradeCommand implements Callable<Integer> {
     boolean race;
 
     @Option(names = "--shards", description = {"Test JVMs per submission, each running a fixed part of its tests (the same",
-        "for every submission; default: by the lab's test time, at most 4; 1 runs them all in one JVM)."})
+        "for every submission; default: by the lab's test time, at most 2; 1 runs them all in one JVM)."})
     int shards;
 
     @Option(names = "--timeout", description = "Seconds per test (default: the lab's test.timeout, else 30).")

@@ -35,7 +35,7 @@ final class MutateCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Output folder (default: target/mutate/<lab> in the course).")
     Path out;
 
-    @Option(names = "--operators", split = ",", description = "Only these operators or categories (concurrency, io, text, classic).")
+    @Option(names = "--operators", split = ",", description = "Only these operators or categories (concurrency, io, text, classic, contract).")
     List<String> operators;
 
     @Option(names = "--max", description = "Grade at most N mutants, spread over the operators (default: all).")

@@ -241,15 +241,15 @@ public final class PreparedLab {
     }
 
     /**
-     * Writes the class-data-sharing archive every later test JVM starts from (about a second
-     * saved per JVM). The class path at dump time is the tests jar and the libraries, no folder,
+     * Writes the class-data-sharing archive every later test JVM starts from (a faster start for
+     * every JVM). The class path at dump time is the tests jar and the libraries, no folder,
      * so that it is a prefix of every grading's class path.
      *
      * <p>Best: a static archive of every class the reference's run loaded (JDK and libraries;
-     * the reference's own classes are not on that class path and are left out). Measured on the
-     * dispatcher's tests: a quarter of a core-second less per test JVM than the fallback, a
-     * dynamic archive of a run of the tests WITHOUT any code under test, which fails at once and
-     * so never loads the HTTP client, RMI or the rest the real tests need.
+     * the reference's own classes are not on that class path and are left out). It starts a test
+     * JVM faster than the fallback (docs/benchmarks.md), a dynamic archive of a run of the tests
+     * WITHOUT any code under test, which fails at once and so never loads the HTTP client, RMI or
+     * the rest the real tests need.
      */
     private static void archive(LabBundle bundle, Baseline baseline, Path javaHome, GradeOptions options, Path work) {
         Path tmp = bundle.cdsArchive().resolveSibling("app.jsa.tmp");

@@ -29,9 +29,9 @@ final class Shards {
 
     /**
      * Most parts chosen automatically: every part is one more JVM start (and JUnit start and
-     * warm-up) for EVERY submission, since the split cannot depend on whether spare JVMs are free.
-     * Measured on 18 sockets submissions in one batch, on a busy 2-core machine: 4 parts took 1.43
-     * times as long as the shared queue they replaced (grading/bench/ab-trees.sh).
+     * warm-up) for EVERY submission, since the split cannot depend on whether spare JVMs are free:
+     * on a class of sockets submissions 4 parts were slower than one shared queue, 2 were not
+     * (grading/bench/ab-trees.sh; docs/benchmarks.md).
      */
     static final int AUTO_MAX = 2;
 

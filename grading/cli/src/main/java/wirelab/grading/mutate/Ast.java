@@ -2,6 +2,7 @@ package wirelab.grading.mutate;
 
 import com.github.javaparser.StaticJavaParser;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
@@ -10,6 +11,7 @@ import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.printer.lexicalpreservation.LexicalPreservingPrinter;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,6 +48,37 @@ final class Ast {
     static boolean repeatable(Expression e) {
         return e instanceof NameExpr || e instanceof ThisExpr
                 || e instanceof FieldAccessExpr f && repeatable(f.getScope());
+    }
+
+    /**
+     * A copy that the lexical-preserving printer prints anew: a clone keeps the original's text,
+     * so edits made to it would not show.
+     */
+    @SuppressWarnings("unchecked")
+    static <T extends Node> T fresh(T node) {
+        T copy = (T) node.clone();
+        copy.walk(n -> {
+            if (n.containsData(LexicalPreservingPrinter.NODE_TEXT_DATA)) {
+                n.removeData(LexicalPreservingPrinter.NODE_TEXT_DATA);
+            }
+        });
+        return copy;
+    }
+
+    /**
+     * Inserts a statement before another in the same block. Before the block's first statement
+     * the printer would indent it like the brace, so there it goes after, and a copy of the first
+     * statement (with its own text) after it.
+     */
+    static void addBefore(NodeList<Statement> block, Statement added, Statement anchor) {
+        if (block.indexOf(anchor) > 0) {
+            block.addBefore(added, anchor);
+            return;
+        }
+        block.addAfter(added, anchor);
+        Statement copy = anchor.clone();
+        anchor.remove();
+        block.addAfter(copy, added);
     }
 
     static Expression expr(String code) {

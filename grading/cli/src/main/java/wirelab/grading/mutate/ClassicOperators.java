@@ -47,7 +47,10 @@ final class ClassicOperators {
             BinaryExpr.Operator.GREATER, BinaryExpr.Operator.LESS_EQUALS,
             BinaryExpr.Operator.GREATER_EQUALS, BinaryExpr.Operator.LESS);
 
-    /** Calls with operators of their own (so remove-call does not count them twice), and console output. */
+    /**
+     * Calls with operators of their own (so remove-call does not count them twice), and console
+     * output; cleanup calls and table puts are remove-cleanup's and remove-table-entry's.
+     */
     private static final Set<String> SPECIFIC = Set.of("close", "flush", "join", "shutdown", "shutdownNow", "awaitTermination",
             "setSoTimeout", "flip", "start", "setDaemon", "print", "println", "printf");
 
@@ -144,7 +147,8 @@ final class ClassicOperators {
 
     private static void removeCall(CompilationUnit cu, List<Operator.Site> out) {
         for (ExpressionStmt s : cu.findAll(ExpressionStmt.class)) {
-            if (!(s.getExpression() instanceof MethodCallExpr m) || !Ast.removable(s) || SPECIFIC.contains(m.getNameAsString())) {
+            if (!(s.getExpression() instanceof MethodCallExpr m) || !Ast.removable(s) || SPECIFIC.contains(m.getNameAsString())
+                    || ContractOperators.cleanupStatement(s) || ContractOperators.tablePut(s)) {
                 continue;
             }
             out.add(new Operator.Site(s, s::remove));

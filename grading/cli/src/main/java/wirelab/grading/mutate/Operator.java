@@ -9,8 +9,8 @@ import java.util.List;
  * made ({@link Site}), in source order, so the k-th site of a fresh parse is always the same place.
  *
  * @param name     stable, in mutant ids and in {@code --operators}
- * @param category concurrency, io, text or classic
- * @param summary  what the mutant does, in the README's words
+ * @param category concurrency, io, text, classic or contract
+ * @param summary  what the mutant does, in docs/mutate.md's words
  */
 public record Operator(String name, String category, String summary, Finder finder) {
 

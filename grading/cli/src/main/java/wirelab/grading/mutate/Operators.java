@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every operator by name, in the README's order: concurrency, I/O and network, text and HTTP, classic. */
+/** Every operator by name, in the operator table's order: concurrency, I/O and network, text and HTTP, classic, contract. */
 public final class Operators {
 
     private Operators() {
@@ -17,10 +17,11 @@ public final class Operators {
         all.addAll(IoOperators.all());
         all.addAll(TextOperators.all());
         all.addAll(ClassicOperators.all());
+        all.addAll(ContractOperators.all());
         return List.copyOf(all);
     }
 
-    /** The named operators (or categories: concurrency, io, text, classic); every one when names is empty. */
+    /** The named operators (or categories: concurrency, io, text, classic, contract); every one when names is empty. */
     public static List<Operator> select(List<String> names) {
         if (names == null || names.isEmpty()) {
             return all();

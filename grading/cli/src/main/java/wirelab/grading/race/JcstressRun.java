@@ -19,8 +19,8 @@ import wirelab.grading.run.WorkFiles;
  * writes its results there), under a wall-clock limit, and parses the per-test verdicts.
  *
  * <p>The budget: {@code -sc false -f 1 -iters 1 -time 200} (one fork, one 200 ms iteration per
- * test, no CPU-count scaling) caught every racy starter in the threads lab's measurements while
- * keeping a lab's race tests to about 20 s; jcstress's defaults take hours.
+ * test, no CPU-count scaling) caught every racy starter of the threads lab in every run
+ * (docs/benchmarks.md) in seconds per test; jcstress's defaults take hours.
  */
 public final class JcstressRun {
 

@@ -31,7 +31,8 @@ import wirelab.grading.sandbox.Isolation;
 /**
  * {@code wirelab mutate} end to end on a tiny fixture lab (src/test/resources/mutate-fixture): one
  * mutant a test kills, one that survives, one listed as equivalent, one that does not compile,
- * graded through the real pipeline (prepared lab, batch, isolated test JVMs).
+ * graded through the real pipeline (prepared lab, batch, isolated test JVMs); and the contract
+ * operators' mutants of a table, graded the same way.
  */
 class MutateFixtureTest {
 
@@ -122,6 +123,22 @@ class MutateFixtureTest {
         IllegalArgumentException leftOut = assertThrows(IllegalArgumentException.class, () -> new MutationRun(lab, console)
                 .run(new MutationRun.Options(List.of("negate-condition"), 0, false, 2, true, List.of(survivor)), out));
         assertTrue(leftOut.getMessage().contains(survivor) && leftOut.getMessage().contains("--operators"), leftOut.getMessage());
+    }
+
+    @Test
+    @DisplayName("the contract operators end to end: a table row a test reads is killed, a row no test reads survives, a forgotten default is killed")
+    void contractOperators(@TempDir Path out) {
+        PrintStream console = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        MutationRun.Result r = new MutationRun(lab, console).run(new MutationRun.Options(List.of("contract"), 0, false, 2, true), out);
+        Map<String, String> status = r.outcomes().stream().collect(Collectors.toMap(o -> o.mutant().id(), MutantOutcome::status));
+        assertEquals(Map.of(
+                "wirelab/fixture/Reasons.java:9:remove-table-entry:1", MutantOutcome.KILLED,
+                "wirelab/fixture/Reasons.java:9:remove-table-entry:2", MutantOutcome.SURVIVED,
+                "wirelab/fixture/Reasons.java:18:get-or-default-to-get:1", MutantOutcome.KILLED), status);
+        MutantOutcome dropped200 = r.outcomes().stream().filter(o -> o.mutant().id().endsWith("remove-table-entry:1")).findFirst().orElseThrow();
+        assertTrue(dropped200.mutant().diff().contains("+    private static final Map<Integer, String> PHRASES = Map.of(404, \"Not Found\");"),
+                dropped200.mutant().diff());
+        assertTrue(dropped200.killedBy().stream().anyMatch(k -> k.contains("200 is OK")), dropped200.killedBy().toString());
     }
 
     @Test

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.javaparser.StaticJavaParser;
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -280,7 +281,16 @@ class OperatorsTest {
                     final List<String> l = new ArrayList<>();
                     void m() {
                         l.add("x");
-                    }""", null, "l.add(\"x\");"));
+                    }""", null, "l.add(\"x\");"),
+            // the contract operators' snippets; ContractOperatorsTest checks their every mutant exactly
+            new Case("remove-switch-case", ContractOperatorsTest.SWITCH, null, "case \"GET\" -> {"),
+            new Case("remove-table-entry", ContractOperatorsTest.TABLES, "Map.of(\"https\", 443)", null),
+            new Case("get-or-default-to-get", ContractOperatorsTest.GET_OR_DEFAULT, "ports.get(p)", null),
+            new Case("equals-to-identity", ContractOperatorsTest.EQUALS, "a == b", null),
+            new Case("remove-cleanup", ContractOperatorsTest.CLEANUP, null, "registry.unbind(\"info\");"),
+            new Case("unlock-outside-finally", ContractOperatorsTest.UNLOCK, null, "} finally {"),
+            new Case("date-pattern-case", ContractOperatorsTest.DATES, "\"yyyy-MM-dd hh:mm\"", null),
+            new Case("reset-flag-in-run", ContractOperatorsTest.FLAGS, "running = true;", null));
 
     private static String LOCKED_TWO() {
         return """
@@ -318,7 +328,9 @@ class OperatorsTest {
         return "package " + pkg + ";\n\n"
                 + "import java.io.*;\nimport java.net.*;\nimport java.nio.*;\nimport java.nio.charset.StandardCharsets;\n"
                 + "import java.nio.file.*;\nimport java.util.*;\nimport java.util.concurrent.*;\n"
-                + "import java.util.concurrent.atomic.*;\n\n"
+                + "import java.util.concurrent.atomic.*;\nimport java.util.concurrent.locks.*;\n"
+                + "import java.rmi.*;\nimport java.rmi.registry.*;\nimport java.rmi.server.*;\n"
+                + "import java.text.SimpleDateFormat;\nimport java.time.format.DateTimeFormatter;\nimport java.time.temporal.TemporalAccessor;\n\n"
                 + "class S {\n\n    // BEGIN SOLUTION\n" + body + "\n    // END SOLUTION\n}\n";
     }
 
@@ -366,7 +378,8 @@ class OperatorsTest {
         for (Case c : CASES) {
             for (Mutant m : MUTANTS.get(c)) {
                 // each mutant in a package of its own, so all compile together
-                CompilationUnit cu = StaticJavaParser.parse(m.source());
+                CompilationUnit cu = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17))
+                        .parse(m.source()).getResult().orElseThrow();
                 String pkg = "m" + n++;
                 cu.setPackageDeclaration(pkg);
                 Path f = src.resolve(pkg + "/S.java");
@@ -421,7 +434,7 @@ class OperatorsTest {
         List<String> first = new MutantMaker(root, Operators.all(), false).all().stream().map(Mutant::id).toList();
         List<String> again = new MutantMaker(root, Operators.all(), false).all().stream().map(Mutant::id).toList();
         assertEquals(first, again);
-        assertTrue(first.contains("p/S.java:16:boundary:1") && first.contains("p/S.java:16:boundary:2"), first.toString());
+        assertTrue(first.contains("p/S.java:23:boundary:1") && first.contains("p/S.java:23:boundary:2"), first.toString());
         assertEquals(first.size(), Set.copyOf(first).size(), "ids are unique");
     }
 }

@@ -411,7 +411,7 @@ public final class IsolatedSandbox implements Sandbox {
     }
 
     static String mib(long bytes) {
-        return bytes < (1 << 20) ? bytes + " B" : String.format(Locale.ROOT, "%.0f MiB", bytes / 1048576.0);
+        return bytes < (1 << 20) ? (bytes + 1023) / 1024 + " KiB" : String.format(Locale.ROOT, "%.0f MiB", bytes / 1048576.0);
     }
 
     @Override

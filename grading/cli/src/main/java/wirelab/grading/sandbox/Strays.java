@@ -83,14 +83,23 @@ final class Strays {
         }
     }
 
-    /** The bytes under {@code path}, links not followed. */
+    /** A file or folder takes at least this much: a million empty files fill the inodes as surely as bytes fill the blocks. */
+    private static final long BLOCK = 4096;
+
+    /** The disk {@code path} takes, links not followed: its files' bytes, each file and folder at least a block. */
     static long bytes(Path path) {
         long[] sum = {0};
         try {
             Files.walkFileTree(path, new SimpleFileVisitor<>() {
                 @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    sum[0] += BLOCK;
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    sum[0] += attrs.size();
+                    sum[0] += Math.max(BLOCK, attrs.size());
                     return FileVisitResult.CONTINUE;
                 }
 

@@ -306,9 +306,10 @@ public final class IsolatedSandbox implements Sandbox {
                     + left.stream().map(SandboxUids.Proc::name).distinct().limit(5).collect(Collectors.joining(", "))
                     + "): nothing a test starts outlives it");
         }
-        List<Strays.Found> found = strays.find(uid);
+        List<Strays.Found> all = strays.find(uid);
+        Strays.remove(all);
+        List<Strays.Found> found = all.stream().filter(f -> !Strays.jvmsOwn(f.path())).toList();
         if (!found.isEmpty()) {
-            Strays.remove(found);
             notes.add("the code wrote outside its work folder (removed): " + found.stream().limit(5)
                     .map(f -> f.path() + " (" + mib(f.bytes()) + ")").collect(Collectors.joining(", "))
                     + (found.size() > 5 ? " and " + (found.size() - 5) + " more" : ""));

@@ -114,6 +114,17 @@ final class Strays {
         return sum[0];
     }
 
+    /**
+     * What every JVM leaves in /tmp under its user's name, whatever its code does: its performance
+     * data folder (hsperfdata_USER, where the uid has an account) and attach sockets. Removed like
+     * the rest, not held against the submission.
+     */
+    static boolean jvmsOwn(Path path) {
+        String name = path.getFileName().toString();
+        return path.getParent() != null && path.getParent().equals(Path.of("/tmp"))
+                && (name.startsWith("hsperfdata_") || name.startsWith(".java_pid") || name.startsWith(".attach_pid"));
+    }
+
     /** Removes what was found (the uid's processes have ended: nothing changes underneath). */
     static void remove(List<Found> found) {
         for (Found f : found) {

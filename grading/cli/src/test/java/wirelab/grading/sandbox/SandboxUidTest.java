@@ -94,6 +94,9 @@ class SandboxUidTest {
             assertFalse(Files.exists(Path.of("/tmp", name)) || Files.exists(Path.of("/dev/shm", name)));
             assertEquals(List.of(), strays.find(lease.uid()));
         }
+        // what any JVM leaves under its user's name is removed without a word against the submission
+        assertTrue(Strays.jvmsOwn(Path.of("/tmp/hsperfdata_wirelab-sandbox-3")) && Strays.jvmsOwn(Path.of("/tmp/.java_pid42")));
+        assertFalse(Strays.jvmsOwn(Path.of("/tmp/wirelab-hostile-wrote")) || Strays.jvmsOwn(Path.of("/dev/shm/hsperfdata_x")));
     }
 
     @Test

@@ -94,11 +94,16 @@ final class DoctorCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %-9s %s%n", p.name(), p.present()
                     ? "ok       " + p.version() + " (" + p.path().get() + ")"
                     : "MISSING  " + Peers.installHint(p.name()));
+            boolean runs = p.present() && sandbox.canRun(p.name());
+            if (p.present() && !runs && !p.dependents().isEmpty()) {
+                out.printf(Locale.ROOT, "  %-9s BUT a sandbox uid cannot run it (a folder on its way is closed to other"
+                        + " users): its tests are NOT GRADED; install it where every user may run it%n", "");
+            }
             if (!p.usedFor().isEmpty()) {
                 out.printf(Locale.ROOT, "  %-9s used by  %s%n", "", p.usedFor());
             }
             for (Doctor.Dependent d : p.dependents()) {
-                out.printf(Locale.ROOT, "  %-9s %s %s/%s (%s pts)%n", "", p.present() ? "graded " : "NOT GRADED",
+                out.printf(Locale.ROOT, "  %-9s %s %s/%s (%s pts)%n", "", runs ? "graded " : "NOT GRADED",
                         d.lab(), d.test(), Feedback.num(d.points()));
             }
         }

@@ -73,7 +73,7 @@ public final class PreparedLab {
                 baseline.referenceSeconds(), testUnits.size());
         this.partitions = Shards.partition(testUnits, shardCount);
         this.peerNeeds = PeerNeeds.read(classpath(bundle, bundle.reference()), bundle.testClassNames());
-        this.notGradedHere = peerNeeds.missingHere();
+        this.notGradedHere = peerNeeds.missingHere(sandbox::canRun);
     }
 
     /**

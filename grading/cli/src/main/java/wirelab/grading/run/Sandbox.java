@@ -25,6 +25,11 @@ public interface Sandbox {
         return "not confined: the code runs with the grader's own rights";
     }
 
+    /** Whether a test JVM here can run {@code program} (a peer a test drives), as the tests would find it on PATH. */
+    default boolean canRun(String program) {
+        return wirelab.testkit.Tools.find(program).isPresent();
+    }
+
     /**
      * While the JVM runs (asked every few tens of milliseconds): why it must be stopped now, when it
      * went past a limit the sandbox watches (disk, memory), or null.

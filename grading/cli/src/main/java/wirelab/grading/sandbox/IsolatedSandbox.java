@@ -243,10 +243,7 @@ public final class IsolatedSandbox implements Sandbox {
      */
     private static List<String> cleanEnvironment(Path work) {
         List<String> out = new ArrayList<>(List.of("/usr/bin/env", "-i"));
-        String path = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .filter(d -> !d.isBlank() && Perms.traversableByOthers(Path.of(d)))
-                .collect(Collectors.joining(File.pathSeparator));
-        out.add("PATH=" + (path.isEmpty() ? "/usr/bin:/bin" : path));
+        out.add("PATH=" + String.join(File.pathSeparator, sandboxPath()));
         for (String name : List.of("LANG", "LC_ALL", "TZ", "CI", "WIRELAB_REQUIRE_TOOLS")) {
             String v = System.getenv(name);
             if (v != null) {
@@ -258,6 +255,37 @@ public final class IsolatedSandbox implements Sandbox {
         }
         out.addAll(List.of("HOME=" + work, "TMPDIR=" + work));
         return out;
+    }
+
+    /** The PATH a sandbox uid gets without bubblewrap: the grader's folders every user may enter. */
+    private static List<String> sandboxPath() {
+        List<String> path = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .filter(d -> !d.isBlank() && Perms.traversableByOthers(Path.of(d))).toList();
+        return path.isEmpty() ? List.of("/usr/bin", "/bin") : path;
+    }
+
+    /**
+     * Without bubblewrap, a sandbox uid runs a peer only where every user may: a program the grader
+     * finds in a folder of its own (root's pyenv, say) is missing for the tests, so it is left out of
+     * the maximum rather than failed for everyone.
+     */
+    @Override
+    public boolean canRun(String program) {
+        if (uids == null || bwrap) {
+            return Sandbox.super.canRun(program);
+        }
+        for (String dir : sandboxPath()) {
+            try {
+                Path real = Path.of(dir, program).toRealPath();
+                if (Files.isRegularFile(real) && Perms.traversableByOthers(real.getParent())
+                        && Files.getPosixFilePermissions(real).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                    return true;
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                // not there
+            }
+        }
+        return false;
     }
 
     @Override

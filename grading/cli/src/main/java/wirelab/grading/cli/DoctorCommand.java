@@ -61,13 +61,13 @@ final class DoctorCommand implements Callable<Integer> {
         Sandbox sandbox = Isolation.detect(tool, PreparedLab.workBase());
         wrap(sandbox.describe(), 96).forEach(line -> out.println("  " + line));
         for (Threat t : Threat.values()) {
-            List<String> lines = wrap(sandbox.explain(t), 86);
-            out.printf(Locale.ROOT, "  %-9s %s%n", t.word(), lines.get(0));
-            lines.subList(1, lines.size()).forEach(l -> out.printf(Locale.ROOT, "  %-9s %s%n", "", l));
+            kind(out, t.word(), sandbox.explain(t));
         }
         if (sandbox instanceof IsolatedSandbox iso) {
             if (iso.sandboxUids() && !iso.bubblewrap()) {
-                out.printf(Locale.ROOT, "  %-9s %s%n", "network", "NOT confined without bubblewrap: a sandbox uid may open connections");
+                kind(out, "network", "NOT confined without bubblewrap: a sandbox uid may open connections, to the"
+                        + " internet and to the servers of submissions graded at the same time on loopback (grade with"
+                        + " --jobs 1 to keep them apart; on Gradescope each submission has a container of its own)");
                 Course here = course;
                 List<Path> secrets = here.labList().stream().map(l -> wirelab.grading.sandbox.Exposure.anyFileIn(l.hiddenTests()))
                         .flatMap(java.util.Optional::stream).toList();
@@ -130,6 +130,14 @@ final class DoctorCommand implements Callable<Integer> {
         return "isolation " + iso + "; missing " + String.join(", ", absent.stream().map(Doctor.Program::name).toList())
                 + (tests == 0 ? "" : ": " + tests + " test(s), " + Feedback.num(points) + " point(s) of "
                         + String.join(", ", Doctor.labsOf(absent)) + " NOT GRADED here (left out of the maximum)");
+    }
+
+    /** "  read      confined: …", the text wrapped under itself. */
+    private static void kind(PrintStream out, String word, String text) {
+        List<String> lines = wrap(text, 86);
+        for (int i = 0; i < lines.size(); i++) {
+            out.printf(Locale.ROOT, "  %-9s %s%n", i == 0 ? word : "", lines.get(i));
+        }
     }
 
     static List<String> wrap(String text, int width) {

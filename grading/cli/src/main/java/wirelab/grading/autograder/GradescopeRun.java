@@ -48,7 +48,12 @@ public final class GradescopeRun {
 
     /** Grades and writes results.json; returns the written file. Never throws for a bad submission. */
     public static Path run(Course course, Lab lab, Path root, Harness harness) throws IOException {
-        Path results = Files.createDirectories(root.resolve("results")).resolve("results.json");
+        Path dir = Files.createDirectories(root.resolve("results"));
+        if (wirelab.grading.sandbox.Isolation.isRoot()) {
+            // setup.sh closes it too: the student's code, as a sandbox uid, neither reads nor writes results
+            wirelab.grading.sandbox.Perms.set(dir, "rwx------");
+        }
+        Path results = dir.resolve("results.json");
         ObjectNode out;
         try {
             out = grade(course, lab, root, harness);

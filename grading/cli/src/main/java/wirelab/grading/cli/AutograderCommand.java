@@ -32,8 +32,10 @@ final class AutograderCommand implements Callable<Integer> {
         Course course = Course.locate();
         Lab l = course.requireLab(lab);
         if (run) {
+            // never the student's code with the grader's rights: no confinement, no grade (results.json says why)
             Path results = GradescopeRun.run(course, l, GradescopeRun.root(), (submission, outDir) ->
-                    Main.run("grade", submission.toString(), "--lab", lab, "--out", outDir.toString(), "--jobs", "1", "--force"));
+                    Main.run("grade", submission.toString(), "--lab", lab, "--out", outDir.toString(), "--jobs", "1", "--force",
+                            "--isolation", "required"));
             System.out.println("wrote " + results);
             return 0;
         }

@@ -35,7 +35,7 @@ final class DemoCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--sample", paramLabel = "NAME",
-            description = "Only this sample (repeatable; e.g. reference, hostile-output-flood).")
+            description = "Only this sample (repeatable; e.g. reference, hostile-output-flood, 'hostile-*').")
     List<String> samples = new java.util.ArrayList<>();
 
     @picocli.CommandLine.Mixin
@@ -49,10 +49,20 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("doctor: " + DoctorCommand.summary(new wirelab.grading.doctor.Doctor(course).programs(), sandbox)
                 + " (./wirelab doctor)");
         System.out.println("isolation: " + sandbox.describe());
+        String warning = Confinement.warning(sandbox);
+        if (warning != null) {
+            System.out.println(warning);
+        }
         Path outRoot = out != null ? out : course.root().resolve("target/demo");
+        for (Lab l : chosen) {
+            Confinement.closeFolders(sandbox, course, l, outRoot, List.of(), s -> System.out.println("wirelab: " + s));
+        }
         List<Demo.LabRun> runs = new Demo(course, sandbox, System.out, samples).run(chosen, outRoot, jobs, force,
                 stuck.applyTo(GradeOptions.defaults()));
         Demo.print(runs, sandbox.describe(), System.out);
+        if (warning != null) {
+            System.out.println(warning);
+        }
         List<String> notGraded = Demo.notGraded(runs);
         if (!notGraded.isEmpty()) {
             System.out.println();

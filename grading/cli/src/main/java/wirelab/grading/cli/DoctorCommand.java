@@ -12,6 +12,8 @@ import wirelab.grading.doctor.Doctor;
 import wirelab.grading.grade.PreparedLab;
 import wirelab.grading.result.Feedback;
 import wirelab.grading.run.Sandbox;
+import wirelab.grading.run.Threat;
+import wirelab.grading.sandbox.IsolatedSandbox;
 import wirelab.grading.sandbox.Isolation;
 import wirelab.grading.similarity.Jdks;
 import wirelab.testkit.Peers;
@@ -55,10 +57,35 @@ final class DoctorCommand implements Callable<Integer> {
         }
 
         out.println();
-        out.println("Isolation");
+        out.println("Isolation (what a submission graded here is kept from doing)");
         Sandbox sandbox = Isolation.detect(tool, PreparedLab.workBase());
-        out.println("  " + sandbox.describe());
-        wrap(Doctor.meaning(sandbox), 96).forEach(line -> out.println("  " + line));
+        wrap(sandbox.describe(), 96).forEach(line -> out.println("  " + line));
+        for (Threat t : Threat.values()) {
+            kind(out, t.word(), sandbox.explain(t));
+        }
+        if (sandbox instanceof IsolatedSandbox iso) {
+            if (iso.sandboxUids() && !iso.bubblewrap()) {
+                kind(out, "network", "NOT confined without bubblewrap: a sandbox uid may open connections, to the"
+                        + " internet and to the servers of submissions graded at the same time on loopback (grade with"
+                        + " --jobs 1 to keep them apart; on Gradescope each submission has a container of its own)");
+                Course here = course;
+                List<Path> secrets = here.labList().stream().map(l -> wirelab.grading.sandbox.Exposure.anyFileIn(l.hiddenTests()))
+                        .flatMap(java.util.Optional::stream).toList();
+                if (!wirelab.grading.sandbox.Exposure.readable(iso, secrets).isEmpty()) {
+                    out.println("  the course checkout " + here.root() + " is readable by every user: ./wirelab grade and demo"
+                            + " close it to others (chmod o-rwx) before any student code runs");
+                }
+                wirelab.grading.sandbox.Exposure.readableHomes(iso).forEach(w -> out.println("  " + w));
+            }
+            for (String advice : Doctor.bubblewrapAdvice(iso)) {
+                String indent = advice.substring(0, advice.length() - advice.stripLeading().length());
+                wrap(advice.strip(), 96 - indent.length()).forEach(line -> out.println("  " + indent + line));
+            }
+        }
+        String warning = Confinement.warning(sandbox);
+        if (warning != null) {
+            out.println(warning);
+        }
 
         out.println();
         out.println("Peer programs");
@@ -67,11 +94,16 @@ final class DoctorCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %-9s %s%n", p.name(), p.present()
                     ? "ok       " + p.version() + " (" + p.path().get() + ")"
                     : "MISSING  " + Peers.installHint(p.name()));
+            boolean runs = p.present() && sandbox.canRun(p.name());
+            if (p.present() && !runs && !p.dependents().isEmpty()) {
+                out.printf(Locale.ROOT, "  %-9s BUT a sandbox uid cannot run it (a folder on its way is closed to other"
+                        + " users): its tests are NOT GRADED; install it where every user may run it%n", "");
+            }
             if (!p.usedFor().isEmpty()) {
                 out.printf(Locale.ROOT, "  %-9s used by  %s%n", "", p.usedFor());
             }
             for (Doctor.Dependent d : p.dependents()) {
-                out.printf(Locale.ROOT, "  %-9s %s %s/%s (%s pts)%n", "", p.present() ? "graded " : "NOT GRADED",
+                out.printf(Locale.ROOT, "  %-9s %s %s/%s (%s pts)%n", "", runs ? "graded " : "NOT GRADED",
                         d.lab(), d.test(), Feedback.num(d.points()));
             }
         }
@@ -91,13 +123,21 @@ final class DoctorCommand implements Callable<Integer> {
         List<Doctor.Program> absent = programs.stream().filter(p -> !p.present()).toList();
         long tests = absent.stream().mapToLong(p -> p.dependents().size()).sum();
         double points = absent.stream().mapToDouble(Doctor.Program::points).sum();
-        String iso = sandbox.confinesFiles() ? "bubblewrap" : sandbox.describe().startsWith("plain") ? "plain fork" : "limits";
+        String iso = sandbox instanceof IsolatedSandbox i ? i.level() : "plain fork";
         if (absent.isEmpty()) {
             return "isolation " + iso + "; every peer program present: every test is graded here";
         }
         return "isolation " + iso + "; missing " + String.join(", ", absent.stream().map(Doctor.Program::name).toList())
                 + (tests == 0 ? "" : ": " + tests + " test(s), " + Feedback.num(points) + " point(s) of "
                         + String.join(", ", Doctor.labsOf(absent)) + " NOT GRADED here (left out of the maximum)");
+    }
+
+    /** "  read      confined: …", the text wrapped under itself. */
+    private static void kind(PrintStream out, String word, String text) {
+        List<String> lines = wrap(text, 86);
+        for (int i = 0; i < lines.size(); i++) {
+            out.printf(Locale.ROOT, "  %-9s %s%n", i == 0 ? word : "", lines.get(i));
+        }
     }
 
     static List<String> wrap(String text, int width) {

@@ -69,6 +69,11 @@ final class GradeCommand implements Callable<Integer> {
         "results folder, roster key, GitHub user, email or SID); the rest of OUT is kept as it is."})
     List<String> only;
 
+    @Option(names = "--isolation", paramLabel = "auto|required", description = {"auto (default): the strongest this machine",
+        "has, with a loud warning when student code would run with your own rights; required: refuse to grade",
+        "then (the default when CI=true). ./wirelab doctor says what this machine confines."})
+    String isolation;
+
     @Override
     public Integer call() throws Exception {
         Course course = Course.locate();
@@ -76,28 +81,41 @@ final class GradeCommand implements Callable<Integer> {
         Path outDir = out != null ? out : Path.of("grading-out", lab);
         GradeOptions options = stuck.applyTo(GradeOptions.defaults().withShards(shards)
                 .withPerTest(timeout == null ? null : Duration.ofSeconds(timeout)));
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        Sandbox sandbox = Isolation.detect(javaHome, PreparedLab.workBase());
+        System.out.println("isolation: " + sandbox.describe());
+        Confinement.check(sandbox, isolation, System.out::println);
+        Confinement.closeFolders(sandbox, course, l, outDir, submissions, s -> System.out.println("wirelab: " + s));
+        try {
+            return gradeAndReport(course, l, sandbox, outDir, options);
+        } finally {
+            String warning = Confinement.warning(sandbox);
+            if (warning != null) {
+                System.out.println(warning);
+            }
+        }
+    }
+
+    private int gradeAndReport(Course course, Lab l, Sandbox sandbox, Path outDir, GradeOptions options) throws Exception {
         if (copies > 1) {
             List<Path> inputs = Batch.expand(submissions);
             List<Path> graded = Copies.of(inputs, copies);
-            Batch.Outcome outcome = gradeAll(course, l, Batch.names(graded), outDir, jobs, true, options);
+            Batch.Outcome outcome = gradeAll(course, l, sandbox, Batch.names(graded), outDir, jobs, true, options);
             Scoreboard.print(outcome, System.out);
             List<Copies.Disagreement> differ = Copies.compare(graded, outcome.results());
             System.out.println(Copies.report(inputs.size(), copies, differ));
             return differ.isEmpty() ? 0 : 1;
         }
         try (ClassIntake intake = ClassIntake.read(submissions, roster, outDir, only, System.out)) {
-            Batch.Outcome outcome = gradeAll(course, l, intake.byStudent(), outDir, jobs, force, options);
+            Batch.Outcome outcome = gradeAll(course, l, sandbox, intake.byStudent(), outDir, jobs, force, options);
             Scoreboard.print(outcome, System.out);
             intake.printKept(System.out);
             return 0;
         }
     }
 
-    static Batch.Outcome gradeAll(Course course, Lab lab, java.util.Map<String, Path> inputs, Path outDir, int jobs,
-            boolean force, GradeOptions options) {
-        Path javaHome = Path.of(System.getProperty("java.home"));
-        Sandbox sandbox = Isolation.detect(javaHome, PreparedLab.workBase());
-        System.out.println("isolation: " + sandbox.describe());
+    static Batch.Outcome gradeAll(Course course, Lab lab, Sandbox sandbox, java.util.Map<String, Path> inputs, Path outDir,
+            int jobs, boolean force, GradeOptions options) {
         PreparedLab prepared = PreparedLab.prepare(course, lab, options, sandbox, s -> System.out.println("wirelab: " + s));
         int lanes = jobs > 0 ? jobs : prepared.jvmBudget();
         System.out.println("grading " + inputs.size() + " submission(s) of " + lab.name() + " on " + lanes + " lane(s), "

@@ -42,6 +42,36 @@ public record LabBundle(Lab lab, Path dir, List<Path> libraries, Path tests, Pat
         return dir.resolve("classes.lst");
     }
 
+    /**
+     * Opens to every user what a test JVM running as a sandbox uid reads straight from the bundle
+     * (the library jars, the tests jar, the CDS archive) and closes the rest (the compiled reference,
+     * the test and race class folders, the plan): the bundle folder itself may be entered, not listed.
+     * Class folders a test JVM needs are copied for its uid alone (see the sandbox).
+     */
+    public void seal() {
+        try (Stream<Path> top = Files.list(dir)) {
+            wirelab.grading.sandbox.Perms.set(dir, "rwx--x--x");
+            for (Path p : top.toList()) {
+                String name = p.getFileName().toString();
+                boolean open = name.equals("lib") || name.equals("testjar") || name.equals("cds");
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    wirelab.grading.sandbox.Perms.set(p, open ? "rwxr-xr-x" : "rwx------");
+                    if (open) {
+                        try (Stream<Path> files = Files.list(p)) {
+                            for (Path f : files.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList()) {
+                                wirelab.grading.sandbox.Perms.set(f, "rw-r--r--");
+                            }
+                        }
+                    }
+                } else if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    wirelab.grading.sandbox.Perms.set(p, "rw-------");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set the modes of " + dir, e);
+        }
+    }
+
     /** Fully qualified names of every top-level class in the lab's test sources (public and hidden). */
     public List<String> testClassNames() {
         List<String> out = new ArrayList<>();

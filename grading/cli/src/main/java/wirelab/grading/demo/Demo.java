@@ -35,13 +35,16 @@ import wirelab.grading.run.Sandbox;
  */
 public final class Demo {
 
-    /** One lab's demo: the batch outcome, the samples by student name, and whether files were confined. */
-    public record LabRun(Lab lab, Batch.Outcome outcome, Map<String, Sample> samples, boolean confinesFiles) {
+    /**
+     * One lab's demo: the batch outcome, the samples by student name, the sandbox they ran in, and
+     * what escaped it (course text in a result file, a file or process left behind) where it claims to confine that.
+     */
+    public record LabRun(Lab lab, Batch.Outcome outcome, Map<String, Sample> samples, Sandbox sandbox, List<String> escapes) {
 
-        /** Why this sample missed its expectation; empty when it met it or cannot be checked here. */
+        /** Why this sample missed its expectation; empty when it met it or nothing is expected of it here. */
         Optional<String> miss(SubmissionResult r) {
             Sample s = samples.get(r.student());
-            return s == null || !s.check().checkable(confinesFiles) ? Optional.empty() : s.check().missedBy(r);
+            return s == null ? Optional.empty() : s.checkUnder(sandbox).flatMap(x -> x.missedBy(r));
         }
     }
 
@@ -54,7 +57,7 @@ public final class Demo {
         this(course, sandbox, out, List.of());
     }
 
-    /** @param only the samples to grade, by name (empty: all of them) */
+    /** @param only the samples to grade, by name or a name with * (empty: all of them) */
     public Demo(Course course, Sandbox sandbox, PrintStream out, List<String> only) {
         this.course = course;
         this.sandbox = sandbox;
@@ -130,7 +133,7 @@ public final class Demo {
     }
 
     private boolean chosen(Sample s) {
-        return only.isEmpty() || only.contains(s.name());
+        return only.isEmpty() || only.stream().anyMatch(o -> s.name().matches(o.replace("*", ".*")));
     }
 
     /** One lab: prepare it, write its samples as submissions, grade them on the shared cores. */
@@ -157,7 +160,15 @@ public final class Demo {
         }
         Batch.Outcome o = new Batch(prepared, together.lanes().lanesFor(prepared), force, out, together)
                 .run(inputs, outRoot.resolve(lab.name()));
-        return Optional.of(new LabRun(lab, o, byName, sandbox.confinesFiles()));
+        List<String> escapes = new ArrayList<>();
+        if (sandbox.confines(wirelab.grading.run.Threat.READ)) {
+            escapes.addAll(Escapes.courseText(lab, prepared.publishedFiles(), outRoot.resolve(lab.name())));
+        }
+        escapes.addAll(Escapes.leftFiles(byName.values(), sandbox));
+        if (sandbox instanceof wirelab.grading.sandbox.IsolatedSandbox iso) {
+            escapes.addAll(iso.leftovers());
+        }
+        return Optional.of(new LabRun(lab, o, byName, sandbox, escapes));
     }
 
     /** The scoreboard: per lab, each sample's score and verdict next to what it should get. */
@@ -170,12 +181,18 @@ public final class Demo {
             out.printf(Locale.ROOT, "  %-26s %9s  %-62s %s%n", "sample", "score", "verdict", "expected");
             for (SubmissionResult r : run.outcome().results()) {
                 Sample s = run.samples().get(r.student());
+                Optional<Expectation> expected = s == null ? Optional.empty() : s.checkUnder(run.sandbox());
                 String check = s == null ? ""
-                        : !s.check().checkable(run.confinesFiles()) ? "not checked without bubblewrap"
-                        : run.miss(r).map(m -> "MISSED: " + m).orElse("ok: " + s.check().describe());
+                        : expected.isEmpty() ? "not checked: " + s.threat().word() + " is not confined here (./wirelab doctor)"
+                        : run.miss(r).map(m -> "MISSED: " + m).orElse("ok: " + expected.get().describe()
+                                + (s.confinedBy(run.sandbox()) ? "" : " (" + s.threat().word() + " not confined here)"));
                 out.printf(Locale.ROOT, "  %-26s %9s  %-62s %s%n", r.student(),
                         Feedback.num(r.score()) + "/" + Feedback.num(r.max()), cut(Verdicts.of(r), 62), check);
             }
+            if (!run.sandbox().confines(wirelab.grading.run.Threat.READ)) {
+                out.println("  not checked: whether course text reached a result file (reads are not confined here)");
+            }
+            run.escapes().forEach(e -> out.println("  ESCAPED: " + e));
             out.println("  report: " + run.outcome().report().toAbsolutePath());
         }
     }
@@ -212,6 +229,7 @@ public final class Demo {
                 run.miss(r).ifPresent(m -> misses.add(run.lab().name() + "/" + r.student() + ": " + m
                         + " (" + run.samples().get(r.student()).expect() + ")"));
             }
+            run.escapes().forEach(e -> misses.add(run.lab().name() + ": " + e));
         }
         return misses;
     }

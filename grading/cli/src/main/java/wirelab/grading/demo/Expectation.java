@@ -17,22 +17,25 @@ import wirelab.grading.result.TestVerdict;
  *     so) are not counted here: their detection rates are measured on their own.</li>
  * <li>{@code verdict=crashed} (timeout, refused, …): at least one test ends that way, or the
  *     submission is refused at intake.</li>
- * <li>{@code needs=bubblewrap}: only checked when the sandbox confines files (a sample that reads
- *     outside its folder succeeds in a plain fork, and says so in its feedback).</li>
+ * <li>{@code threat=read} (write, outlive, reach, exhaust): a hostile sample's kind. Its {@code lost}
+ *     and {@code verdict} are what the grader must conclude where it confines that kind;
+ *     {@code unconfined.lost} and {@code unconfined.verdict} what it concludes where it does not (the
+ *     code runs with the grader's own rights), else the sample is not checked there; {@code absent=}
+ *     paths (comma-separated) must not exist after grading where the kind is confined (see {@link Sample}).</li>
  * <li>{@code lost.peer-tests=CurlTest#test01,CurlTest#test02}: tests counted in {@code lost} that drive a peer
  *     program ({@code @Needs}). Losses are counted over the tests this machine can grade: when one of
  *     these is not graded here, its points come off both bounds (and every not-graded test is out
  *     of the maximum that {@code %} bounds are shares of).</li>
  * </ul>
  */
-public record Expectation(String lost, String verdict, boolean needsBubblewrap, List<String> lostPeerTests) {
+public record Expectation(String lost, String verdict, List<String> lostPeerTests) {
 
-    public static final Expectation FULL_MARKS = new Expectation("0", "", false);
+    public static final Expectation FULL_MARKS = new Expectation("0", "");
     /** The untouched starter: every graded test fails, give or take a stress test a busy machine lets through. */
-    public static final Expectation STARTER = new Expectation("90%..100%", "", false);
+    public static final Expectation STARTER = new Expectation("90%..100%", "");
 
-    public Expectation(String lost, String verdict, boolean needsBubblewrap) {
-        this(lost, verdict, needsBubblewrap, List.of());
+    public Expectation(String lost, String verdict) {
+        this(lost, verdict, List.of());
     }
 
     public Expectation {
@@ -41,11 +44,6 @@ public record Expectation(String lost, String verdict, boolean needsBubblewrap, 
                 bound(b, 100);   // fail on a typo when the sample is loaded, not after grading
             }
         }
-    }
-
-    /** Whether this expectation can be checked under a sandbox that does (not) confine files. */
-    public boolean checkable(boolean confinesFiles) {
-        return !needsBubblewrap || confinesFiles;
     }
 
     /** Why {@code r} misses this expectation, or empty when it meets it. */

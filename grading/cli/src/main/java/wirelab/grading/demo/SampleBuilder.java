@@ -14,13 +14,13 @@ import wirelab.grading.course.Lab;
  * base's main sources (the reference with its markers, which are comments, or the rendered
  * starter) with the sample's own files laid over them, plus the published tests.
  */
-final class SampleBuilder {
+public final class SampleBuilder {
 
     private SampleBuilder() {
     }
 
     /** @param published the rendered starter of the lab ("src/main/java/...", "src/test/java/..." → content) */
-    static Path build(Sample sample, Lab lab, Map<String, byte[]> published, Path into) {
+    public static Path build(Sample sample, Lab lab, Map<String, byte[]> published, Path into) {
         Path target = into.resolve(sample.name());
         try {
             Path zip = sample.dir() == null ? null : sample.dir().resolve("submission.zip");

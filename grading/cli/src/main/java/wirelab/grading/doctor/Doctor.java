@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
-import wirelab.grading.run.Sandbox;
+import wirelab.grading.sandbox.IsolatedSandbox;
 import wirelab.grading.similarity.Jdks;
 import wirelab.testkit.Peers;
 import wirelab.testkit.Tools;
@@ -169,21 +169,59 @@ public final class Doctor {
         return out;
     }
 
-    /** What the isolation level means for a grade, in a sentence. */
-    public static String meaning(Sandbox sandbox) {
-        if (sandbox.confinesFiles()) {
-            return "each test JVM sees only the JDK, the system's libraries and its own submission, with loopback"
-                    + " as its only network, under memory, process, CPU-time and file-size limits.";
+    /**
+     * How to get bubblewrap working on this machine, when it is not: install it, or what keeps it from
+     * making its namespaces (Ubuntu's AppArmor restriction, a sysctl, a container's seccomp profile).
+     */
+    public static List<String> bubblewrapAdvice(IsolatedSandbox sandbox) {
+        if (sandbox.bubblewrap()) {
+            return List.of();
         }
-        String d = sandbox.describe();
-        boolean limits = d.contains("cgroup") || d.contains("prlimit");
-        return (limits ? "each test JVM runs under limits (" + (d.contains("cgroup") ? "memory and processes by cgroup" : "")
-                + (d.contains("cgroup") && d.contains("prlimit") ? ", " : "")
-                + (d.contains("prlimit") ? "CPU time, files and file size by prlimit" : "") + ")"
-                : "each test JVM is a plain fork with the JVM's own limits")
-                + ", but can read any file this user can and reach the network: fine for the demo and trusted"
-                + " code; for a class's submissions install bubblewrap (" + Peers.installHint("bwrap") + ")."
-                + " A sample that reads outside its folder (needs=bubblewrap) is not checked.";
+        if (wirelab.grading.sandbox.Isolation.forcedLevel() != null) {
+            return List.of("WIRELAB_SANDBOX=" + wirelab.grading.sandbox.Isolation.forcedLevel() + " chose this level:"
+                    + " bubblewrap was not tried");
+        }
+        if (Tools.find("bwrap").isEmpty()) {
+            return List.of("bubblewrap is not installed: " + Peers.installHint("bwrap"));
+        }
+        List<String> out = new ArrayList<>();
+        out.add("bubblewrap is installed but cannot make its namespaces here" + (sandbox.bubblewrapProblem() == null ? ""
+                : " (\"" + sandbox.bubblewrapProblem() + "\")") + ":");
+        if ("1".equals(sysctl("kernel/apparmor_restrict_unprivileged_userns"))) {
+            out.add("  Ubuntu 23.10+ (24.04 too) lets only programs with an AppArmor profile that allows it make user"
+                    + " namespaces. Give bwrap one: write /etc/apparmor.d/bwrap with");
+            out.add("    abi <abi/4.0>,");
+            out.add("    include <tunables/global>");
+            out.add("    profile bwrap /usr/bin/bwrap flags=(unconfined) {");
+            out.add("      userns,");
+            out.add("    }");
+            out.add("  then sudo apparmor_parser -r /etc/apparmor.d/bwrap; or, for every program,"
+                    + " sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0 (kept across reboots in /etc/sysctl.d/).");
+        }
+        if ("0".equals(sysctl("kernel/unprivileged_userns_clone"))) {
+            out.add("  unprivileged user namespaces are off: sudo sysctl -w kernel.unprivileged_userns_clone=1");
+        }
+        if ("0".equals(sysctl("user/max_user_namespaces"))) {
+            out.add("  user namespaces are limited to none: sudo sysctl -w user.max_user_namespaces=15000");
+        }
+        if (Files.exists(Path.of("/.dockerenv")) || Files.exists(Path.of("/run/.containerenv"))) {
+            out.add("  this is a container: Docker's default seccomp profile refuses the namespaces bubblewrap needs"
+                    + " (run it with --security-opt seccomp=unconfined --security-opt apparmor=unconfined), or grade as"
+                    + " root inside it: each test JVM then runs as a sandbox uid, as on Gradescope.");
+        }
+        if (out.size() == 1) {
+            out.add("  run bwrap --unshare-all --ro-bind / / true to see why; a kernel without user namespaces, or a"
+                    + " seccomp filter, are the usual causes.");
+        }
+        return out;
+    }
+
+    private static String sysctl(String name) {
+        try {
+            return Files.readString(Path.of("/proc/sys", name)).strip();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Short ids of programs that are missing. */

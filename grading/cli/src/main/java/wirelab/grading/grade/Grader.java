@@ -18,6 +18,7 @@ import wirelab.grading.run.RunOutcome;
 import wirelab.grading.run.TestJvmSpec;
 import wirelab.grading.run.TestResult;
 import wirelab.grading.sandbox.IsolatedSandbox;
+import wirelab.grading.sandbox.Perms;
 
 /**
  * Grades one submission, stage by stage: intake → overlay → compile → run the tests in fresh,
@@ -41,6 +42,8 @@ public final class Grader {
         long start = System.nanoTime();
         Path scratch = lab.scratchRoot.resolve(safe(student));
         LabBundle.deleteTree(scratch);
+        // a sandbox uid enters this folder to reach its own work folder, and nothing else in it (see closeSetup)
+        Perms.dir(scratch, "rwx--x--x");
         try {
             return gradeIn(input, student, inputHash, scratch, start);
         } finally {
@@ -77,6 +80,7 @@ public final class Grader {
 
         SubmissionCompiler.Result compiled = SubmissionCompiler.compile(overlay.sourceRoot(), overlay.sources(),
                 lab.bundle.libraries(), scratch.resolve("classes"));
+        closeSetup(scratch);
         long setupNanos = System.nanoTime() - start;
         List<String> compileMessages = compiled.problems().stream()
                 .filter(p -> p.kind().equals("error")).map(JavaCompile.Problem::toString).toList();
@@ -103,6 +107,7 @@ public final class Grader {
                         lab.options.raceBudget(), 256, raceDir, 1 << 20));
             }
             jvms++;
+            report.leftBehind().forEach(p -> notes.add("race tests: " + p));
             for (TestResult r : lab.raceTests.results(report)) {
                 if (r.graded()) {
                     verdicts.add(new TestVerdict(r.id(), r.name(), "race tests", "race", r.earned(), r.points(),
@@ -121,6 +126,20 @@ public final class Grader {
         return new SubmissionResult(SubmissionResult.SCHEMA, student, lab.lab.name(), "graded", null,
                 round(score), round(max), verdicts, compileMessages, leftOut, overlay.editedTests(), notes,
                 lab.sandbox.describe(), inputHash, jvms, seconds(start));
+    }
+
+    /**
+     * The submission as handed in, its sources and its classes, closed to every other user: test
+     * JVMs of other submissions, running as other sandbox uids, must not read them (a test JVM gets
+     * its own copy of the classes).
+     */
+    private static void closeSetup(Path scratch) {
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(scratch)) {
+            s.filter(p -> java.nio.file.Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .forEach(p -> Perms.set(p, "rwx------"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot close " + scratch, e);
+        }
     }
 
     /** Every graded test of the plan gets a verdict; link errors and never-loaded tests are "not compiled". */

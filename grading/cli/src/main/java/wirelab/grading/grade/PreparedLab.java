@@ -3,6 +3,7 @@ package wirelab.grading.grade;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +21,9 @@ import wirelab.grading.run.RunOutcome;
 import wirelab.grading.run.Sandbox;
 import wirelab.grading.run.TestJvm;
 import wirelab.grading.run.TestJvmSpec;
+import wirelab.grading.sandbox.IsolatedSandbox;
+import wirelab.grading.sandbox.Isolation;
+import wirelab.grading.sandbox.Perms;
 
 /**
  * Everything about one lab that every submission shares, prepared once per grading run: the
@@ -69,45 +73,59 @@ public final class PreparedLab {
                 baseline.referenceSeconds(), testUnits.size());
         this.partitions = Shards.partition(testUnits, shardCount);
         this.peerNeeds = PeerNeeds.read(classpath(bundle, bundle.reference()), bundle.testClassNames());
-        this.notGradedHere = peerNeeds.missingHere();
+        this.notGradedHere = peerNeeds.missingHere(sandbox::canRun);
     }
 
     /**
-     * A folder every uid may traverse (the sandbox runs as nobody) for grading scratch and cached
-     * bundles: WIRELAB_WORK if set, else target/grading-work in the course when the course's path
-     * is open to others, else a folder in the system's temporary folder.
+     * The folder for grading scratch and cached bundles: WIRELAB_WORK if set; as root, where test
+     * JVMs run as sandbox uids, /var/lib/wirelab, outside the course (which such a uid must not
+     * enter), 0711 and the grader's own; else target/grading-work in the course when the course's
+     * path is open to others (bubblewrap runs as nobody there), else a folder in the system's
+     * temporary folder.
      */
     public static Path workBase() {
         String env = System.getenv("WIRELAB_WORK");
+        boolean root = Isolation.isRoot();
         Path base;
         if (env != null && !env.isBlank()) {
             base = Path.of(env);
+        } else if (root) {
+            base = Path.of("/var/lib/wirelab");
         } else {
             Path course = wirelab.grading.course.Course.locate().root();
-            base = traversableByOthers(course) ? course.resolve("target/grading-work")
+            base = Perms.traversableByOthers(course) ? course.resolve("target/grading-work")
                     : Path.of(System.getProperty("java.io.tmpdir"), "wirelab-grading-" + System.getProperty("user.name"));
         }
         try {
             Files.createDirectories(base);
-            base.toFile().setReadable(true, false);   // never a parent: those are the user's business
-            base.toFile().setExecutable(true, false);
+            if (root) {
+                // another user may have made it first (in /tmp, say): it must be root's own real folder
+                if (Files.isSymbolicLink(base) || (Integer) Files.getAttribute(base, "unix:uid", LinkOption.NOFOLLOW_LINKS) != 0) {
+                    throw new IllegalStateException(base + " is not a folder of root's own: cannot grade there (set WIRELAB_WORK)");
+                }
+                Perms.set(base, "rwx--x--x");
+            } else {
+                base.toFile().setReadable(true, false);   // never a parent: those are the user's business
+                base.toFile().setExecutable(true, false);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return base.toAbsolutePath();
     }
 
-    private static boolean traversableByOthers(Path dir) {
-        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
-            try {
-                if (!Files.getPosixFilePermissions(p).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
-                    return false;
+    /** Removes the scratch folders of grading runs whose process is gone (a killed run leaves its own). */
+    private static void removeStaleScratch(Path base) {
+        try (java.util.stream.Stream<Path> s = Files.list(base)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().matches("work-\\d+")).toList()) {
+                long pid = Long.parseLong(p.getFileName().toString().substring(5));
+                if (ProcessHandle.of(pid).isEmpty()) {
+                    LabBundle.deleteTree(p);
                 }
-            } catch (IOException | UnsupportedOperationException e) {
-                return false;
             }
+        } catch (IOException | UncheckedIOException e) {
+            // another run is cleaning up too: what is left goes next time
         }
-        return true;
     }
 
     public static PreparedLab prepare(Course course, Lab lab, GradeOptions options, Sandbox sandbox,
@@ -116,11 +134,14 @@ public final class PreparedLab {
         boolean explicitTimeout = options.perTest() != null;
         options = options.forLab(lab);
         Path base = workBase();
-        LabBundle bundle = LabBundle.prepare(course, lab, base.resolve("bundles"), runnerJars());
+        removeStaleScratch(base);
+        LabBundle bundle = LabBundle.prepare(course, lab, Perms.dir(base.resolve("bundles"), "rwx--x--x"), runnerJars());
+        bundle.seal();
         Baseline baseline = Baseline.load(bundle.dir().resolve("plan.json"));
         boolean learnt = false;
         // one folder per lab: labs graded at once (the demo) have students of the same name
-        Path scratchRoot = base.resolve("work-" + ProcessHandle.current().pid()).resolve(lab.name());
+        Path scratchRoot = Perms.dir(Perms.dir(base.resolve("work-" + ProcessHandle.current().pid()), "rwx--x--x")
+                .resolve(lab.name()), "rwx--x--x");
         if (baseline == null) {
             say.accept("learning the test plan of " + lab.name() + " from the reference solution (once)");
             List<String> selectors = new ArrayList<>();
@@ -134,10 +155,17 @@ public final class PreparedLab {
             Path classList = learning.resolve("classes.lst");
             List<String> flags = new ArrayList<>(gradingFlags(lab));
             flags.add("-XX:DumpLoadedClassList=" + classList);
-            RunOutcome ref = new TestJvm(sandbox).run(new TestJvmSpec(javaHome,
-                    classpath(bundle, bundle.reference()), selectors,
+            TestJvmSpec learn = new TestJvmSpec(javaHome, classpath(bundle, bundle.reference()), selectors,
                     explicitTimeout ? options.perTest() : LEARNING_TIMEOUT, Duration.ofMinutes(10), options.heapMb(), learning,
-                    options.outputLimit(), flags));
+                    options.outputLimit(), flags);
+            RunOutcome ref;
+            try {
+                ref = new TestJvm(sandbox).run(learn);
+            } finally {
+                if (sandbox instanceof IsolatedSandbox iso) {
+                    iso.release(learn);
+                }
+            }
             keepClassList(classList, bundle);
             if (ref.results().isEmpty()) {
                 throw new IllegalStateException("the reference solution of " + lab.name() + " ran no test: "
@@ -152,6 +180,7 @@ public final class PreparedLab {
         }
         if (!Files.isRegularFile(bundle.cdsArchive())) {
             archive(bundle, baseline, javaHome, options, scratchRoot.resolve("cds-dump-" + lab.name()));
+            bundle.seal();
             if (!Files.isRegularFile(bundle.cdsArchive())) {
                 say.accept("WARNING: no class-data-sharing archive for the test JVMs of " + lab.name()
                         + " (each starts about a second slower)");

@@ -95,7 +95,12 @@ public record PeerNeeds(Map<String, List<String>> byTest) {
 
     /** What this machine lacks, looked up once now on PATH. */
     public Missing missingHere() {
-        List<String> absent = Peers.missing(programs());
+        return missingHere(p -> wirelab.testkit.Tools.find(p).isPresent());
+    }
+
+    /** What this machine lacks, by {@code canRun} (a sandbox's own view of PATH), looked up once now. */
+    public Missing missingHere(java.util.function.Predicate<String> canRun) {
+        List<String> absent = programs().stream().filter(canRun.negate()).distinct().toList();
         Map<String, List<String>> tests = new LinkedHashMap<>();
         byTest.forEach((test, programs) -> {
             List<String> lacking = programs.stream().filter(absent::contains).toList();

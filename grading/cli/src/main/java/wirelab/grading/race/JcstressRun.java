@@ -2,7 +2,6 @@ package wirelab.grading.race;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import wirelab.grading.run.Sandbox;
 import wirelab.grading.run.TestJvmSpec;
+import wirelab.grading.run.WorkFiles;
 
 /**
  * Runs all of a lab's jcstress tests in ONE jcstress invocation, from a scratch folder (jcstress
@@ -26,8 +26,12 @@ public final class JcstressRun {
 
     public static final List<String> BUDGET = List.of("-sc", "false", "-f", "1", "-iters", "1", "-time", "200");
 
-    /** The verdicts, or why there are none (timeout, crash), and the output's end for feedback. */
-    public record Report(Map<String, RaceVerdict> verdicts, String problem, String outputTail, long millis) {
+    /**
+     * The verdicts, or why there are none (timeout, crash, a limit), the output's end for feedback,
+     * and what the sandbox found left behind (processes, files outside the folder).
+     */
+    public record Report(Map<String, RaceVerdict> verdicts, String problem, String outputTail, long millis,
+            List<String> leftBehind) {
     }
 
     private JcstressRun() {
@@ -66,18 +70,25 @@ public final class JcstressRun {
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
             String problem = null;
-            if (!p.waitFor(wall.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                p.waitFor(5, TimeUnit.SECONDS);
-                problem = "the race tests did not finish within " + wall.toSeconds() + " s";
+            long deadline = System.nanoTime() + wall.toNanos();
+            while (!p.waitFor(50, TimeUnit.MILLISECONDS)) {
+                String over = sandbox.exceeded(spec, p.toHandle());
+                if (over != null || System.nanoTime() > deadline) {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                    p.waitFor(5, TimeUnit.SECONDS);
+                    problem = over != null ? over : "the race tests did not finish within " + wall.toSeconds() + " s";
+                    break;
+                }
             }
-            String output = Files.readString(log, StandardCharsets.UTF_8);
+            // before the log is read: nothing jcstress's JVMs started may still write it
+            List<String> leftBehind = sandbox.ended(spec);
+            String output = WorkFiles.read(log, 64L << 20).orElse("");
             Map<String, RaceVerdict> verdicts = JcstressOutput.parse(output);
             if (problem == null && verdicts.isEmpty()) {
                 problem = "jcstress printed no results (exit code " + p.exitValue() + ")";
             }
-            return new Report(verdicts, problem, tail(output, 40), (System.nanoTime() - start) / 1_000_000);
+            return new Report(verdicts, problem, tail(output, 40), (System.nanoTime() - start) / 1_000_000, leftBehind);
         } catch (IOException e) {
             throw new UncheckedIOException("could not run jcstress", e);
         } catch (InterruptedException e) {

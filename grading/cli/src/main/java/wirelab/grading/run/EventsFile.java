@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,14 +26,14 @@ final class EventsFile {
     final List<String> started = new ArrayList<>();
     boolean reachedEnd;
 
+    /** Bytes of events read at most: the runner caps each test's output, so more is not the runner's. */
+    private static final long LIMIT = 256L << 20;
+
     static EventsFile read(Path file) {
         EventsFile events = new EventsFile();
-        if (!Files.exists(file)) {
-            return events;
-        }
         List<String> lines;
         try {
-            lines = Files.readAllLines(file);
+            lines = WorkFiles.read(file, LIMIT).map(t -> t.lines().toList()).orElse(List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,8 +3,9 @@ package wirelab.grading.run;
 import java.util.List;
 
 /**
- * Wraps a test JVM's command line in whatever isolation the machine offers. The plain fork
- * adds nothing; stronger sandboxes (bubblewrap, resource limits) prefix their own launcher.
+ * Wraps a test JVM's command line in whatever isolation the machine offers, watches it while it
+ * runs and cleans up after it. The plain fork adds nothing; stronger sandboxes (a sandbox uid,
+ * bubblewrap, resource limits) prefix their own launcher.
  */
 public interface Sandbox {
 
@@ -14,9 +15,35 @@ public interface Sandbox {
     /** One line for reports: what isolation this is. */
     String describe();
 
-    /** True when the test JVM sees only the JDK, its classes and its own folder (bubblewrap). */
-    default boolean confinesFiles() {
+    /** Whether a submission graded here is kept from doing {@code threat}. */
+    default boolean confines(Threat threat) {
         return false;
+    }
+
+    /** How this machine meets {@code threat}, in a sentence (the doctor's per-kind answer). */
+    default String explain(Threat threat) {
+        return "not confined: the code runs with the grader's own rights";
+    }
+
+    /** Whether a test JVM here can run {@code program} (a peer a test drives), as the tests would find it on PATH. */
+    default boolean canRun(String program) {
+        return wirelab.testkit.Tools.find(program).isPresent();
+    }
+
+    /**
+     * While the JVM runs (asked every few tens of milliseconds): why it must be stopped now, when it
+     * went past a limit the sandbox watches (disk, memory), or null.
+     */
+    default String exceeded(TestJvmSpec spec, ProcessHandle jvm) {
+        return null;
+    }
+
+    /**
+     * After the JVM ended and before anything it wrote is read: ends every process it left
+     * behind and removes what it wrote outside its folder. Returns what it found, for the feedback.
+     */
+    default List<String> ended(TestJvmSpec spec) {
+        return List.of();
     }
 
     /** No isolation beyond a separate process: for the course's own code (./wirelab check). */

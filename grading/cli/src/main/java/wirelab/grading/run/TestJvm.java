@@ -58,6 +58,7 @@ public final class TestJvm {
             tail = attempt.output;
             EventsFile file = EventsFile.read(events);
             if (file.plan.isEmpty()) {
+                problems.addAll(attempt.leftBehind);
                 problems.add(attempt.killedFor != null
                         ? "the test JVM was stopped before any test ran: " + attempt.killedFor
                         : "the test JVM ended (exit code " + attempt.exitCode + ") before any test ran");
@@ -68,6 +69,7 @@ public final class TestJvm {
             }
             int rerunBefore = rerun.size();
             collect(file, attempt, results, problems);
+            attempt.leftBehind.stream().filter(p -> !problems.contains(p)).forEach(problems::add);
             if (file.reachedEnd) {
                 break;
             }
@@ -110,7 +112,7 @@ public final class TestJvm {
                 results.putIfAbsent(uid, dead(planned.getValue(), attempt));
             }
         }
-        if (attempt.killedFor != null && attempt.killedFor.startsWith("output") && !problems.contains(attempt.killedFor)) {
+        if (attempt.killedFor != null && !attempt.killedFor.startsWith("wall") && !problems.contains(attempt.killedFor)) {
             problems.add(attempt.killedFor);
         }
     }
@@ -189,9 +191,17 @@ public final class TestJvm {
                     kill(process);
                     break;
                 }
+                String over = sandbox.exceeded(spec, process.toHandle());
+                if (over != null) {
+                    attempt.killedFor = over;
+                    kill(process);
+                    break;
+                }
                 process.waitFor(50, TimeUnit.MILLISECONDS);
             }
             process.waitFor(5, TimeUnit.SECONDS);
+            // before the output and the events are read: nothing the JVM started may still write them
+            attempt.leftBehind = sandbox.ended(spec);
             pump.join(2000);
             attempt.exitCode = process.isAlive() ? -1 : process.exitValue();
             attempt.output = reader.text();
@@ -255,6 +265,7 @@ public final class TestJvm {
         String killedFor;
         int exitCode;
         String output = "";
+        List<String> leftBehind = List.of();
     }
 
     /** Drains a stream, keeping at most {@code limit} bytes and noting when there was more. */

@@ -44,6 +44,11 @@ final class Cgroups {
         return parents.isEmpty() ? null : new Cgroups(memoryBytes, pids, parents);
     }
 
+    /** Whether test JVMs get a memory group (else only a pids group, or none). */
+    boolean limitsMemory() {
+        return parents.stream().anyMatch(p -> p.getParent().getFileName().toString().equals("memory"));
+    }
+
     String describe() {
         List<String> parts = new ArrayList<>();
         for (Path p : parents) {

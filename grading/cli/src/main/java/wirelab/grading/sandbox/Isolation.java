@@ -10,8 +10,10 @@ import wirelab.grading.run.Sandbox;
 
 /**
  * Finds, at start, the strongest isolation this machine offers, by trying each layer for real
- * (a trivial bwrap run, a cgroup made and removed, setpriv to nobody) rather than guessing from
- * what is installed. {@code WIRELAB_SANDBOX=plain|limits|bwrap} forces a level for tests.
+ * (a trivial bwrap run, a cgroup made and removed, a JVM started as a sandbox uid) rather than
+ * guessing from what is installed. {@code WIRELAB_SANDBOX=plain|limits|uid|bwrap} (or the system
+ * property {@code wirelab.sandbox}, for tests) forces a level (uid: the sandbox uid without
+ * bubblewrap, as on Gradescope).
  */
 public final class Isolation {
 
@@ -21,42 +23,86 @@ public final class Isolation {
     private Isolation() {
     }
 
-    /** @param base a folder the sandboxed uid can read (hosts file lives there) */
+    /** @param base a folder the sandboxed uid can traverse (the hosts file and, failing /run, the uid locks live there) */
     public static Sandbox detect(Path javaHome, Path base) {
-        String forced = System.getenv().getOrDefault("WIRELAB_SANDBOX", "auto");
+        String forced = System.getProperty("wirelab.sandbox", System.getenv().getOrDefault("WIRELAB_SANDBOX", "auto"));
         if (forced.equals("plain")) {
             return Sandbox.PLAIN;
         }
         boolean prlimit = works(List.of("prlimit", "--nofile=1024", "--", "true"));
-        boolean root = "root".equals(System.getProperty("user.name"));
+        boolean root = isRoot();
         Cgroups cgroups = root ? Cgroups.detect(MEMORY_BYTES, PIDS) : null;
         Path hosts = base.resolve("etc-hosts");
         List<Path> systemDirs = systemDirs();
-        boolean bwrap = false;
-        boolean setpriv = false;
-        if (!forced.equals("limits")) {
-            try {
-                Files.createDirectories(base);
-                Files.writeString(hosts, "127.0.0.1 localhost\n::1 localhost ip6-localhost ip6-loopback\n");
-            } catch (IOException e) {
-                return new IsolatedSandbox(false, false, prlimit, cgroups, hosts, systemDirs);
-            }
-            List<String> probe = new ArrayList<>(List.of("bwrap", "--unshare-all", "--die-with-parent",
-                    "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));
-            for (Path d : systemDirs) {
-                probe.addAll(List.of("--ro-bind-try", d.toString(), d.toString()));
-            }
-            probe.addAll(List.of("--ro-bind", javaHome.toString(), javaHome.toString(),
-                    javaHome.resolve("bin/java").toString(), "-Xshare:auto", "-version"));
-            bwrap = works(probe);
-            if (bwrap && root) {
-                List<String> unprivileged = new ArrayList<>(List.of("setpriv", "--reuid=" + IsolatedSandbox.NOBODY,
-                        "--regid=" + IsolatedSandbox.NOBODY, "--clear-groups", "--"));
-                unprivileged.addAll(probe);
-                setpriv = works(unprivileged);
+        if (forced.equals("limits")) {
+            return new IsolatedSandbox(false, false, null, null, prlimit, cgroups, hosts, systemDirs);
+        }
+        SandboxUids uids = null;
+        SandboxUids.Lease probeUid = null;
+        if (root) {
+            uids = SandboxUids.fromEnvironment(base.resolve("uids"));
+            probeUid = uids.acquire();
+            List<String> java = new ArrayList<>(SandboxUids.as(probeUid.uid()));
+            java.addAll(List.of(javaHome.resolve("bin/java").toString(), "-Xshare:auto", "-version"));
+            if (!works(java)) {
+                probeUid.close();
+                throw new IllegalStateException("the grader runs as root, but a JDK started as an unprivileged uid ("
+                        + String.join(" ", java) + ") does not run: setpriv (util-linux) must be installed and the JDK at "
+                        + javaHome + " readable by every user (install it under /usr/lib/jvm), so that student code never"
+                        + " runs as root");
             }
         }
-        return new IsolatedSandbox(bwrap, setpriv, prlimit, cgroups, hosts, systemDirs);
+        try {
+            Files.createDirectories(base);
+            Files.writeString(hosts, "127.0.0.1 localhost\n::1 localhost ip6-localhost ip6-loopback\n");
+            Perms.set(hosts, "rw-r--r--");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + hosts, e);
+        }
+        boolean bwrap = false;
+        boolean tmpfsSize = false;
+        String bwrapProblem = null;
+        if (!forced.equals("uid") && wirelab.testkit.Tools.find("bwrap").isPresent()) {
+            List<String> as = probeUid == null ? List.of() : SandboxUids.as(probeUid.uid());
+            Probe sized = probe(bwrapProbe(javaHome, systemDirs, as, true));
+            tmpfsSize = sized.ok();
+            bwrap = tmpfsSize || probe(bwrapProbe(javaHome, systemDirs, as, false)).ok();
+            bwrapProblem = bwrap ? null : sized.output();
+        }
+        if (probeUid != null) {
+            probeUid.close();
+        }
+        return new IsolatedSandbox(bwrap, tmpfsSize, bwrapProblem, uids, prlimit, cgroups, hosts, systemDirs);
+    }
+
+    /** The level WIRELAB_SANDBOX (or wirelab.sandbox) forces, or null when the strongest found is used. */
+    public static String forcedLevel() {
+        String forced = System.getProperty("wirelab.sandbox", System.getenv().getOrDefault("WIRELAB_SANDBOX", "auto"));
+        return forced.equals("auto") ? null : forced;
+    }
+
+    /** Whether this process runs as root (effective uid 0). */
+    public static boolean isRoot() {
+        try {
+            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "root".equals(System.getProperty("user.name"));
+        }
+    }
+
+    private static List<String> bwrapProbe(Path javaHome, List<Path> systemDirs, List<String> as, boolean sized) {
+        List<String> probe = new ArrayList<>(as);
+        probe.addAll(List.of("bwrap", "--unshare-all", "--die-with-parent", "--proc", "/proc", "--dev", "/dev"));
+        if (sized) {
+            probe.addAll(List.of("--size", Long.toString(IsolatedSandbox.DISK_BYTES)));
+        }
+        probe.addAll(List.of("--tmpfs", "/tmp"));
+        for (Path d : systemDirs) {
+            probe.addAll(List.of("--ro-bind-try", d.toString(), d.toString()));
+        }
+        probe.addAll(List.of("--ro-bind", javaHome.toString(), javaHome.toString(),
+                javaHome.resolve("bin/java").toString(), "-Xshare:auto", "-version"));
+        return probe;
     }
 
     /**
@@ -81,19 +127,29 @@ public final class Isolation {
     }
 
     private static boolean works(List<String> command) {
+        return probe(command).ok();
+    }
+
+    /** A command's exit and its first line of output (what went wrong, in its own words). */
+    private record Probe(boolean ok, String output) {
+    }
+
+    private static Probe probe(List<String> command) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            byte[] out = p.getInputStream().readNBytes(4096);
             if (!p.waitFor(20, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                return false;
+                return new Probe(false, "no answer in 20 s");
             }
-            return p.exitValue() == 0;
+            String first = new String(out, java.nio.charset.StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
+            return new Probe(p.exitValue() == 0, first);
         } catch (IOException e) {
-            return false;
+            return new Probe(false, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return new Probe(false, "interrupted");
         }
     }
 }

@@ -38,6 +38,9 @@ class AutograderBundleTest {
                 && !pom.contains("<module>grading/similarity</module>"), pom);
         String setup = new String(files.get("setup.sh"), StandardCharsets.UTF_8);
         assertTrue(setup.contains("openjdk-17-jdk-headless") && setup.contains("bubblewrap"));
+        // the sandbox users before anything is graded, and the course and results closed to them
+        assertTrue(setup.contains("$(seq 61000 61063)") && setup.contains("useradd"), setup);
+        assertTrue(setup.indexOf("chmod 700 /autograder/source /autograder/results") < setup.indexOf("./wirelab grade"), setup);
         String run = new String(files.get("run_autograder"), StandardCharsets.UTF_8);
         assertTrue(run.contains("autograder --run --lab threads") && run.contains("WIRELAB_GRADESCOPE_ROOT"));
 

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import wirelab.grading.result.SubmissionResult;
 import wirelab.grading.result.TestVerdict;
+import wirelab.grading.run.Sandbox;
+import wirelab.grading.run.Threat;
 
 class ExpectationTest {
 
@@ -32,11 +34,11 @@ class ExpectationTest {
     @Test
     void lostPointsMustFallInTheRange() {
         SubmissionResult r = result(List.of(junit(3, 3, "passed"), junit(0, 4, "failed"), junit(0, 2, "crashed")), null);
-        assertEquals(Optional.empty(), new Expectation("6", "", false).missedBy(r));
-        assertEquals(Optional.empty(), new Expectation("4..9", "crashed", false).missedBy(r));
-        Optional<String> miss = new Expectation("0..4", "", false).missedBy(r);
+        assertEquals(Optional.empty(), new Expectation("6", "").missedBy(r));
+        assertEquals(Optional.empty(), new Expectation("4..9", "crashed").missedBy(r));
+        Optional<String> miss = new Expectation("0..4", "").missedBy(r);
         assertTrue(miss.orElseThrow().contains("lost 6 of 9 JUnit points, expected loses 0 to 4"), miss.get());
-        assertTrue(new Expectation("1", "timeout", false).missedBy(r).orElseThrow().contains("timeout"));
+        assertTrue(new Expectation("1", "timeout").missedBy(r).orElseThrow().contains("timeout"));
     }
 
     @Test
@@ -44,7 +46,7 @@ class ExpectationTest {
         TestVerdict race = new TestVerdict("r", "race", "", "race", 0, 50, "failed", null, null, null, 1);
         SubmissionResult starter = result(List.of(junit(0, 9, "failed"), junit(1, 1, "passed"), race), null);
         assertEquals(Optional.empty(), Expectation.STARTER.missedBy(starter), "9 of 10 lost is 90%");
-        assertEquals(Optional.empty(), new Expectation("9", "", false).missedBy(starter));
+        assertEquals(Optional.empty(), new Expectation("9", "").missedBy(starter));
         assertTrue(Expectation.FULL_MARKS.missedBy(starter).isPresent());
     }
 
@@ -59,8 +61,8 @@ class ExpectationTest {
         assertEquals(Optional.empty(), Expectation.FULL_MARKS.missedBy(reference));
         // a sample expected to lose 3 + CurlTest's 2: loses 3 here, where curl is missing
         SubmissionResult sample = result(List.of(junit(3, 6, "failed"), curl, chromium), null);
-        assertEquals(Optional.empty(), new Expectation("5", "", false, List.of("CurlTest#test01")).missedBy(sample));
-        Optional<String> miss = new Expectation("5", "", false).missedBy(sample);
+        assertEquals(Optional.empty(), new Expectation("5", "", List.of("CurlTest#test01")).missedBy(sample));
+        Optional<String> miss = new Expectation("5", "").missedBy(sample);
         assertTrue(miss.orElseThrow().contains("lost 3 of 6 JUnit points graded here"), miss.get());
         // the starter: 90%..100% of the 6 points graded here
         assertEquals(Optional.empty(), Expectation.STARTER.missedBy(result(List.of(junit(0, 6, "failed"), curl, chromium), null)));
@@ -69,8 +71,8 @@ class ExpectationTest {
     @Test
     void refusalIsAVerdict() {
         SubmissionResult refused = result(List.of(junit(0, 5, "not-compiled")), "the zip holds a path that escapes");
-        assertEquals(Optional.empty(), new Expectation("", "refused", false).missedBy(refused));
-        assertTrue(new Expectation("", "refused", false).missedBy(result(List.of(junit(5, 5, "passed")), null)).isPresent());
+        assertEquals(Optional.empty(), new Expectation("", "refused").missedBy(refused));
+        assertTrue(new Expectation("", "refused").missedBy(result(List.of(junit(5, 5, "passed")), null)).isPresent());
     }
 
     @Test
@@ -82,10 +84,49 @@ class ExpectationTest {
         Path typo = Files.createDirectories(tmp.resolve("typo"));
         Files.writeString(typo.resolve("sample.properties"), "lost=3..x\n");
         assertThrows(IllegalArgumentException.class, () -> Sample.load("threads", typo));
-        Path sandboxed = Files.createDirectories(tmp.resolve("sandboxed"));
-        Files.writeString(sandboxed.resolve("sample.properties"), "lost=0\nneeds=bubblewrap\n");
-        Expectation x = Sample.load("threads", sandboxed).check();
-        assertTrue(x.checkable(true));
-        assertTrue(!x.checkable(false));
+        Path stray = Files.createDirectories(tmp.resolve("stray"));
+        Files.writeString(stray.resolve("sample.properties"), "lost=0\nunconfined.lost=15\n");
+        e = assertThrows(IllegalArgumentException.class, () -> Sample.load("threads", stray));
+        assertTrue(e.getMessage().contains("threat="), e.getMessage());
+    }
+
+    @Test
+    void aHostileSampleIsCheckedOneWayWhereItsKindIsConfinedAndTheOtherWhereNot() throws Exception {
+        Path reads = Files.createDirectories(tmp.resolve("reads"));
+        Files.writeString(reads.resolve("sample.properties"), "threat=read\nlost=0\nunconfined.lost=15\nabsent=/tmp/x,/dev/shm/y\n");
+        Sample s = Sample.load("threads", reads);
+        assertEquals(Threat.READ, s.threat());
+        assertEquals(List.of(Path.of("/tmp/x"), Path.of("/dev/shm/y")), s.absent());
+        assertEquals("0", s.checkUnder(confining(true)).orElseThrow().lost());
+        assertEquals("15", s.checkUnder(confining(false)).orElseThrow().lost());
+
+        Path outlives = Files.createDirectories(tmp.resolve("outlives"));
+        Files.writeString(outlives.resolve("sample.properties"), "threat=outlive\nlost=3\n");
+        Sample o = Sample.load("threads", outlives);
+        assertEquals("3", o.checkUnder(confining(true)).orElseThrow().lost());
+        assertTrue(o.checkUnder(confining(false)).isEmpty(), "nothing to check where its kind is not confined");
+
+        Path typo = Files.createDirectories(tmp.resolve("typo-threat"));
+        Files.writeString(typo.resolve("sample.properties"), "threat=escape\nlost=0\n");
+        assertThrows(IllegalArgumentException.class, () -> Sample.load("threads", typo));
+    }
+
+    private static Sandbox confining(boolean all) {
+        return new Sandbox() {
+            @Override
+            public List<String> wrap(List<String> command, wirelab.grading.run.TestJvmSpec spec) {
+                return command;
+            }
+
+            @Override
+            public String describe() {
+                return all ? "confines everything" : "confines nothing";
+            }
+
+            @Override
+            public boolean confines(Threat threat) {
+                return all;
+            }
+        };
     }
 }

@@ -224,4 +224,42 @@ class HiddenUdpTest {
             }
         }
     }
+
+    @Test
+    @Points(1)
+    @DisplayName("3.2 any number higher than the last is a new request: also after a gap (a request the network lost"
+            + " entirely) and as a client's first")
+    void test09_serverTakesAHigherNumberAfterAGap() throws Exception {
+        Part3UdpTest.Counter counter = new Part3UdpTest.Counter();
+        try (AtMostOnceUdpServer server = new AtMostOnceUdpServer(0, counter);
+             DatagramSocket client = Loopback.datagramSocket()) {
+            client.setSoTimeout(2_000);
+            String[] steps = {"#1 ADD 1", "#3 ADD 10 (every attempt of #2 was lost: the client gave up on it)",
+                "#7 ADD 100 (after four more lost requests)"};
+            int[] seqs = {1, 3, 7};
+            int[] totals = {1, 11, 111};
+            for (int i = 0; i < seqs.length; i++) {
+                client.send(Datagrams.packet(seqs[i], "ADD " + (totals[i] - (i == 0 ? 0 : totals[i - 1])),
+                        Loopback.at(server.port())));
+                DatagramPacket in = Datagrams.receiveBuffer();
+                int step = i;
+                assertDoesNotThrow(() -> client.receive(in), "request " + steps[step] + " got no reply within 2 s:"
+                        + " a number higher than the last one remembered is a new request, whether or not it is the next"
+                        + " one (a client gives up on a request after its last attempt and numbers the next one on)");
+                Datagrams.Message reply = Datagrams.decode(in);
+                assertEquals(seqs[i], reply.seq(), "the reply to request " + steps[i] + " carries its number");
+                assertEquals(Integer.toString(totals[i]), reply.text(), "request " + steps[i] + " should be carried out");
+            }
+            try (DatagramSocket other = Loopback.datagramSocket()) {
+                other.setSoTimeout(2_000);
+                other.send(Datagrams.packet(5, "ADD 1000", Loopback.at(server.port())));
+                DatagramPacket in = Datagrams.receiveBuffer();
+                assertDoesNotThrow(() -> other.receive(in), "a client whose first request carries #5 (it was started"
+                        + " before, or its first requests were lost) got no reply: the server has no number for it yet,"
+                        + " so any number is new");
+                assertEquals("1111", Datagrams.decode(in).text(), "the first request of a new client should be carried out");
+            }
+            assertEquals(4, counter.calls.get(), "each of the four requests should be carried out exactly once");
+        }
+    }
 }

@@ -262,4 +262,32 @@ class HiddenUdpTest {
             assertEquals(4, counter.calls.get(), "each of the four requests should be carried out exactly once");
         }
     }
+
+    @Test
+    @Points(1)
+    @DisplayName("3.1 a datagram too short to carry a sequence number (0 or 3 bytes) is not a reply: it is ignored")
+    void test10_clientIgnoresDatagramsTooShortForANumber() throws Exception {
+        try (DatagramSocket fake = Loopback.datagramSocket();
+             ReliableUdpClient client = new ReliableUdpClient(Loopback.at(fake.getLocalPort()), Duration.ofSeconds(2), 3)) {
+            Thread server = new Thread(() -> {
+                try {
+                    DatagramPacket in = Datagrams.receiveBuffer();
+                    fake.receive(in);
+                    Datagrams.Message m = Datagrams.decode(in);
+                    fake.send(new DatagramPacket(new byte[0], 0, in.getSocketAddress()));
+                    fake.send(new DatagramPacket(new byte[] {0, 0, 1}, 3, in.getSocketAddress()));
+                    fake.send(Datagrams.packet(m.seq(), "fresh " + m.text(), in.getSocketAddress()));
+                } catch (Exception e) {
+                    // test over
+                }
+            }, "short-datagram-server");
+            server.setDaemon(true);
+            server.start();
+            String reply = assertDoesNotThrow(() -> client.request("one"), "a datagram of 0 bytes and one of 3 bytes"
+                    + " arrived before the reply: Datagrams.decode returns null for them (too short for a sequence number),"
+                    + " and they are not the reply: ignore them and keep waiting, as for a reply with another number");
+            assertEquals("fresh one", reply, "the reply that came after the two short datagrams");
+            assertEquals(1, client.sends(), "the right reply came within the timeout: no retransmission was needed");
+        }
+    }
 }

@@ -250,6 +250,11 @@ class HiddenUdpTest {
                 assertEquals(seqs[i], reply.seq(), "the reply to request " + steps[i] + " carries its number");
                 assertEquals(Integer.toString(totals[i]), reply.text(), "request " + steps[i] + " should be carried out");
             }
+            client.send(Datagrams.packet(7, "ADD 100", Loopback.at(server.port())));
+            DatagramPacket again = Datagrams.receiveBuffer();
+            assertDoesNotThrow(() -> client.receive(again), "request #7 sent again (its reply was lost) got no reply");
+            assertEquals("111", Datagrams.decode(again).text(), "#7 sent again: the remembered reply");
+            assertEquals(3, counter.calls.get(), "#7 sent again must not be carried out again (3 requests so far)");
             try (DatagramSocket other = Loopback.datagramSocket()) {
                 other.setSoTimeout(2_000);
                 other.send(Datagrams.packet(5, "ADD 1000", Loopback.at(server.port())));

@@ -3,10 +3,11 @@
 # one run: with the stuck check (the default: a test whose threads can no longer move ends at once,
 # see grading/runner StuckWatch) and with every hung test waiting out its time limit
 # (--stuck-after 0). Then lists every test whose verdict or points differ between the two (there
-# must be none) and the time each side took.
+# must be none), the time each side took and its slowest submission.
 #
 #   grading/bench/stuck-vs-limits.sh demo [LAB]     the demo's samples (every lab, or one)
 #   grading/bench/stuck-vs-limits.sh mutate LAB     the lab's mutants (./wirelab mutate): also the killed sets
+#   ARGS="--max 20" grading/bench/stuck-vs-limits.sh mutate LAB    more options for both sides
 #
 # Exit code 1 when a verdict differs. The full-limit side takes long: a hung test waits out its
 # limit (2 minutes in the threads lab).
@@ -24,8 +25,8 @@ side() {
   local t0=$SECONDS
   echo "== $name: $* (load $(cut -d' ' -f1-3 /proc/loadavg))"
   case "$mode" in
-    demo) ./wirelab demo --force --out "$work/$name" ${lab:+--lab "$lab"} "$@" > "$work/$name.log" 2>&1 || true ;;
-    mutate) ./wirelab mutate --lab "${lab:?which lab?}" --force --out "$work/$name" "$@" > "$work/$name.log" 2>&1 || true ;;
+    demo) ./wirelab demo --force --out "$work/$name" ${lab:+--lab "$lab"} ${ARGS:-} "$@" > "$work/$name.log" 2>&1 || true ;;
+    mutate) ./wirelab mutate --lab "${lab:?which lab?}" --force --out "$work/$name" ${ARGS:-} "$@" > "$work/$name.log" 2>&1 || true ;;
     *) echo "unknown mode $mode" >&2; exit 2 ;;
   esac
   echo "   $((SECONDS - t0)) s, load $(cut -d' ' -f1-3 /proc/loadavg); log $work/$name.log"
@@ -84,6 +85,9 @@ if mode == "mutate":
         differ.append(f"cannot compare the killed sets: {e}")
 sa, sb = seconds(stuck), seconds(limits)
 print(f"time: {sa:.0f} s with the stuck check, {sb:.0f} s with the full limits: {sb / max(sa, 1):.2f}x")
+for name, side in (("stuck check", a), ("full limits", b)):
+    slow = sorted(((r.get("seconds", 0), k) for k, r in side.items()), reverse=True)[:3]
+    print(f"slowest with the {name}: " + ", ".join(f"{k.replace('/students/', '/')} {s:.0f} s" for s, k in slow))
 if differ:
     print(f"\n{len(differ)} difference(s):")
     for d in differ:

@@ -69,13 +69,13 @@ run_one() {
   local t cpu
   t=$(echo "$(now) - $t0" | bc -l)
   cpu=$(cat "$work/$side-$round.cpu" 2>/dev/null || true)
-  [[ -n "$cpu" ]] && cpu=$(printf '%.0f CPU-s (%.0f s on 2 idle cores at best)' "$cpu" "$(echo "$cpu / 2" | bc -l)") || cpu="CPU not measured (not root)"
+  [[ -n "$cpu" ]] && cpu=$(printf '%.0f CPU-s' "$cpu") || cpu="CPU not measured (not root)"
   printf '\n== %s (%s), round %d: %.1f s, %s, exit %d, load %s -> %s\n' "$side" "$(git -C "$dir" log -1 --format=%h)" \
     "$round" "$t" "$cpu" "$rc" "$before" "$(load)"
   phases "$log"
   [[ -d "$dir/target/demo" ]] && slowest "$dir/target/demo"
   grep -E '^ *[0-9.]+  \[INFO\] .* (SUCCESS|FAILURE) \[' "$log" | sed -E 's/^ *[0-9.]+  \[INFO\] /  /' || true
-  echo "TOTAL $t"
+  echo "TOTAL $t $(cat "$work/$side-$round.cpu" 2>/dev/null || true)"
 }
 
 # prefixes each line with the seconds since the start
@@ -119,6 +119,8 @@ PY
 
 total_this=0
 total_other=0
+cpu_this=0
+cpu_other=0
 for ((r = 1; r <= rounds; r++)); do
   sides=(this)
   [[ -n "$other" ]] && { ((r % 2 == 1)) && sides=(this other) || sides=(other this); }
@@ -127,11 +129,20 @@ for ((r = 1; r <= rounds; r++)); do
     out=$(run_one "$side" "$tree" "$r")
     echo "$out" | grep -v '^TOTAL '
     t=$(echo "$out" | awk '/^TOTAL / { print $2 }')
-    if [[ $side == this ]]; then total_this=$(echo "$total_this + $t" | bc -l); else total_other=$(echo "$total_other + $t" | bc -l); fi
+    c=$(echo "$out" | awk '/^TOTAL / { print ($3 == "" ? 0 : $3) }')
+    if [[ $side == this ]]; then
+      total_this=$(echo "$total_this + $t" | bc -l); cpu_this=$(echo "$cpu_this + $c" | bc -l)
+    else
+      total_other=$(echo "$total_other + $t" | bc -l); cpu_other=$(echo "$cpu_other + $c" | bc -l)
+    fi
   done
 done
 if [[ -n "$other" ]]; then
   printf '\nthis tree %.1f s, other tree %.1f s over %d round(s): this/other = %.2f\n' \
     "$total_this" "$total_other" "$rounds" "$(echo "$total_this / $total_other" | bc -l)"
+  if [[ $(echo "$cpu_other > 0" | bc) == 1 ]]; then
+    printf 'CPU: this tree %.0f CPU-s, other tree %.0f CPU-s: this/other = %.2f\n' \
+      "$cpu_this" "$cpu_other" "$(echo "$cpu_this / $cpu_other" | bc -l)"
+  fi
 fi
 echo "logs: $work/*.log"

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import wirelab.grading.course.Lab;
 import wirelab.grading.course.LabBuild;
+import wirelab.grading.files.Folders;
 import wirelab.grading.peers.PeerNeeds;
 import wirelab.grading.race.JcstressRun;
 import wirelab.grading.race.RaceTests;
@@ -196,11 +197,7 @@ public final class ReleaseGate {
     private static Path scratch(Lab lab) {
         Path dir = lab.solutionDir().resolve("target/wirelab-check");
         try {
-            if (Files.exists(dir)) {
-                try (var walk = Files.walk(dir)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
+            Folders.delete(dir);
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

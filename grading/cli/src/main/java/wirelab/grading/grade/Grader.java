@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import wirelab.grading.compile.JavaCompile;
-import wirelab.grading.compile.LabBundle;
 import wirelab.grading.compile.SubmissionCompiler;
+import wirelab.grading.files.Folders;
 import wirelab.grading.intake.Intake;
 import wirelab.grading.intake.Submission;
 import wirelab.grading.overlay.Overlay;
@@ -41,14 +41,14 @@ public final class Grader {
     public SubmissionResult grade(Path input, String student, String inputHash) {
         long start = System.nanoTime();
         Path scratch = lab.scratchRoot.resolve(safe(student));
-        LabBundle.deleteTree(scratch);
+        Folders.delete(scratch);
         // a sandbox uid enters this folder to reach its own work folder, and nothing else in it (see closeSetup)
         Perms.dir(scratch, "rwx--x--x");
         try {
             return gradeIn(input, student, inputHash, scratch, start);
         } finally {
             if (System.getenv("WIRELAB_KEEP") == null) {
-                LabBundle.deleteTree(scratch);
+                Folders.delete(scratch);
             }
         }
     }

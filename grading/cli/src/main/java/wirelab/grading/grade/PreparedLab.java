@@ -14,6 +14,7 @@ import wirelab.grading.compile.LabBundle;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
 import wirelab.grading.course.LabBuild;
+import wirelab.grading.files.Folders;
 import wirelab.grading.peers.PeerNeeds;
 import wirelab.grading.publish.StarterRenderer;
 import wirelab.grading.race.RaceTests;
@@ -120,7 +121,7 @@ public final class PreparedLab {
             for (Path p : s.filter(p -> p.getFileName().toString().matches("work-\\d+")).toList()) {
                 long pid = Long.parseLong(p.getFileName().toString().substring(5));
                 if (ProcessHandle.of(pid).isEmpty()) {
-                    LabBundle.deleteTree(p);
+                    Folders.delete(p);
                 }
             }
         } catch (IOException | UncheckedIOException e) {

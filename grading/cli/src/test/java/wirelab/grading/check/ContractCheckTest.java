@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import wirelab.grading.compile.LabBundle;
 import wirelab.grading.course.Lab;
+import wirelab.grading.files.Folders;
 
 /**
  * The contract check on a fixture lab (src/test/resources/contract-fixture: tests in the public,
@@ -70,7 +70,7 @@ class ContractCheckTest {
     @BeforeEach
     void copyFixture() throws IOException {
         labDir = dir.resolve("solutions/fixture");
-        LabBundle.copyTree(Path.of("src/test/resources/contract-fixture"), labDir);
+        Folders.copy(Path.of("src/test/resources/contract-fixture"), labDir);
     }
 
     private ContractCheck check(String contract, String... properties) throws IOException {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import wirelab.grading.late.LatePolicy;
+import wirelab.grading.course.LatePolicy;
 
 /**
  * Turns the harness's results.json for one submission into what Gradescope shows: public tests

@@ -18,7 +18,7 @@ import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
 import wirelab.grading.course.LabBuild;
 import wirelab.grading.course.Week;
-import wirelab.grading.late.LatePolicy;
+import wirelab.grading.course.LatePolicy;
 import wirelab.grading.late.SubmissionTimes;
 
 /**

@@ -22,7 +22,7 @@ import wirelab.grading.course.LabBuild;
 import wirelab.grading.export.TestMatrix;
 import wirelab.grading.intake.Submitter;
 import wirelab.grading.late.Deadline;
-import wirelab.grading.late.LatePolicy;
+import wirelab.grading.course.LatePolicy;
 import wirelab.grading.report.ClassView;
 import wirelab.grading.report.HtmlReport;
 import wirelab.grading.result.Gradebook;

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import wirelab.grading.late.Deadline;
-import wirelab.grading.late.LatePolicy;
+import wirelab.grading.course.LatePolicy;
 import wirelab.grading.result.SubmissionResult;
 import wirelab.grading.result.TestVerdict;
 

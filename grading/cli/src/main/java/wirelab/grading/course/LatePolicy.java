@@ -1,4 +1,4 @@
-package wirelab.grading.late;
+package wirelab.grading.course;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -149,7 +149,6 @@ public final class Grader {
         if (run != null) {
             run.results().forEach(r -> byId.putIfAbsent(r.id(), r));
         }
-        String compileHint = "";
         List<TestVerdict> out = new ArrayList<>();
         for (Baseline.Planned p : lab.baseline.tests()) {
             if (!p.graded()) {
@@ -168,9 +167,9 @@ public final class Grader {
             }
             if (r == null) {
                 String why = !compiled.clean() || compiled.sources() == 0
-                        ? "this test could not run: the classes it needs are missing" + compileHint
+                        ? "this test could not run: the classes it needs are missing"
                         : "this test never ran: " + (run.problems().isEmpty() ? "its test class could not start"
-                                : String.join("; ", run == null ? List.of() : run.problems()));
+                                : String.join("; ", run.problems()));
                 out.add(verdict(p, compiled.clean() ? "crashed" : "not-compiled", why, null, null, 0));
                 continue;
             }

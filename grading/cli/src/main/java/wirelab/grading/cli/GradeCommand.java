@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import wirelab.grading.batch.Batch;
@@ -32,21 +33,21 @@ final class GradeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SUBMISSION", description = "Submission folders or .zip files.")
     List<Path> submissions;
 
-    @Option(names = "--lab", required = true, description = "The lab these submissions are for.")
-    String lab;
+    @Mixin
+    LabOption lab = new LabOption();
 
     @Option(names = "--out", description = "Output folder (default: grading-out/<lab>).")
     Path out;
 
-    @Option(names = "--jobs", description = {"Submissions graded at once (default: the cores times the lab's test JVMs",
-        "per submission: one JVM each while submissions wait, more for the last ones)."})
-    int jobs;
+    @Mixin
+    JobsOption jobs = new JobsOption();
 
     @Option(names = "--force", description = "Grade again even when a submission did not change.")
     boolean force;
 
     @Option(names = "--shards", description = {"Test JVMs per submission, each running a fixed part of its tests (the same",
-        "for every submission; default: by the lab's test time, at most 2; 1 runs them all in one JVM)."})
+        "for every submission; default: the lab's grade.shards, else by its test time, at most 2; 1 runs them",
+        "all in one JVM)."})
     int shards;
 
     @Option(names = "--timeout", description = "Seconds per test (default: the lab's test.timeout, else 30).")
@@ -57,7 +58,7 @@ final class GradeCommand implements Callable<Integer> {
         "(exit code 1 if any)."})
     int copies = 1;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     StuckOption stuck = new StuckOption();
 
     @Option(names = "--roster", paramLabel = "FILE.csv", description = {"The class list (student, sis_id, name, email,",
@@ -77,8 +78,8 @@ final class GradeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Course course = Course.locate();
-        Lab l = course.requireLab(lab);
-        Path outDir = out != null ? out : Path.of("grading-out", lab);
+        Lab l = course.requireLab(lab.name);
+        Path outDir = out != null ? out : Path.of("grading-out", lab.name);
         GradeOptions options = stuck.applyTo(GradeOptions.defaults().withShards(shards)
                 .withPerTest(timeout == null ? null : Duration.ofSeconds(timeout)));
         Path javaHome = Path.of(System.getProperty("java.home"));
@@ -100,14 +101,14 @@ final class GradeCommand implements Callable<Integer> {
         if (copies > 1) {
             List<Path> inputs = Batch.expand(submissions);
             List<Path> graded = Copies.of(inputs, copies);
-            Batch.Outcome outcome = gradeAll(course, l, sandbox, Batch.names(graded), outDir, jobs, true, options);
+            Batch.Outcome outcome = gradeAll(course, l, sandbox, Batch.names(graded), outDir, jobs.jobs, true, options);
             Scoreboard.print(outcome, System.out);
             List<Copies.Disagreement> differ = Copies.compare(graded, outcome.results());
             System.out.println(Copies.report(inputs.size(), copies, differ));
             return differ.isEmpty() ? 0 : 1;
         }
         try (ClassIntake intake = ClassIntake.read(submissions, roster, outDir, only, System.out)) {
-            Batch.Outcome outcome = gradeAll(course, l, sandbox, intake.byStudent(), outDir, jobs, force, options);
+            Batch.Outcome outcome = gradeAll(course, l, sandbox, intake.byStudent(), outDir, jobs.jobs, force, options);
             Scoreboard.print(outcome, System.out);
             intake.printKept(System.out);
             return 0;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
@@ -53,8 +54,8 @@ final class MutateCommand implements Callable<Integer> {
     @Option(names = "--min", description = "Exit 1 when the score (0..1) is below this.")
     Double min;
 
-    @Option(names = "--jobs", description = "Mutants graded at once (default: the lab's lanes, as in grade).")
-    Integer jobs;
+    @Mixin
+    JobsOption jobs = new JobsOption();
 
     @Option(names = "--everywhere", description = "Mutate the whole main source, not only the solution regions.")
     boolean everywhere;
@@ -68,7 +69,7 @@ final class MutateCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the mutants (id and diff) without compiling or grading them.")
     boolean dryRun;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     StuckOption stuck = new StuckOption();
 
     @Override
@@ -101,7 +102,7 @@ final class MutateCommand implements Callable<Integer> {
         PreparedLab prepared = PreparedLab.prepare(course, l,
                 stuck.applyTo(race ? GradeOptions.defaults().withRace(true) : GradeOptions.defaults()), sandbox,
                 s -> System.out.println("wirelab: " + s));
-        int lanes = jobs != null ? jobs : prepared.jvmBudget();
+        int lanes = jobs.lanes(prepared);
         Path outDir = out != null ? out : course.root().resolve("target/mutate").resolve(l.name());
         MutationRun.Result r = new MutationRun(prepared, System.out).run(
                 new MutationRun.Options(operators, max, everywhere, lanes, force, only), outDir);

@@ -3,9 +3,9 @@
 # tests (counters, check-then-act, and the stop flag in termination mode) N times (default 20)
 # against labs/threads, with the release gate's budget, and counts the verdicts per test.
 # Needs a build first: ./mvnw -q process-test-classes -pl solutions/threads,labs/threads -am
-# Usage: solutions/threads/bench/race-detection.sh [N]
+# Usage: grading/bench/race-detection.sh [N]
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 runs="${1:-20}"
 cp="$root/labs/threads/target/classes:$root/solutions/threads/target/test-classes:$(cat "$root/solutions/threads/target/test.classpath")"
 tests='wirelab.threads.(counters.(Atomic|Synchronized|Adder)CounterRace|lazy.IdRegistryRace|visibility.StopFlagTermination)'

@@ -3,8 +3,8 @@
 # same 14-byte text/plain response on loopback, measured by wrk with keep-alive, in ONE run.
 # Goal: the dispatcher reaches at least half of Jetty's requests per second.
 #
-#   solutions/dispatcher/bench/run.sh                      # defaults below
-#   DURATION=20s CONNECTIONS=64 solutions/dispatcher/bench/run.sh
+#   grading/bench/dispatcher/run.sh                      # defaults below
+#   DURATION=20s CONNECTIONS=64 grading/bench/dispatcher/run.sh
 #
 # Needs: a JDK, wrk (Debian package wrk). The dispatcher's pool is bounded (WORKERS threads);
 # keep CONNECTIONS <= WORKERS, since each kept-alive connection holds one worker (blocking I/O).

@@ -4,7 +4,7 @@
 # send GET /big.bin and never read, then one plain GET /index.html. Without a write timeout the
 # plain GET is never answered; with it, within the write timeout plus a few seconds.
 #
-#   solutions/dispatcher/bench/slow-readers.sh
+#   grading/bench/dispatcher/slow-readers.sh
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"

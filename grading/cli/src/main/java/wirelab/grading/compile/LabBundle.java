@@ -207,8 +207,12 @@ public record LabBundle(Lab lab, Path dir, List<Path> libraries, Path tests, Pat
     public static void writeClasspaths(Course course, List<Lab> labs) {
         List<String> modules = labs.stream().filter(l -> !Files.isRegularFile(classpathFile(l)))
                 .map(l -> "solutions/" + l.name()).toList();
-        if (!modules.isEmpty()) {
-            Maven.writeTestClasspaths(course, modules);
+        if (!modules.isEmpty() && Maven.writeTestClasspaths(course, modules) != 0) {
+            // the test kit is not in the local Maven repository (a fresh clone inside ./mvnw verify):
+            // compiling with the modules it needs resolves it from the same Maven run
+            System.err.println("wirelab: the course's test kit is not installed; compiling " + String.join(",", modules)
+                    + " with it instead");
+            Maven.processTestClasses(course, modules, true);
         }
     }
 

@@ -31,13 +31,21 @@ public final class Maven {
     /**
      * Writes the modules' {@code target/test.classpath} and nothing else (the parent pom's
      * {@code test-classpath} execution on its own, no compiling): what grading needs from Maven,
-     * as the harness compiles the labs itself. Returns Maven's exit code.
+     * as the harness compiles the labs itself. Returns Maven's exit code. Maven's output is kept
+     * back: it fails when the course's own modules (the test kit) are neither installed nor built
+     * in the same Maven run, and the caller then compiles instead ({@link #processTestClasses}).
      */
     public static synchronized int writeTestClasspaths(Course course, List<String> modules) {
-        return run(course, "resolving the test class path of", modules, List.of("dependency:build-classpath@test-classpath"));
+        return run(course, "resolving the test class path of", modules, List.of("dependency:build-classpath@test-classpath"),
+                ProcessBuilder.Redirect.DISCARD);
     }
 
     private static int run(Course course, String doing, List<String> modules, List<String> goals) {
+        return run(course, doing, modules, goals, ProcessBuilder.Redirect.INHERIT);
+    }
+
+    private static int run(Course course, String doing, List<String> modules, List<String> goals,
+            ProcessBuilder.Redirect output) {
         Path mvnw = course.root().resolve("mvnw");
         List<String> command = new ArrayList<>();
         command.add(Files.isExecutable(mvnw) ? mvnw.toString() : "mvn");
@@ -48,7 +56,8 @@ public final class Maven {
         System.err.println("wirelab: " + doing + " " + String.join(",", modules) + " with Maven: "
                 + String.join(" ", command.subList(1, command.size())));
         try {
-            return new ProcessBuilder(command).directory(course.root().toFile()).inheritIO().start().waitFor();
+            return new ProcessBuilder(command).directory(course.root().toFile()).redirectInput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(output).redirectError(output).start().waitFor();
         } catch (IOException e) {
             throw new IllegalStateException("could not run ./mvnw: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -102,9 +102,9 @@ public final class Batch {
             r = new Grader(lab).grade(input, student, hash);
         } catch (RuntimeException ex) {
             // a harness bug must not stop the class: this one is reported, the rest go on
-            r = new SubmissionResult(SubmissionResult.SCHEMA, Intake.studentOf(input), lab.lab().name(),
-                    "refused", "the grader failed on this submission: " + ex, 0, lab.gradableMax(),
-                    List.of(), List.of(), List.of(), List.of(), List.of(), lab.sandbox().describe(), null, 0, 0);
+            r = SubmissionResult.refused(Intake.studentOf(input), lab.lab().name(),
+                    "the grader failed on this submission: " + ex).score(0, lab.gradableMax())
+                    .isolation(lab.sandbox().describe()).build();
         }
         r = rename(r, student);
         ResultFiles.write(r, dir, publicClasses);
@@ -205,8 +205,7 @@ public final class Batch {
         if (r.student().equals(student)) {
             return r;
         }
-        return new SubmissionResult(r.schema(), student, r.lab(), r.status(), r.refusal(), r.score(), r.max(), r.tests(),
-                r.compile(), r.leftOut(), r.editedTests(), r.notes(), r.isolation(), r.inputHash(), r.jvms(), r.seconds());
+        return r.toBuilder().student(student).build();
     }
 
     static String verdict(SubmissionResult r) {

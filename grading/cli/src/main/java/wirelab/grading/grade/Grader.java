@@ -65,9 +65,9 @@ public final class Grader {
                 }
             }
             notGradedNote(none).ifPresent(notes::add);
-            return new SubmissionResult(SubmissionResult.SCHEMA, student, lab.lab.name(), "refused",
-                    sub.refused(), 0, lab.gradableMax(), none, List.of(), List.of(), List.of(), notes,
-                    lab.sandbox.describe(), inputHash, 0, seconds(start));
+            return SubmissionResult.refused(student, lab.lab.name(), sub.refused()).score(0, lab.gradableMax())
+                    .tests(none).notes(notes).isolation(lab.sandbox.describe()).inputHash(inputHash)
+                    .seconds(seconds(start)).build();
         }
 
         Overlay.Result overlay = new Overlay(lab.lab.name(), lab.publishedFiles).apply(sub.labRoot(),
@@ -123,9 +123,9 @@ public final class Grader {
         if (overlay.sources().isEmpty()) {
             notes.add("no Java sources of package wirelab." + lab.lab.name() + " in the submission");
         }
-        return new SubmissionResult(SubmissionResult.SCHEMA, student, lab.lab.name(), "graded", null,
-                round(score), round(max), verdicts, compileMessages, leftOut, overlay.editedTests(), notes,
-                lab.sandbox.describe(), inputHash, jvms, seconds(start));
+        return SubmissionResult.graded(student, lab.lab.name()).score(round(score), round(max)).tests(verdicts)
+                .compile(compileMessages).leftOut(leftOut).editedTests(overlay.editedTests()).notes(notes)
+                .isolation(lab.sandbox.describe()).inputHash(inputHash).jvms(jvms).seconds(seconds(start)).build();
     }
 
     /**

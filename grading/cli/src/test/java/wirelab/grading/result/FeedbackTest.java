@@ -18,13 +18,13 @@ class FeedbackTest {
     @Test
     @DisplayName("tests are grouped by exercise in class and method order, hidden ones marked, failures explained")
     void groupsLikeTheSummary() {
-        SubmissionResult r = new SubmissionResult(SubmissionResult.SCHEMA, "alice", "threads", "graded", null, 4, 10,
-                List.of(test("w.bank.BankTest#test02_overdraft", "refuses an overdraft", "bank", 0, 3, "failed",
+        SubmissionResult r = SubmissionResult.graded("alice", "threads").score(4, 10)
+                .tests(List.of(test("w.bank.BankTest#test02_overdraft", "refuses an overdraft", "bank", 0, 3, "failed",
                                 "balance went below zero\nsecond line"),
                         test("w.counters.CountersTest#test01_sync", "no lost updates", "counters", 3, 3, "passed", null),
                         test("w.bank.BankHiddenTest#test01_order", "locks in id order", "bank", 0, 3, "timeout", "hung"),
-                        test("w.bank.BankTest#test01_moves", "moves money", "bank", 1, 1, "passed", null)),
-                List.of(), List.of(), List.of(), List.of(), "plain", "h", 1, 2);
+                        test("w.bank.BankTest#test01_moves", "moves money", "bank", 1, 1, "passed", null)))
+                .isolation("plain").inputHash("h").jvms(1).seconds(2).build();
 
         String text = Feedback.of(r, Set.of("w.bank.BankTest", "w.counters.CountersTest"));
 

@@ -22,11 +22,11 @@ class ResultFormatsTest {
 
     static SubmissionResult sample(String student, double score, String status2) {
         String nasty = "expected <1> but was \"2\" & \u0001 \u001b[31m, \\ backslash\nsecond line";
-        return new SubmissionResult(SubmissionResult.SCHEMA, student, "threads", "graded", null, score, 5,
-                List.of(new TestVerdict("a.B#test01_x", "counts to 400 000", "B", "junit", 3, 3, "passed", null, null, null, 0.5),
+        return SubmissionResult.graded(student, "threads").score(score, 5)
+                .tests(List.of(new TestVerdict("a.B#test01_x", "counts to 400 000", "B", "junit", 3, 3, "passed", null, null, null, 0.5),
                         new TestVerdict("a.B#test02_y", "does not deadlock", "B", "junit", score - 3, 2, status2, nasty,
-                                "printed <b>", "\"main\" RUNNABLE", 12.25)),
-                List.of(), List.of(), List.of(), List.of("note, with comma"), "plain", "h1", 1, 13.4);
+                                "printed <b>", "\"main\" RUNNABLE", 12.25)))
+                .notes(List.of("note, with comma")).isolation("plain").inputHash("h1").jvms(1).seconds(13.4).build();
     }
 
     @Test
@@ -40,12 +40,13 @@ class ResultFormatsTest {
     void aTestNotGradedHereIsNeitherPassedNorFailedAndEveryFormatSaysSo() throws Exception {
         String why = "not graded on this machine: chromium is not installed (apt-get install chromium); its 4 point(s)"
                 + " are left out of the maximum";
-        SubmissionResult r = new SubmissionResult(SubmissionResult.SCHEMA, "bob", "dispatcher", "graded", null, 3, 3,
-                List.of(new TestVerdict("a.B#test01_x", "parses", "B", "junit", 3, 3, "passed", null, null, null, 0.5),
+        SubmissionResult r = SubmissionResult.graded("bob", "dispatcher").score(3, 3)
+                .tests(List.of(new TestVerdict("a.B#test01_x", "parses", "B", "junit", 3, 3, "passed", null, null, null, 0.5),
                         new TestVerdict("a.ChromiumTest#test01_page", "a browser loads the page", "ChromiumTest", "junit",
-                                0, 4, TestVerdict.NOT_GRADED, why, null, null, 0)),
-                List.of(), List.of(), List.of(), List.of("not graded on this machine (...): 1 test(s), 4 point(s):"
-                        + " ChromiumTest#test01_page — install with: apt-get install chromium"), "plain", "h", 1, 2);
+                                0, 4, TestVerdict.NOT_GRADED, why, null, null, 0)))
+                .notes(List.of("not graded on this machine (...): 1 test(s), 4 point(s):"
+                        + " ChromiumTest#test01_page — install with: apt-get install chromium"))
+                .isolation("plain").inputHash("h").jvms(1).seconds(2).build();
         ResultFiles.write(r, tmp);
         String feedback = Files.readString(tmp.resolve("feedback.txt"));
         assertTrue(feedback.contains("bob — lab dispatcher: 3 / 3 points"), feedback);

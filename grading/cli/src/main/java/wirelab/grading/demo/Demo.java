@@ -165,9 +165,7 @@ public final class Demo {
             escapes.addAll(Escapes.courseText(lab, prepared.publishedFiles(), outRoot.resolve(lab.name())));
         }
         escapes.addAll(Escapes.leftFiles(byName.values(), sandbox));
-        if (sandbox instanceof wirelab.grading.sandbox.IsolatedSandbox iso) {
-            escapes.addAll(iso.leftovers());
-        }
+        escapes.addAll(sandbox.leftovers());
         return Optional.of(new LabRun(lab, o, byName, sandbox, escapes));
     }
 

@@ -17,7 +17,6 @@ import wirelab.grading.result.TestVerdict;
 import wirelab.grading.run.RunOutcome;
 import wirelab.grading.run.TestJvmSpec;
 import wirelab.grading.run.TestResult;
-import wirelab.grading.sandbox.IsolatedSandbox;
 import wirelab.grading.sandbox.Perms;
 
 /**
@@ -102,10 +101,8 @@ public final class Grader {
             cp.addAll(PreparedLab.classpath(lab.bundle, compiled.classes()));
             Path raceDir = scratch.resolve("race");
             JcstressRun.Report report = JcstressRun.run(lab.javaHome, cp, raceDir, lab.options.raceBudget(), lab.sandbox);
-            if (lab.sandbox instanceof IsolatedSandbox iso) {
-                iso.release(new TestJvmSpec(lab.javaHome, cp, List.of(), lab.options.raceBudget(),
-                        lab.options.raceBudget(), 256, raceDir, 1 << 20));
-            }
+            lab.sandbox.release(new TestJvmSpec(lab.javaHome, cp, List.of(), lab.options.raceBudget(),
+                    lab.options.raceBudget(), 256, raceDir, 1 << 20));
             jvms++;
             report.leftBehind().forEach(p -> notes.add("race tests: " + p));
             for (TestResult r : lab.raceTests.results(report)) {

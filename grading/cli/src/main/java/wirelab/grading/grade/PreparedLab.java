@@ -22,7 +22,6 @@ import wirelab.grading.run.RunOutcome;
 import wirelab.grading.run.Sandbox;
 import wirelab.grading.run.TestJvm;
 import wirelab.grading.run.TestJvmSpec;
-import wirelab.grading.sandbox.IsolatedSandbox;
 import wirelab.grading.sandbox.Isolation;
 import wirelab.grading.sandbox.Perms;
 
@@ -163,9 +162,7 @@ public final class PreparedLab {
             try {
                 ref = new TestJvm(sandbox).run(learn);
             } finally {
-                if (sandbox instanceof IsolatedSandbox iso) {
-                    iso.release(learn);
-                }
+                sandbox.release(learn);
             }
             keepClassList(classList, bundle);
             if (ref.results().isEmpty()) {

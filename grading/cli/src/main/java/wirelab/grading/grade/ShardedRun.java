@@ -17,7 +17,6 @@ import wirelab.grading.run.RunOutcome;
 import wirelab.grading.run.TestJvm;
 import wirelab.grading.run.TestJvmSpec;
 import wirelab.grading.run.TestResult;
-import wirelab.grading.sandbox.IsolatedSandbox;
 
 /**
  * The run stage of one submission: the lab's fixed parts of its tests ({@link PreparedLab#partitions}),
@@ -167,14 +166,12 @@ final class ShardedRun {
             }
             unloadable.putAll(broken);
             units.removeIf(u -> broken.containsKey(u.className()));
-            if (lab.sandbox instanceof IsolatedSandbox iso) {
-                iso.release(spec);
-            }
+            lab.sandbox.release(spec);
         }
         if (run == null) {
             run = new RunOutcome(List.of(), List.of(), 0, "");
         }
-        boolean oom = spec != null && lab.sandbox instanceof IsolatedSandbox iso && iso.release(spec);
+        boolean oom = spec != null && lab.sandbox.release(spec);
         return new Result(run, unloadable, oom);
     }
 }

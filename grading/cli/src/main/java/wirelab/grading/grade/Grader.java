@@ -17,6 +17,7 @@ import wirelab.grading.result.TestVerdict;
 import wirelab.grading.run.RunOutcome;
 import wirelab.grading.run.TestJvmSpec;
 import wirelab.grading.run.TestResult;
+import wirelab.grading.sandbox.Isolation;
 import wirelab.grading.sandbox.Perms;
 
 /**
@@ -52,23 +53,44 @@ public final class Grader {
         }
     }
 
+    /** The stages, in order; each adds what it noticed to {@code notes}. */
     private SubmissionResult gradeIn(Path input, String student, String inputHash, Path scratch, long start) {
         Submission sub = new Intake(lab.lab.name()).open(input, scratch.resolve("intake"));
         List<String> notes = new ArrayList<>(sub.notes());
         if (sub.refused() != null) {
-            List<TestVerdict> none = new ArrayList<>();
-            for (Baseline.Planned p : lab.baseline.tests()) {
-                if (p.graded()) {
-                    none.add(lab.notGradedHere.affects(p.id()) ? notGradedHere(p)
-                            : verdict(p, "not-compiled", "not graded: " + sub.refused(), null, null, 0));
-                }
-            }
-            notGradedNote(none).ifPresent(notes::add);
-            return SubmissionResult.refused(student, lab.lab.name(), sub.refused()).score(0, lab.gradableMax())
-                    .tests(none).notes(notes).isolation(lab.sandbox.describe()).inputHash(inputHash)
-                    .seconds(seconds(start)).build();
+            return refused(student, sub.refused(), notes, inputHash, start);
         }
+        Overlay.Result overlay = overlay(sub, scratch, notes);
+        SubmissionCompiler.Result compiled = SubmissionCompiler.compile(overlay.sourceRoot(), overlay.sources(),
+                lab.bundle.libraries(), scratch.resolve("classes"));
+        closeSetup(scratch);
+        ShardedRun.Result tests = run(student, compiled, scratch, System.nanoTime() - start, notes);
+        List<TestVerdict> verdicts = score(tests.outcome(), compiled, tests.oom(), tests.unloadable());
+        int jvms = tests.outcome().jvms();
+        if (lab.options.race() && lab.raceTests != null && !lab.raceTests.tests().isEmpty()) {
+            verdicts.addAll(raceTests(compiled, scratch, notes));
+            jvms++;
+        }
+        return graded(student, overlay, compiled, verdicts, notes, inputHash, jvms, start);
+    }
 
+    /** Intake refused the submission: every graded test is "not compiled" (or not graded here), nothing ran. */
+    private SubmissionResult refused(String student, String reason, List<String> notes, String inputHash, long start) {
+        List<TestVerdict> none = new ArrayList<>();
+        for (Baseline.Planned p : lab.baseline.tests()) {
+            if (p.graded()) {
+                none.add(lab.notGradedHere.affects(p.id()) ? notGradedHere(p)
+                        : verdict(p, "not-compiled", "not graded: " + reason, null, null, 0));
+            }
+        }
+        notGradedNote(none).ifPresent(notes::add);
+        return SubmissionResult.refused(student, lab.lab.name(), reason).score(0, lab.gradableMax())
+                .tests(none).notes(notes).isolation(lab.sandbox.describe()).inputHash(inputHash)
+                .seconds(seconds(start)).build();
+    }
+
+    /** The lab's main sources of the submission over the course's tests; what was ignored or edited is noted. */
+    private Overlay.Result overlay(Submission sub, Path scratch, List<String> notes) {
         Overlay.Result overlay = new Overlay(lab.lab.name(), lab.publishedFiles).apply(sub.labRoot(),
                 scratch.resolve("src"));
         overlay.ignored().forEach(i -> notes.add("ignored " + i));
@@ -76,46 +98,49 @@ public final class Grader {
             notes.add("the submission changed the course's tests (graded with the course's own tests):");
             overlay.editedTests().forEach(e -> notes.add("  " + e));
         }
+        return overlay;
+    }
 
-        SubmissionCompiler.Result compiled = SubmissionCompiler.compile(overlay.sourceRoot(), overlay.sources(),
-                lab.bundle.libraries(), scratch.resolve("classes"));
-        closeSetup(scratch);
-        long setupNanos = System.nanoTime() - start;
-        List<String> compileMessages = compiled.problems().stream()
-                .filter(p -> p.kind().equals("error")).map(JavaCompile.Problem::toString).toList();
-
+    /** The tests in fresh test JVMs; what went wrong with the JVMs themselves is noted. */
+    private ShardedRun.Result run(String student, SubmissionCompiler.Result compiled, Path scratch, long setupNanos,
+            List<String> notes) {
         ShardedRun.Result tests = new ShardedRun(lab).run(student, compiled, scratch, setupNanos);
-        RunOutcome run = tests.outcome();
-        Map<String, String> unloadable = tests.unloadable();
-        boolean oom = tests.oom();
-        run.problems().forEach(p -> notes.add("run: " + p));
-        if (oom) {
-            notes.add("run: the test JVM hit the memory limit (" + wirelab.grading.sandbox.Isolation.MEMORY_BYTES / (1024 * 1024)
+        tests.outcome().problems().forEach(p -> notes.add("run: " + p));
+        if (tests.oom()) {
+            notes.add("run: the test JVM hit the memory limit (" + Isolation.MEMORY_BYTES / (1024 * 1024)
                     + " MiB) and was killed by the kernel");
         }
+        return tests;
+    }
 
-        List<TestVerdict> verdicts = score(run, compiled, oom, unloadable);
-        int jvms = run.jvms();
-        if (lab.options.race() && lab.raceTests != null && !lab.raceTests.tests().isEmpty()) {
-            List<Path> cp = new ArrayList<>(List.of(lab.bundle.race()));
-            cp.addAll(PreparedLab.classpath(lab.bundle, compiled.classes()));
-            Path raceDir = scratch.resolve("race");
-            JcstressRun.Report report = JcstressRun.run(lab.javaHome, cp, raceDir, lab.options.raceBudget(), lab.sandbox);
-            lab.sandbox.release(new TestJvmSpec(lab.javaHome, cp, List.of(), lab.options.raceBudget(),
-                    lab.options.raceBudget(), 256, raceDir, 1 << 20));
-            jvms++;
-            report.leftBehind().forEach(p -> notes.add("race tests: " + p));
-            for (TestResult r : lab.raceTests.results(report)) {
-                if (r.graded()) {
-                    verdicts.add(new TestVerdict(r.id(), r.name(), "race tests", "race", r.earned(), r.points(),
-                            r.status(), r.message(), r.output(), null, report.millis() / 1000.0 / lab.raceTests.tests().size()));
-                }
+    /** The lab's jcstress tests in one run, as verdicts of the "race tests" group. */
+    private List<TestVerdict> raceTests(SubmissionCompiler.Result compiled, Path scratch, List<String> notes) {
+        List<Path> cp = new ArrayList<>(List.of(lab.bundle.race()));
+        cp.addAll(PreparedLab.classpath(lab.bundle, compiled.classes()));
+        Path raceDir = scratch.resolve("race");
+        JcstressRun.Report report = JcstressRun.run(lab.javaHome, cp, raceDir, lab.options.raceBudget(), lab.sandbox);
+        lab.sandbox.release(new TestJvmSpec(lab.javaHome, cp, List.of(), lab.options.raceBudget(),
+                lab.options.raceBudget(), 256, raceDir, 1 << 20));
+        report.leftBehind().forEach(p -> notes.add("race tests: " + p));
+        List<TestVerdict> out = new ArrayList<>();
+        for (TestResult r : lab.raceTests.results(report)) {
+            if (r.graded()) {
+                out.add(new TestVerdict(r.id(), r.name(), "race tests", "race", r.earned(), r.points(),
+                        r.status(), r.message(), r.output(), null, report.millis() / 1000.0 / lab.raceTests.tests().size()));
             }
         }
+        return out;
+    }
+
+    /** The result of a graded submission: the verdicts' sum out of what this machine could grade. */
+    private SubmissionResult graded(String student, Overlay.Result overlay, SubmissionCompiler.Result compiled,
+            List<TestVerdict> verdicts, List<String> notes, String inputHash, int jvms, long start) {
         double score = verdicts.stream().mapToDouble(TestVerdict::score).sum();
         // a test this machine cannot grade is out of the maximum, for every submission of the batch
         double max = verdicts.stream().filter(v -> !v.notGraded()).mapToDouble(TestVerdict::max).sum();
         notGradedNote(verdicts).ifPresent(notes::add);
+        List<String> compileMessages = compiled.problems().stream()
+                .filter(p -> p.kind().equals("error")).map(JavaCompile.Problem::toString).toList();
         List<String> leftOut = compiled.leftOut().stream().map(f -> "src/main/java/" + f).toList();
         if (overlay.sources().isEmpty()) {
             notes.add("no Java sources of package wirelab." + lab.lab.name() + " in the submission");

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -19,10 +20,10 @@ import wirelab.grading.grade.Grader;
 import wirelab.grading.grade.PreparedLab;
 import wirelab.grading.intake.ClassExports;
 import wirelab.grading.intake.Intake;
-import wirelab.grading.peers.PeerNeeds;
 import wirelab.grading.late.Deadline;
-import wirelab.grading.result.Feedback;
-import wirelab.grading.result.ResultFiles;
+import wirelab.grading.peers.PeerNeeds;
+import wirelab.grading.report.ResultFiles;
+import wirelab.grading.result.Points;
 import wirelab.grading.result.SubmissionResult;
 import wirelab.testkit.Peers;
 
@@ -42,6 +43,18 @@ public final class Batch {
      */
     public record Outcome(List<SubmissionResult> results, Path report, Path gradebook, int graded, int skipped,
             double seconds, ClassFiles.Summary classFiles) {
+
+        /** What the batch did and where its class files are: printed under the scoreboard. */
+        public void printSummary(PrintStream out) {
+            out.println();
+            out.printf(Locale.ROOT, "%d submission(s): %d graded, %d unchanged and skipped, in %.1f s%n", results.size(),
+                    graded, skipped, seconds);
+            if (classFiles != null) {
+                ClassFiles.print(classFiles, gradebook.toAbsolutePath().getParent(), out);
+            }
+            out.println("gradebook: " + gradebook.toAbsolutePath());
+            out.println("report:    " + report.toAbsolutePath());
+        }
     }
 
     private final PreparedLab lab;
@@ -212,7 +225,7 @@ public final class Batch {
         if (r.refusal() != null) {
             return "REFUSED: " + r.refusal();
         }
-        return Feedback.num(r.score()) + "/" + Feedback.num(r.max());
+        return Points.of(r.score()) + "/" + Points.of(r.max());
     }
 
     /** Student names from input names, made unique (alice, alice-2) and safe as folder names. */

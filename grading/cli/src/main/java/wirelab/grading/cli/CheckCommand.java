@@ -7,10 +7,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import wirelab.grading.check.ContractCheck;
-import wirelab.grading.check.GateTable;
-import wirelab.grading.check.LabVerdict;
-import wirelab.grading.check.ReleaseGate;
+import wirelab.grading.gate.ContractCheck;
+import wirelab.grading.gate.GateTable;
+import wirelab.grading.gate.LabVerdict;
+import wirelab.grading.gate.ReleaseGate;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
 import wirelab.grading.publish.GateStamps;
@@ -54,7 +54,7 @@ final class CheckCommand implements Callable<Integer> {
             return contracts(selected);
         }
         if (!noBuild) {
-            Build.compile(course, selected);
+            ReleaseGate.compile(course, selected);
         }
         ReleaseGate gate = new ReleaseGate(Path.of(System.getProperty("java.home")), repeat, !noRace,
                 step -> System.out.println("check: " + step), strict || ReleaseGate.strictByDefault());

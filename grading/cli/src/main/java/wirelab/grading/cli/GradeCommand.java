@@ -14,6 +14,7 @@ import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
 import wirelab.grading.grade.GradeOptions;
 import wirelab.grading.grade.PreparedLab;
+import wirelab.grading.report.Scoreboard;
 import wirelab.grading.roster.ClassIntake;
 import wirelab.grading.run.Sandbox;
 import wirelab.grading.sandbox.Isolation;
@@ -102,14 +103,16 @@ final class GradeCommand implements Callable<Integer> {
             List<Path> inputs = Batch.expand(submissions);
             List<Path> graded = Copies.of(inputs, copies);
             Batch.Outcome outcome = gradeAll(course, l, sandbox, Batch.names(graded), outDir, jobs.jobs, true, options);
-            Scoreboard.print(outcome, System.out);
+            Scoreboard.print(outcome.results(), System.out);
+            outcome.printSummary(System.out);
             List<Copies.Disagreement> differ = Copies.compare(graded, outcome.results());
             System.out.println(Copies.report(inputs.size(), copies, differ));
             return differ.isEmpty() ? 0 : 1;
         }
         try (ClassIntake intake = ClassIntake.read(submissions, roster, outDir, only, System.out)) {
             Batch.Outcome outcome = gradeAll(course, l, sandbox, intake.byStudent(), outDir, jobs.jobs, force, options);
-            Scoreboard.print(outcome, System.out);
+            Scoreboard.print(outcome.results(), System.out);
+            outcome.printSummary(System.out);
             intake.printKept(System.out);
             return 0;
         }

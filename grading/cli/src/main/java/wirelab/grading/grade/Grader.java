@@ -12,6 +12,7 @@ import wirelab.grading.intake.Intake;
 import wirelab.grading.intake.Submission;
 import wirelab.grading.overlay.Overlay;
 import wirelab.grading.race.JcstressRun;
+import wirelab.grading.result.Points;
 import wirelab.grading.result.SubmissionResult;
 import wirelab.grading.result.TestVerdict;
 import wirelab.grading.run.RunOutcome;
@@ -218,7 +219,7 @@ public final class Grader {
     private TestVerdict notGradedHere(Baseline.Planned p) {
         return new TestVerdict(p.id(), p.name(), p.group(), "junit", 0, p.points(), TestVerdict.NOT_GRADED,
                 "not graded on this machine: " + lab.notGradedHere.reason(p.id()) + "; its "
-                        + wirelab.grading.result.Feedback.num(p.points())
+                        + Points.of(p.points())
                         + " point(s) are left out of the maximum for every submission of this batch, and a re-run"
                         + " on a machine that has it grades it", null, null, 0);
     }

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import wirelab.grading.result.Feedback;
+import wirelab.grading.result.Points;
 import wirelab.grading.result.SubmissionResult;
 import wirelab.grading.result.TestVerdict;
 
@@ -99,12 +99,12 @@ public final class HtmlReport {
             if (t.notGradedHere()) {
                 h.append("<tr data-test=\"").append(esc(t.id())).append("\" class=\"not-graded\"><td>")
                         .append(esc(t.name())).append("<br><small>").append(esc(t.shortId())).append("</small></td><td>")
-                        .append(Feedback.num(t.max())).append("</td><td colspan=\"4\">not graded on this machine</td></tr>\n");
+                        .append(Points.of(t.max())).append("</td><td colspan=\"4\">not graded on this machine</td></tr>\n");
                 continue;
             }
             h.append("<tr data-test=\"").append(esc(t.id())).append("\" data-failed=\"").append(t.failed())
                     .append("\"><td>").append(esc(t.name())).append("<br><small>").append(esc(t.shortId()))
-                    .append("</small></td><td>").append(Feedback.num(t.max())).append("</td><td class=\"num\">")
+                    .append("</small></td><td>").append(Points.of(t.max())).append("</td><td class=\"num\">")
                     .append(t.passed()).append("/").append(t.graded()).append("</td><td class=\"num\">")
                     .append(fmt(t.failureRate())).append("%</td><td><div class=\"bar\"><div style=\"width:")
                     .append(fmt(100 - t.failureRate())).append("%\"></div></div></td><td>");
@@ -138,10 +138,10 @@ public final class HtmlReport {
     private static void students(List<SubmissionResult> results, StringBuilder h) {
         h.append("<h2>Students</h2>\n<table id=\"students\"><tr><th>student</th><th>score</th><th>tests</th><th>notes</th></tr>\n");
         for (SubmissionResult r : results) {
-            h.append("<tr data-student=\"").append(esc(r.student())).append("\" data-score=\"").append(Feedback.num(r.score()))
+            h.append("<tr data-student=\"").append(esc(r.student())).append("\" data-score=\"").append(Points.of(r.score()))
                     .append("\"><td><a href=\"#s-").append(esc(anchor(r.student()))).append("\">").append(esc(r.student()))
-                    .append("</a></td><td class=\"num\">").append(Feedback.num(r.score())).append(" / ")
-                    .append(Feedback.num(r.max()));
+                    .append("</a></td><td class=\"num\">").append(Points.of(r.score())).append(" / ")
+                    .append(Points.of(r.max()));
             if (!r.adjustments().isEmpty()) {
                 h.append("<br><small class=\"adj\">").append(signed(r.adjustmentTotal())).append(" adjusted</small>");
             }
@@ -161,7 +161,7 @@ public final class HtmlReport {
         h.append("<h2>Per student</h2>\n");
         for (SubmissionResult r : results) {
             h.append("<details id=\"s-").append(esc(anchor(r.student()))).append("\"><summary><b>").append(esc(r.student()))
-                    .append("</b> — ").append(Feedback.num(r.score())).append(" / ").append(Feedback.num(r.max()))
+                    .append("</b> — ").append(Points.of(r.score())).append(" / ").append(Points.of(r.max()))
                     .append("</summary>\n");
             if (r.refusal() != null) {
                 h.append("<p class=\"bad\">Not graded: ").append(esc(r.refusal())).append("</p>\n");
@@ -171,7 +171,7 @@ public final class HtmlReport {
             }
             if (!r.adjustments().isEmpty()) {
                 h.append("<div class=\"adjustments\"><b>Adjusted by course staff</b> (the tests gave ")
-                        .append(Feedback.num(r.gradedScore())).append("):<ul>");
+                        .append(Points.of(r.gradedScore())).append("):<ul>");
                 r.adjustments().forEach(a -> h.append("<li>").append(esc(a.describe())).append("</li>"));
                 h.append("</ul></div>\n");
             }
@@ -180,8 +180,8 @@ public final class HtmlReport {
             }
             h.append("<table><tr><th>status</th><th>points</th><th>test</th><th>seconds</th></tr>\n");
             for (TestVerdict t : r.tests()) {
-                h.append("<tr><td>").append(badge(t.status())).append("</td><td class=\"num\">").append(Feedback.num(t.score()))
-                        .append("/").append(Feedback.num(t.max())).append("</td><td>").append(esc(t.name()));
+                h.append("<tr><td>").append(badge(t.status())).append("</td><td class=\"num\">").append(Points.of(t.score()))
+                        .append("/").append(Points.of(t.max())).append("</td><td>").append(esc(t.name()));
                 if (!t.passed()) {
                     h.append("<pre>").append(esc(Feedback.testText(t))).append("</pre>");
                 }
@@ -202,11 +202,11 @@ public final class HtmlReport {
         }
         double points = left.values().stream().mapToDouble(TestVerdict::max).sum();
         h.append("<div id=\"not-graded\" class=\"warn\"><p><b>Not graded on this machine</b>: ").append(left.size())
-                .append(" test(s), ").append(Feedback.num(points))
+                .append(" test(s), ").append(Points.of(points))
                 .append(" point(s), left out of every submission's maximum (a peer program the tests drive is missing;"
                         + " a re-run on a machine that has it grades them):</p><ul>\n");
         for (TestVerdict t : left.values()) {
-            h.append("<li>").append(esc(t.name())).append(" (").append(Feedback.num(t.max())).append(" pts) — ")
+            h.append("<li>").append(esc(t.name())).append(" (").append(Points.of(t.max())).append(" pts) — ")
                     .append(esc(t.message())).append("</li>\n");
         }
         h.append("</ul></div>\n");
@@ -267,7 +267,7 @@ public final class HtmlReport {
     }
 
     private static String signed(double d) {
-        return (d > 0 ? "+" : "") + Feedback.num(d);
+        return (d > 0 ? "+" : "") + Points.of(d);
     }
 
     /** Ten bins of 10 % (the last holds 100 %), as inline SVG bars with their counts. */

@@ -1,7 +1,7 @@
 /**
- * What grading concludes about one submission ({@link SubmissionResult}, one {@link TestVerdict}
- * per test) and every file written from it: result.json, Gradescope's results.json, JUnit XML,
- * feedback.txt, and the class's gradebook.csv; {@code diff} between two gradings.
+ * What grading concludes about one submission: {@link SubmissionResult} (built by name), one
+ * {@link TestVerdict} per test, the staff's {@link Adjustment}s, points as text ({@link Points}),
+ * and the CSV tables every file of the class is read and written with ({@link CsvTable}).
  *
  * <p>A leaf: uses nothing of the tool, so every stage and every report may use it.
  */

@@ -11,8 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import wirelab.grading.result.Gradebook;
-import wirelab.grading.result.ResultFiles;
+import wirelab.grading.report.Gradebook;
+import wirelab.grading.report.ResultFiles;
 import wirelab.grading.result.SubmissionResult;
 import wirelab.grading.result.TestVerdict;
 

@@ -20,6 +20,7 @@ import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
 import wirelab.grading.course.LabBuild;
 import wirelab.grading.course.Week;
+import wirelab.grading.report.GradescopeResults;
 
 /**
  * Simulates Gradescope: a temporary root laid out like /autograder (submission/, submission_metadata.json),

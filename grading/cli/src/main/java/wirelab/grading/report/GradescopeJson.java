@@ -1,9 +1,12 @@
-package wirelab.grading.result;
+package wirelab.grading.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import wirelab.grading.result.Adjustment;
+import wirelab.grading.result.SubmissionResult;
+import wirelab.grading.result.TestVerdict;
 
 /**
  * The Gradescope autograder's results.json: score, execution_time (seconds), output, and one

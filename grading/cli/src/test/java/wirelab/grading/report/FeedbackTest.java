@@ -1,4 +1,4 @@
-package wirelab.grading.result;
+package wirelab.grading.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import wirelab.grading.result.SubmissionResult;
+import wirelab.grading.result.TestVerdict;
 
 /** feedback.txt after the deadline reads like the summary students saw: by exercise, in teaching order. */
 class FeedbackTest {

@@ -1,4 +1,4 @@
-package wirelab.grading.check;
+package wirelab.grading.gate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
 import wirelab.grading.course.LabBuild;
+import wirelab.grading.course.Maven;
 import wirelab.grading.files.Folders;
 import wirelab.grading.peers.PeerNeeds;
 import wirelab.grading.race.JcstressRun;
@@ -54,6 +56,19 @@ public final class ReleaseGate {
     /** CI proves every test: {@code CI=true} (or {@code WIRELAB_REQUIRE_TOOLS=1}) makes a missing peer a breach. */
     public static boolean strictByDefault() {
         return "true".equalsIgnoreCase(System.getenv("CI")) || "1".equals(System.getenv("WIRELAB_REQUIRE_TOOLS"));
+    }
+
+    /** Compiles the given labs' solutions and starters (with their tests) through the Maven wrapper, before they are checked. */
+    public static void compile(Course course, List<Lab> labs) {
+        List<String> modules = new ArrayList<>();
+        labs.forEach(l -> {
+            modules.add("solutions/" + l.name());
+            modules.add("labs/" + l.name());
+        });
+        if (Maven.processTestClasses(course, modules, true) != 0) {
+            throw new IllegalStateException("the build failed: fix it first (./mvnw process-test-classes -am -pl "
+                    + String.join(",", modules) + " shows why)");
+        }
     }
 
     public LabVerdict check(Lab lab) {

@@ -1,4 +1,4 @@
-package wirelab.grading.check;
+package wirelab.grading.gate;
 
 import java.io.IOException;
 import java.nio.file.Files;

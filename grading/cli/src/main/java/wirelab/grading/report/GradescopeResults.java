@@ -1,4 +1,4 @@
-package wirelab.grading.autograder;
+package wirelab.grading.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

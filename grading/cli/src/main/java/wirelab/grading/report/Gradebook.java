@@ -1,10 +1,14 @@
-package wirelab.grading.result;
+package wirelab.grading.report;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import wirelab.grading.result.CsvTable;
+import wirelab.grading.result.Points;
+import wirelab.grading.result.SubmissionResult;
+import wirelab.grading.result.TestVerdict;
 
 /**
  * gradebook.csv: one row per student, ready for an LMS import. {@code score} counts the staff's
@@ -36,7 +40,7 @@ public final class Gradebook {
             List<TestVerdict> left = r.tests().stream().filter(TestVerdict::notGraded).toList();
             if (!left.isEmpty()) {
                 comment = (comment.isEmpty() ? "" : comment + "; ") + "not graded on this machine: " + left.size()
-                        + " test(s), " + Feedback.num(left.stream().mapToDouble(TestVerdict::max).sum())
+                        + " test(s), " + Points.of(left.stream().mapToDouble(TestVerdict::max).sum())
                         + " point(s) left out of max_score" + r.notes().stream().filter(n -> n.contains("install with: "))
                                 .map(n -> " (" + n.substring(n.indexOf("install with: ") + 14) + ")").findFirst().orElse("");
             }
@@ -46,16 +50,16 @@ public final class Gradebook {
                         .collect(Collectors.joining(", "));
             }
             Who w = who.getOrDefault(r.student(), Who.UNKNOWN);
-            return List.of(r.student(), Feedback.num(r.score()), Feedback.num(r.max()),
+            return List.of(r.student(), Points.of(r.score()), Points.of(r.max()),
                     String.format(Locale.ROOT, "%.1f", pct), r.status(), Long.toString(r.passedCount()),
                     Long.toString(r.tests().stream().filter(t -> !t.notGraded()).count()), comment,
-                    Feedback.num(r.gradedScore()), r.adjustments().isEmpty() ? "" : signed(r.adjustmentTotal()),
+                    Points.of(r.gradedScore()), r.adjustments().isEmpty() ? "" : signed(r.adjustmentTotal()),
                     w.sisId(), w.name(), w.email(), w.section(), w.submittedAt());
         }).toList();
         CsvTable.write(file, HEADER, rows);
     }
 
     static String signed(double d) {
-        return (d > 0 ? "+" : "") + Feedback.num(d);
+        return (d > 0 ? "+" : "") + Points.of(d);
     }
 }

@@ -1,4 +1,4 @@
-package wirelab.grading.result;
+package wirelab.grading.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import wirelab.grading.result.Points;
+import wirelab.grading.result.SubmissionResult;
+import wirelab.grading.result.TestVerdict;
 
 /**
  * The plain-text feedback a student reads after the deadline: the score, then the tests by
@@ -33,7 +36,7 @@ public final class Feedback {
      */
     public static String of(SubmissionResult r, Set<String> publicClasses) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s — lab %s: %s / %s points%n", r.student(), r.lab(), num(r.score()), num(r.max())));
+        sb.append(String.format(Locale.ROOT, "%s — lab %s: %s / %s points%n", r.student(), r.lab(), Points.of(r.score()), Points.of(r.max())));
         if (!r.adjustments().isEmpty()) {
             sb.append(adjustments(r));
         }
@@ -51,12 +54,12 @@ public final class Feedback {
         for (Map.Entry<String, List<TestVerdict>> g : byGroup(r.tests()).entrySet()) {
             List<TestVerdict> tests = g.getValue();
             sb.append(String.format(Locale.ROOT, "%n== %s: %s / %s%n", g.getKey(),
-                    num(tests.stream().mapToDouble(TestVerdict::score).sum()),
-                    num(tests.stream().filter(t -> !t.notGraded()).mapToDouble(TestVerdict::max).sum())));
+                    Points.of(tests.stream().mapToDouble(TestVerdict::score).sum()),
+                    Points.of(tests.stream().filter(t -> !t.notGraded()).mapToDouble(TestVerdict::max).sum())));
             for (TestVerdict t : tests) {
                 boolean hidden = publicClasses != null && !publicClasses.contains(className(t));
                 // a test not graded here is worth nothing on this machine: "-/4" says it was neither passed nor failed
-                sb.append(String.format(Locale.ROOT, "%s %s/%s  %s%s%s  (%s)%n", mark(t), t.notGraded() ? "-" : num(t.score()), num(t.max()),
+                sb.append(String.format(Locale.ROOT, "%s %s/%s  %s%s%s  (%s)%n", mark(t), t.notGraded() ? "-" : Points.of(t.score()), Points.of(t.max()),
                         hidden ? "[hidden] " : "", t.name(), t.passed() || "failed".equals(t.status()) ? "" : " [" + t.status() + "]",
                         shortId(t)));
                 if (!t.passed()) {
@@ -71,8 +74,8 @@ public final class Feedback {
     /** The staff's changes after grading: the tests' score, then each change and why. */
     public static String adjustments(SubmissionResult r) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "The tests gave %s; adjusted by course staff (%s%s):%n", num(r.gradedScore()),
-                r.adjustmentTotal() > 0 ? "+" : "", num(r.adjustmentTotal())));
+        sb.append(String.format(Locale.ROOT, "The tests gave %s; adjusted by course staff (%s%s):%n", Points.of(r.gradedScore()),
+                r.adjustmentTotal() > 0 ? "+" : "", Points.of(r.adjustmentTotal())));
         r.adjustments().forEach(a -> sb.append("  ").append(a.describe()).append('\n'));
         return sb.toString();
     }
@@ -132,9 +135,5 @@ public final class Feedback {
 
     private static String indent(String s) {
         return "    " + s.replace("\n", "\n    ");
-    }
-
-    public static String num(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%.2f", d);
     }
 }

@@ -1,6 +1,8 @@
-package wirelab.grading.result;
+package wirelab.grading.report;
 
 import java.util.Locale;
+import wirelab.grading.result.SubmissionResult;
+import wirelab.grading.result.TestVerdict;
 
 /** The classic JUnit XML report (one testsuite per submission), for CI dashboards and LMS plugins. */
 public final class JUnitXml {

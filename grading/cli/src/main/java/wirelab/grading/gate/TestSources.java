@@ -1,4 +1,4 @@
-package wirelab.grading.check;
+package wirelab.grading.gate;
 
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;

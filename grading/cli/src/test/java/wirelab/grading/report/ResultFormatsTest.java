@@ -1,4 +1,4 @@
-package wirelab.grading.result;
+package wirelab.grading.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +13,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
+import wirelab.grading.result.SubmissionResult;
+import wirelab.grading.result.TestVerdict;
 
 /** result.json round-trips, Gradescope's fields and escaping, well-formed JUnit XML, CSV quoting, diff. */
 class ResultFormatsTest {

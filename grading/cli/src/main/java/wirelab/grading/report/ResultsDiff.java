@@ -1,4 +1,4 @@
-package wirelab.grading.result;
+package wirelab.grading.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import wirelab.grading.report.ResultFiles;
+import wirelab.grading.result.Points;
+import wirelab.grading.result.SubmissionResult;
+import wirelab.grading.result.TestVerdict;
 
 /**
  * Compares two grading runs (their output folders): the students whose score changed, and why,
@@ -94,7 +98,7 @@ public final class ResultsDiff {
     }
 
     private static String signed(SubmissionResult r) {
-        return r.adjustments().isEmpty() ? "none" : (r.adjustmentTotal() > 0 ? "+" : "") + Feedback.num(r.adjustmentTotal());
+        return r.adjustments().isEmpty() ? "none" : (r.adjustmentTotal() > 0 ? "+" : "") + Points.of(r.adjustmentTotal());
     }
 
     private static Map<String, TestVerdict> byId(SubmissionResult r) {

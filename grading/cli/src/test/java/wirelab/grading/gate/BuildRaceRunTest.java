@@ -1,4 +1,4 @@
-package wirelab.grading.check;
+package wirelab.grading.gate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

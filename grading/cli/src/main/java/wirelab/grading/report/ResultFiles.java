@@ -1,4 +1,4 @@
-package wirelab.grading.result;
+package wirelab.grading.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import wirelab.grading.result.SubmissionResult;
 
 /**
  * Writes one submission's results in every shape: result.json (wirelab's schema, read back for

@@ -41,7 +41,7 @@ public final class Grader {
     /** @param student the name results go under (unique within the batch) */
     public SubmissionResult grade(Path input, String student, String inputHash) {
         long start = System.nanoTime();
-        Path scratch = lab.scratchRoot.resolve(safe(student));
+        Path scratch = lab.scratchRoot().resolve(safe(student));
         Folders.delete(scratch);
         // a sandbox uid enters this folder to reach its own work folder, and nothing else in it (see closeSetup)
         Perms.dir(scratch, "rwx--x--x");
@@ -56,19 +56,19 @@ public final class Grader {
 
     /** The stages, in order; each adds what it noticed to {@code notes}. */
     private SubmissionResult gradeIn(Path input, String student, String inputHash, Path scratch, long start) {
-        Submission sub = new Intake(lab.lab.name()).open(input, scratch.resolve("intake"));
+        Submission sub = new Intake(lab.lab().name()).open(input, scratch.resolve("intake"));
         List<String> notes = new ArrayList<>(sub.notes());
         if (sub.refused() != null) {
             return refused(student, sub.refused(), notes, inputHash, start);
         }
         Overlay.Result overlay = overlay(sub, scratch, notes);
         SubmissionCompiler.Result compiled = SubmissionCompiler.compile(overlay.sourceRoot(), overlay.sources(),
-                lab.bundle.libraries(), scratch.resolve("classes"));
+                lab.bundle().libraries(), scratch.resolve("classes"));
         closeSetup(scratch);
         ShardedRun.Result tests = run(student, compiled, scratch, System.nanoTime() - start, notes);
         List<TestVerdict> verdicts = score(tests.outcome(), compiled, tests.oom(), tests.unloadable());
         int jvms = tests.outcome().jvms();
-        if (lab.options.race() && lab.raceTests != null && !lab.raceTests.tests().isEmpty()) {
+        if (lab.options().race() && lab.raceTests() != null && !lab.raceTests().tests().isEmpty()) {
             verdicts.addAll(raceTests(compiled, scratch, notes));
             jvms++;
         }
@@ -78,21 +78,21 @@ public final class Grader {
     /** Intake refused the submission: every graded test is "not compiled" (or not graded here), nothing ran. */
     private SubmissionResult refused(String student, String reason, List<String> notes, String inputHash, long start) {
         List<TestVerdict> none = new ArrayList<>();
-        for (Baseline.Planned p : lab.baseline.tests()) {
+        for (Baseline.Planned p : lab.baseline().tests()) {
             if (p.graded()) {
-                none.add(lab.notGradedHere.affects(p.id()) ? notGradedHere(p)
+                none.add(lab.notGradedHere().affects(p.id()) ? notGradedHere(p)
                         : verdict(p, "not-compiled", "not graded: " + reason, null, null, 0));
             }
         }
         notGradedNote(none).ifPresent(notes::add);
-        return SubmissionResult.refused(student, lab.lab.name(), reason).score(0, lab.gradableMax())
-                .tests(none).notes(notes).isolation(lab.sandbox.describe()).inputHash(inputHash)
+        return SubmissionResult.refused(student, lab.lab().name(), reason).score(0, lab.gradableMax())
+                .tests(none).notes(notes).isolation(lab.sandbox().describe()).inputHash(inputHash)
                 .seconds(seconds(start)).build();
     }
 
     /** The lab's main sources of the submission over the course's tests; what was ignored or edited is noted. */
     private Overlay.Result overlay(Submission sub, Path scratch, List<String> notes) {
-        Overlay.Result overlay = new Overlay(lab.lab.name(), lab.publishedFiles).apply(sub.labRoot(),
+        Overlay.Result overlay = new Overlay(lab.lab().name(), lab.publishedFiles()).apply(sub.labRoot(),
                 scratch.resolve("src"));
         overlay.ignored().forEach(i -> notes.add("ignored " + i));
         if (!overlay.editedTests().isEmpty()) {
@@ -116,18 +116,18 @@ public final class Grader {
 
     /** The lab's jcstress tests in one run, as verdicts of the "race tests" group. */
     private List<TestVerdict> raceTests(SubmissionCompiler.Result compiled, Path scratch, List<String> notes) {
-        List<Path> cp = new ArrayList<>(List.of(lab.bundle.race()));
-        cp.addAll(PreparedLab.classpath(lab.bundle, compiled.classes()));
+        List<Path> cp = new ArrayList<>(List.of(lab.bundle().race()));
+        cp.addAll(PreparedLab.classpath(lab.bundle(), compiled.classes()));
         Path raceDir = scratch.resolve("race");
-        JcstressRun.Report report = JcstressRun.run(lab.javaHome, cp, raceDir, lab.options.raceBudget(), lab.sandbox);
-        lab.sandbox.release(new TestJvmSpec(lab.javaHome, cp, List.of(), lab.options.raceBudget(),
-                lab.options.raceBudget(), 256, raceDir, 1 << 20));
+        JcstressRun.Report report = JcstressRun.run(lab.javaHome(), cp, raceDir, lab.options().raceBudget(), lab.sandbox());
+        lab.sandbox().release(new TestJvmSpec(lab.javaHome(), cp, List.of(), lab.options().raceBudget(),
+                lab.options().raceBudget(), 256, raceDir, 1 << 20));
         report.leftBehind().forEach(p -> notes.add("race tests: " + p));
         List<TestVerdict> out = new ArrayList<>();
-        for (TestResult r : lab.raceTests.results(report)) {
+        for (TestResult r : lab.raceTests().results(report)) {
             if (r.graded()) {
                 out.add(new TestVerdict(r.id(), r.name(), "race tests", "race", r.earned(), r.points(),
-                        r.status(), r.message(), r.output(), null, report.millis() / 1000.0 / lab.raceTests.tests().size()));
+                        r.status(), r.message(), r.output(), null, report.millis() / 1000.0 / lab.raceTests().tests().size()));
             }
         }
         return out;
@@ -144,11 +144,11 @@ public final class Grader {
                 .filter(p -> p.kind().equals("error")).map(JavaCompile.Problem::toString).toList();
         List<String> leftOut = compiled.leftOut().stream().map(f -> "src/main/java/" + f).toList();
         if (overlay.sources().isEmpty()) {
-            notes.add("no Java sources of package wirelab." + lab.lab.name() + " in the submission");
+            notes.add("no Java sources of package wirelab." + lab.lab().name() + " in the submission");
         }
-        return SubmissionResult.graded(student, lab.lab.name()).score(round(score), round(max)).tests(verdicts)
+        return SubmissionResult.graded(student, lab.lab().name()).score(round(score), round(max)).tests(verdicts)
                 .compile(compileMessages).leftOut(leftOut).editedTests(overlay.editedTests()).notes(notes)
-                .isolation(lab.sandbox.describe()).inputHash(inputHash).jvms(jvms).seconds(seconds(start)).build();
+                .isolation(lab.sandbox().describe()).inputHash(inputHash).jvms(jvms).seconds(seconds(start)).build();
     }
 
     /**
@@ -173,11 +173,11 @@ public final class Grader {
             run.results().forEach(r -> byId.putIfAbsent(r.id(), r));
         }
         List<TestVerdict> out = new ArrayList<>();
-        for (Baseline.Planned p : lab.baseline.tests()) {
+        for (Baseline.Planned p : lab.baseline().tests()) {
             if (!p.graded()) {
                 continue;
             }
-            if (lab.notGradedHere.affects(p.id())) {
+            if (lab.notGradedHere().affects(p.id())) {
                 out.add(notGradedHere(p));
                 continue;
             }
@@ -218,7 +218,7 @@ public final class Grader {
     /** A test whose peer program this machine lacks: neither passed nor failed, and out of the maximum. */
     private TestVerdict notGradedHere(Baseline.Planned p) {
         return new TestVerdict(p.id(), p.name(), p.group(), "junit", 0, p.points(), TestVerdict.NOT_GRADED,
-                "not graded on this machine: " + lab.notGradedHere.reason(p.id()) + "; its "
+                "not graded on this machine: " + lab.notGradedHere().reason(p.id()) + "; its "
                         + Points.of(p.points())
                         + " point(s) are left out of the maximum for every submission of this batch, and a re-run"
                         + " on a machine that has it grades it", null, null, 0);
@@ -226,7 +226,7 @@ public final class Grader {
 
     /** The note feedback, result.json and Gradescope show: which tests, how many points, what to install. */
     private java.util.Optional<String> notGradedNote(List<TestVerdict> verdicts) {
-        return NotGraded.note(verdicts, lab.notGradedHere.installCommand());
+        return NotGraded.note(verdicts, lab.notGradedHere().installCommand());
     }
 
     /** " (Foo.java did not compile: ...)" when the missing thing lives in a file that was left out. */

@@ -32,29 +32,29 @@ import wirelab.grading.sandbox.Perms;
  */
 public final class PreparedLab {
 
-    final Course course;
-    final Lab lab;
-    final LabBundle bundle;
-    final Baseline baseline;
-    final Map<String, byte[]> publishedFiles;
-    final RaceTests raceTests;
-    final Sandbox sandbox;
-    final Path javaHome;
-    final GradeOptions options;
-    final Path scratchRoot;
+    private final Course course;
+    private final Lab lab;
+    private final LabBundle bundle;
+    private final Baseline baseline;
+    private final Map<String, byte[]> publishedFiles;
+    private final RaceTests raceTests;
+    private final Sandbox sandbox;
+    private final Path javaHome;
+    private final GradeOptions options;
+    private final Path scratchRoot;
     /** The plan's tests as units for the test JVMs, and how many JVMs share them (see {@link Shards}). */
-    final List<Shards.Unit> testUnits;
-    final int shardCount;
+    private final List<Shards.Unit> testUnits;
+    private final int shardCount;
     /**
      * The fixed split of {@link #testUnits}: one list per test JVM, decided here once for every
      * submission of the run, so what runs with what never depends on scheduling (see {@link Shards}).
      */
-    final List<List<Shards.Unit>> partitions;
+    private final List<List<Shards.Unit>> partitions;
     /** Turns for a submission's extra test JVMs, shared by the batch's lanes (see {@link SpareJvms}). */
-    final SpareJvms spareJvms = new SpareJvms();
+    private final SpareJvms spareJvms = new SpareJvms();
     /** The peer programs the tests declare ({@code @Needs}), and which of them this machine lacks (looked up once per batch). */
-    final PeerNeeds peerNeeds;
-    final PeerNeeds.Missing notGradedHere;
+    private final PeerNeeds peerNeeds;
+    private final PeerNeeds.Missing notGradedHere;
 
     private PreparedLab(Course course, Lab lab, LabBundle bundle, Baseline baseline, Map<String, byte[]> publishedFiles,
             RaceTests raceTests, Sandbox sandbox, Path javaHome, GradeOptions options, Path scratchRoot) {
@@ -426,5 +426,30 @@ public final class PreparedLab {
 
     public Path scratchRoot() {
         return scratchRoot;
+    }
+
+    /** The JDK every test JVM runs on. */
+    Path javaHome() {
+        return javaHome;
+    }
+
+    /** The lab's jcstress tests, or null when it has none. */
+    RaceTests raceTests() {
+        return raceTests;
+    }
+
+    /** The fixed parts of the tests, one list per test JVM (see {@link Shards}). */
+    List<List<Shards.Unit>> partitions() {
+        return partitions;
+    }
+
+    /** The plan's tests as units for the test JVMs. */
+    List<Shards.Unit> testUnits() {
+        return testUnits;
+    }
+
+    /** The course the lab belongs to. */
+    Course course() {
+        return course;
     }
 }

@@ -117,7 +117,7 @@ public final class Grader {
     /** The lab's jcstress tests in one run, as verdicts of the "race tests" group. */
     private List<TestVerdict> raceTests(SubmissionCompiler.Result compiled, Path scratch, List<String> notes) {
         List<Path> cp = new ArrayList<>(List.of(lab.bundle().race()));
-        cp.addAll(PreparedLab.classpath(lab.bundle(), compiled.classes()));
+        cp.addAll(TestJvmCommand.classpath(lab.bundle(), compiled.classes()));
         Path raceDir = scratch.resolve("race");
         JcstressRun.Report report = JcstressRun.run(lab.javaHome(), cp, raceDir, lab.options().raceBudget(), lab.sandbox());
         lab.sandbox().release(new TestJvmSpec(lab.javaHome(), cp, List.of(), lab.options().raceBudget(),

@@ -134,7 +134,7 @@ final class ShardedRun {
     }
 
     private TestJvmSpec spec(SubmissionCompiler.Result compiled, List<String> selectors, Path workDir) {
-        return new TestJvmSpec(lab.javaHome(), PreparedLab.classpath(lab.bundle(), compiled.classes()), selectors,
+        return new TestJvmSpec(lab.javaHome(), TestJvmCommand.classpath(lab.bundle(), compiled.classes()), selectors,
                 lab.options().perTest(), lab.options().wallFor(lab.baseline().referenceSeconds()), lab.options().heapMb(),
                 workDir, lab.options().outputLimit(), lab.jvmOptions(), lab.options().stuckAfter());
     }

@@ -6,13 +6,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import wirelab.grading.batch.GradingSession;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
 import wirelab.grading.demo.Demo;
 import wirelab.grading.grade.GradeOptions;
-import wirelab.grading.grade.PreparedLab;
 import wirelab.grading.run.Sandbox;
-import wirelab.grading.sandbox.Isolation;
 
 /** {@code wirelab demo}: grade the bundled sample submissions and print the scoreboard. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -46,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         Course course = Course.locate();
         List<Lab> chosen = labs.names.isEmpty() ? course.labList() : labs.names.stream().map(course::requireLab).toList();
-        Sandbox sandbox = Isolation.detect(Path.of(System.getProperty("java.home")), PreparedLab.workBase());
+        Sandbox sandbox = GradingSession.isolation();
         System.out.println("doctor: " + DoctorCommand.summary(new wirelab.grading.doctor.Doctor(course).programs(), sandbox)
                 + " (./wirelab doctor)");
         System.out.println("isolation: " + sandbox.describe());

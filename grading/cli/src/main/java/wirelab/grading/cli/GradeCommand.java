@@ -10,14 +10,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import wirelab.grading.batch.Batch;
 import wirelab.grading.batch.Copies;
+import wirelab.grading.batch.GradingSession;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
 import wirelab.grading.grade.GradeOptions;
-import wirelab.grading.grade.PreparedLab;
 import wirelab.grading.report.Scoreboard;
 import wirelab.grading.roster.ClassIntake;
 import wirelab.grading.run.Sandbox;
-import wirelab.grading.sandbox.Isolation;
 
 /** {@code wirelab grade SUBMISSIONS... --lab LAB}: grades a class into scores, feedback, a gradebook and a report. */
 @Command(name = "grade", mixinStandardHelpOptions = true,
@@ -83,8 +82,7 @@ final class GradeCommand implements Callable<Integer> {
         Path outDir = out != null ? out : Path.of("grading-out", lab.name);
         GradeOptions options = stuck.applyTo(GradeOptions.defaults().withShards(shards)
                 .withPerTest(timeout == null ? null : Duration.ofSeconds(timeout)));
-        Path javaHome = Path.of(System.getProperty("java.home"));
-        Sandbox sandbox = Isolation.detect(javaHome, PreparedLab.workBase());
+        Sandbox sandbox = GradingSession.isolation();
         System.out.println("isolation: " + sandbox.describe());
         Confinement.check(sandbox, isolation, System.out::println);
         Confinement.closeFolders(sandbox, course, l, outDir, submissions, s -> System.out.println("wirelab: " + s));
@@ -120,13 +118,9 @@ final class GradeCommand implements Callable<Integer> {
 
     static Batch.Outcome gradeAll(Course course, Lab lab, Sandbox sandbox, java.util.Map<String, Path> inputs, Path outDir,
             int jobs, boolean force, GradeOptions options) {
-        PreparedLab prepared = PreparedLab.prepare(course, lab, options, sandbox, s -> System.out.println("wirelab: " + s));
-        int lanes = jobs > 0 ? jobs : prepared.jvmBudget();
-        System.out.println("grading " + inputs.size() + " submission(s) of " + lab.name() + " on " + lanes + " lane(s), "
-                + (prepared.shardCount() == 1 ? "1 test JVM each" : prepared.shardCount() + " test JVMs each (a fixed part of the tests in each), up to "
-                        + Math.max(lanes, prepared.jvmBudget()) + " at once")
-                + (options.race() ? ", with race tests" : "") + "; time limit per test "
-                + prepared.options().perTest().toSeconds() + " s");
-        return new Batch(prepared, lanes, force, System.out).run(inputs, outDir);
+        GradingSession session = GradingSession.open(course, lab, options, sandbox, jobs,
+                s -> System.out.println("wirelab: " + s));
+        System.out.println(session.plan(inputs.size()));
+        return session.grade(inputs, outDir, force, System.out);
     }
 }

@@ -1,7 +1,6 @@
 package wirelab.grading.cli;
 
 import picocli.CommandLine.Option;
-import wirelab.grading.grade.PreparedLab;
 
 /** {@code --jobs N}, for the commands that grade a lab's submissions (or mutants) on lanes. */
 final class JobsOption {
@@ -9,9 +8,4 @@ final class JobsOption {
     @Option(names = "--jobs", paramLabel = "N", description = {"Submissions graded at once (default: the cores times the",
         "lab's test JVMs per submission: one JVM each while submissions wait, more for the last ones)."})
     int jobs;
-
-    /** The lanes: the TA's number, else the lab's own budget. */
-    int lanes(PreparedLab lab) {
-        return jobs > 0 ? jobs : lab.jvmBudget();
-    }
 }

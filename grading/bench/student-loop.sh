@@ -10,6 +10,9 @@
 #   CDS=1 grading/bench/student-loop.sh [LAB] [WEEK] [RUNS]  instead: the starter's run as published
 #       against class-data sharing on in the test JVM (-Dlab.jvm.flags=), alternating, with the JVM
 #       warnings each run shows
+#   RACES=1 grading/bench/student-loop.sh [LAB] [WEEK] [RUNS]  instead: what the practice race tests
+#       cost a student: ./mvnw verify -pl LAB (the tests, then jcstress) against ./mvnw test -pl LAB,
+#       alternating, with the solution in place, and each run's exit code
 #   CATCHES=1 grading/bench/student-loop.sh [LAB] [WEEK]   instead: does the student's quick run
 #       (time boxes scaled, see wirelab.testkit.Stress) fail the same public tests as whole boxes?
 #       For the reference and each non-hostile demo sample: one run each way, the failed tests compared
@@ -98,6 +101,19 @@ if [[ -n "${CDS:-}" ]]; then
       log="$work/cds-$how-$i.log"
       printf '%-10s run %d: %s' "$how" "$i" "$(timed "$log" ./mvnw test -pl "$lab" "${flags[@]}")"
       printf ', JVM warnings: %d\n' "$(grep -c 'VM warning' "$log" || true)"
+    done
+  done
+  exit 0
+fi
+
+if [[ -n "${RACES:-}" ]]; then
+  cp -r "$root/solutions/$lab/src/main/java/." "$lab/src/main/java/"
+  ./mvnw verify -pl "$lab" > "$work/warmup.log" 2>&1 || true   # compile, fetch jcstress, warm the caches
+  for ((i = 1; i <= runs; i++)); do
+    for goal in test verify; do
+      log="$work/races-$goal-$i.log"
+      printf '%-6s run %d: %s' "$goal" "$i" "$(timed "$log" bash -c './mvnw "$@"; echo "exit code $?"' _ "$goal" -pl "$lab")"
+      printf ', %s\n' "$(tail -n 1 "$log")"
     done
   done
   exit 0

@@ -17,7 +17,7 @@ import wirelab.grading.course.Lab;
         description = {"Write the Gradescope autograder for a lab (--out FILE.zip): setup.sh, run_autograder and",
             "the harness with the lab's public and hidden tests. Inside Gradescope, --run grades",
             "/autograder/submission into /autograder/results/results.json (root: $WIRELAB_GRADESCOPE_ROOT)."})
-final class AutograderCommand implements Callable<Integer> {
+public final class AutograderCommand implements Callable<Integer> {
 
     @Mixin
     LabOption lab = new LabOption();
@@ -28,15 +28,19 @@ final class AutograderCommand implements Callable<Integer> {
     @Option(names = "--run", description = "Grade the Gradescope submission (what run_autograder calls).")
     boolean run;
 
+    /** The grading {@code autograder --run} does: the course's {@code grade}, one submission, confined or not at all. */
+    public static GradescopeRun.Harness harness(String lab) {
+        // never the student's code with the grader's rights: no confinement, no grade (results.json says why)
+        return (submission, outDir) -> Main.run("grade", submission.toString(), "--lab", lab, "--out", outDir.toString(),
+                "--jobs", "1", "--force", "--isolation", "required");
+    }
+
     @Override
     public Integer call() throws Exception {
         Course course = Course.locate();
         Lab l = course.requireLab(lab.name);
         if (run) {
-            // never the student's code with the grader's rights: no confinement, no grade (results.json says why)
-            Path results = GradescopeRun.run(course, l, GradescopeRun.root(), (submission, outDir) ->
-                    Main.run("grade", submission.toString(), "--lab", lab.name, "--out", outDir.toString(), "--jobs", "1", "--force",
-                            "--isolation", "required"));
+            Path results = GradescopeRun.run(course, l, GradescopeRun.root(), harness(lab.name));
             System.out.println("wrote " + results);
             return 0;
         }

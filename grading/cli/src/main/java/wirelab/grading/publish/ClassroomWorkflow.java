@@ -39,6 +39,7 @@ public final class ClassroomWorkflow {
                 # labs' public points, as your summary shows them. This runs in your repository, so
                 # its score is advisory; your grade comes from the course's grader, which also runs
                 # the hidden tests.
+                @TOTAL@
                 name: Autograding Tests
                 'on':
                 - push
@@ -73,7 +74,7 @@ public final class ClassroomWorkflow {
                         path: |
                           */target/wirelab/
                           */target/surefire-reports/
-                """);
+                """.replace("@TOTAL@", total(labs)));
         List<String> ids = new ArrayList<>();
         for (Lab lab : labs) {
             int n = 0;
@@ -110,6 +111,21 @@ public final class ClassroomWorkflow {
      */
     static String resultCheck(String lab, GradedMethod t) {
         return "grep -qF 'PASS " + t.className() + "#" + t.method() + " ' " + lab + "/target/wirelab/results.txt";
+    }
+
+    /**
+     * The workflow's stated total, the sum of its steps' max-score: "# Total: 90 points, the
+     * public points of the released labs (sockets 35, threads 55)".
+     */
+    static String total(List<Lab> labs) {
+        List<String> parts = new ArrayList<>();
+        long sum = 0;
+        for (Lab lab : labs) {
+            long points = gradedTests(lab).stream().mapToLong(t -> Long.parseLong(points(t.points()))).sum();
+            parts.add(lab.name() + " " + points);
+            sum += points;
+        }
+        return "# Total: " + sum + " points, the public points of the released labs (" + String.join(", ", parts) + ").";
     }
 
     static String points(double p) {

@@ -12,19 +12,29 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import wirelab.grading.cli.AutograderCommand;
 import wirelab.grading.cli.Main;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
 import wirelab.grading.course.LabBuild;
+import wirelab.grading.course.LabPoints;
 import wirelab.grading.course.Week;
 import wirelab.grading.report.GradescopeResults;
+import wirelab.grading.sandbox.Isolation;
 
 /**
  * Simulates Gradescope: a temporary root laid out like /autograder (submission/, submission_metadata.json),
- * graded by the real harness, and the results.json checked against the autograder spec's fields.
+ * graded by the real harness, and the results.json checked against the autograder spec's fields;
+ * each lab's reference gets exactly its handout's total (as root, the way a Gradescope container
+ * runs it: without bubblewrap, each test JVM as a sandbox uid).
  */
 class GradescopeRunTest {
 
@@ -78,6 +88,48 @@ class GradescopeRunTest {
                 r.get("score").asDouble(), 1e-9);
         assertTrue(r.get("output").asText().contains("Late policy"), r.get("output").asText());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sockets", "threads", "dispatcher", "rmi"})
+    @DisplayName("Gradescope grades each lab's reference solution at exactly its handout's total, full marks")
+    void referenceGetsTheHandoutsTotal(String name) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("CI") != null || Boolean.getBoolean("wirelab.slow"),
+                "slow end-to-end test: runs on CI, or with -Dwirelab.slow=true");
+        Course course = Course.locate();
+        Lab lab = course.requireLab(name);
+        if (Isolation.isRoot()) {
+            // a Gradescope container: root, bubblewrap refused, each test JVM as a sandbox uid
+            System.setProperty("wirelab.sandbox", "uid");
+        }
+        copyTree(lab.mainSources(), root.resolve("submission/src/main/java"));
+        Files.writeString(root.resolve("submission_metadata.json"), """
+                {"id": 1, "created_at": "%s", "users": [{"name": "Ada"}], "assignment": {"title": "%s"}}
+                """.formatted(course.weekOf(lab).orElseThrow().due().minusHours(1).toOffsetDateTime(), name));
+
+        JsonNode r = JSON.readTree(GradescopeRun.run(course, lab, root, AutograderCommand.harness(name)).toFile());
+
+        assertEquals(List.of(), GradescopeResults.validate(r), "results.json must follow the spec");
+        double max = 0;
+        for (JsonNode t : r.get("tests")) {
+            assertEquals("passed", t.get("status").asText(), name + ": the reference fails a test on Gradescope: " + t);
+            assertTrue(t.get("max_score").asDouble() > 0, name + ": a test Gradescope could not grade (a missing program?): " + t);
+            max += t.get("max_score").asDouble();
+        }
+        Matcher heading = HANDOUT_TOTAL.matcher(Files.readString(course.handout(lab).orElseThrow()));
+        assertTrue(heading.find(), name + ": the handout's \"How it is graded (N points)\"");
+        double total = Double.parseDouble(heading.group(1));
+        assertEquals(total, LabPoints.of(lab).total(), 1e-9, name + ": the handout's total and autograder --out's");
+        assertEquals(total, max, 1e-9, name + ": Gradescope's maximum must be the handout's total");
+        assertEquals(total, r.get("score").asDouble(), 1e-9, name + ": the reference must get full marks on Gradescope: "
+                + r.path("output").asText());
+    }
+
+    @AfterEach
+    void unforce() {
+        System.clearProperty("wirelab.sandbox");
+    }
+
+    private static final Pattern HANDOUT_TOTAL = Pattern.compile("How it is graded \\((\\d+) points\\)");
 
     @Test
     @DisplayName("no submission folder still gives Gradescope a valid results.json with a reason")

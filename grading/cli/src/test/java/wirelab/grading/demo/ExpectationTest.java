@@ -6,10 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import wirelab.grading.course.Course;
+import wirelab.grading.course.Lab;
+import wirelab.grading.course.LabPoints;
 import wirelab.grading.result.SubmissionResult;
 import wirelab.grading.result.TestVerdict;
 import wirelab.grading.run.Sandbox;
@@ -128,5 +137,51 @@ class ExpectationTest {
                 return all;
             }
         };
+    }
+
+    // "(62 / 65)", "(57 / 65 JUnit points", "161 of 170 points", "9 of 85 (and jcstress ..."
+    private static final Pattern STATED = Pattern.compile("(\\d+(?:\\.\\d+)?) (/|of) (\\d+)(?=(?: JUnit)? points|\\)| \\(and)");
+
+    @Test
+    @DisplayName("every sample's expect text states its lab's maximum, and a score or loss that matches lost=")
+    void expectTextsStateTheCurrentMaximum() throws Exception {
+        Course course = Course.locate();
+        List<String> problems = new ArrayList<>();
+        int stated = 0;
+        for (Lab lab : course.labList()) {
+            double total = LabPoints.of(lab).total();
+            Path samples = course.root().resolve("grading/samples").resolve(lab.name());
+            if (!Files.isDirectory(samples)) {
+                continue;
+            }
+            try (Stream<Path> dirs = Files.list(samples)) {
+                for (Path props : dirs.map(d -> d.resolve("sample.properties")).filter(Files::isRegularFile).sorted().toList()) {
+                    Properties p = new Properties();
+                    try (var in = Files.newBufferedReader(props)) {
+                        p.load(in);
+                    }
+                    String lost = p.getProperty("lost", "");
+                    Matcher m = STATED.matcher(p.getProperty("expect", ""));
+                    while (m.find()) {
+                        stated++;
+                        double n = Double.parseDouble(m.group(1));
+                        double max = Double.parseDouble(m.group(3));
+                        String where = course.root().relativize(props) + ": expect says \"" + m.group() + "\"";
+                        if (max != total) {
+                            problems.add(where + ", but " + lab.name() + " is worth " + LabPoints.num(total));
+                        } else if (lost.matches("\\d+(\\.\\d+)?")) {
+                            double l = Double.parseDouble(lost);
+                            // "N / M" is a score; "X of M" a score or a loss
+                            boolean agrees = max - n == l || (m.group(2).equals("of") && n == l);
+                            if (!agrees) {
+                                problems.add(where + ", but lost=" + lost);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(stated > 0, "no sample states a score: the pattern no longer matches the samples' wording");
+        assertEquals(List.of(), problems);
     }
 }

@@ -1,9 +1,11 @@
 package wirelab.dispatcher;
 
+import static wirelab.testkit.Probes.check;
+import static wirelab.testkit.Probes.end;
+import static wirelab.testkit.Probes.expect;
+import static wirelab.testkit.Probes.setup;
+
 import java.io.ByteArrayOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,14 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs in a child JVM (see {@link wirelab.testkit.ChildJvm}) that starts where the grading machine does not: a
  * default charset of ISO-8859-1 (Windows, older Linux), the time zone of Kolkata (UTC+05:30) and
  * German as its language, from its first line on, so a formatter or a charset picked up once
  * from the machine (in a static field, say) is caught too. Calls the student's code directly and
- * prints one line per check: {@code PASS name} or {@code FAIL name: what happened}.
+ * prints one line per check: {@code PASS name} or {@code FAIL name: what happened} (the test kit's
+ * {@link wirelab.testkit.Probes}).
  */
 public final class PlatformProbes {
 
@@ -33,68 +35,18 @@ public final class PlatformProbes {
     static final Instant LECTURE_EXAMPLE = Instant.parse("1994-11-06T08:49:37Z");
     static final Instant MODIFIED = Instant.parse("2024-03-01T12:00:00Z");
 
-    /** UTF-8 whatever the default charset, so the test JVM reads the messages as they were meant. */
-    static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-
     private PlatformProbes() {
     }
 
-    interface Check {
-        void run() throws Exception;
-    }
-
     public static void main(String[] args) {
-        if (!Charset.defaultCharset().equals(StandardCharsets.ISO_8859_1)) {
-            OUT.println("FAIL setup-charset: the child JVM's default charset is " + Charset.defaultCharset()
-                    + ", not ISO-8859-1: this check cannot run here");
-        }
-        if (!TimeZone.getDefault().getID().equals(ZONE) || !ZoneId.systemDefault().getId().equals(ZONE)) {
-            OUT.println("FAIL setup-zone: the child JVM's time zone is " + ZoneId.systemDefault() + ", not " + ZONE
-                    + ": this check cannot run here");
-        }
+        setup("setup-charset", Charset.defaultCharset().equals(StandardCharsets.ISO_8859_1),
+                "the child JVM's default charset is " + Charset.defaultCharset() + ", not ISO-8859-1");
+        setup("setup-zone", TimeZone.getDefault().getID().equals(ZONE) && ZoneId.systemDefault().getId().equals(ZONE),
+                "the child JVM's time zone is " + ZoneId.systemDefault() + ", not " + ZONE);
         check("decodeParameters", PlatformProbes::parameters);
         check("ResponseWriter.Date", PlatformProbes::date);
         check("StaticFileServlet.Last-Modified", PlatformProbes::lastModified);
-        OUT.flush();
-        System.exit(0);
-    }
-
-    /** Runs one check on its own thread, at most 10 s (a loaded grading machine starves a second JVM). */
-    static void check(String name, Check check) {
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread t = new Thread(() -> {
-            try {
-                check.run();
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        }, "probe-" + name);
-        t.setDaemon(true);
-        t.start();
-        try {
-            t.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (t.isAlive()) {
-            OUT.println("FAIL " + name + ": did not finish within 10 s");
-        } else if (failure.get() instanceof AssertionError e) {
-            OUT.println("FAIL " + name + ": " + e.getMessage());
-        } else if (failure.get() != null) {
-            OUT.println("FAIL " + name + ": threw " + failure.get());
-        } else {
-            OUT.println("PASS " + name);
-        }
-    }
-
-    static void expect(Object expected, Object actual, String what) {
-        if (!expected.equals(actual)) {
-            throw new AssertionError(what + " should be " + show(expected) + " but was " + show(actual));
-        }
-    }
-
-    static String show(Object o) {
-        return o instanceof String s ? "\"" + s + "\"" : String.valueOf(o);
+        end();
     }
 
     static void parameters() throws Exception {

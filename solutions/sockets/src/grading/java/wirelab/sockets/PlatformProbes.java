@@ -1,5 +1,10 @@
 package wirelab.sockets;
 
+import static wirelab.testkit.Probes.check;
+import static wirelab.testkit.Probes.end;
+import static wirelab.testkit.Probes.expect;
+import static wirelab.testkit.Probes.setup;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -16,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import wirelab.sockets.addressing.Names;
 import wirelab.sockets.framing.KeyValueServer;
 import wirelab.sockets.framing.LengthPrefixFraming;
@@ -28,7 +32,7 @@ import wirelab.sockets.udp.ReliableUdpClient;
 /**
  * Runs in a child JVM (see {@link wirelab.testkit.ChildJvm}): {@code charset} checks the student's code where the
  * default charset is ISO-8859-1 (a Windows or old Linux machine), {@code names} resolves names
- * from the hosts file the child was given, {@code all} does both. Prints PASS or FAIL per check.
+ * from the hosts file the child was given, {@code all} does both. Prints PASS or FAIL per check (the test kit's {@link wirelab.testkit.Probes}).
  */
 public final class PlatformProbes {
 
@@ -36,10 +40,6 @@ public final class PlatformProbes {
     static final String TEXT = "Grüße, こんにちは";
 
     private PlatformProbes() {
-    }
-
-    interface Check {
-        void run() throws Exception;
     }
 
     public static void main(String[] args) {
@@ -56,56 +56,15 @@ public final class PlatformProbes {
             });
         }
         if (all || args[0].equals("charset")) {
-            if (!Charset.defaultCharset().equals(StandardCharsets.ISO_8859_1)) {
-                System.out.println("FAIL setup: the child JVM's default charset is " + Charset.defaultCharset()
-                        + ", not ISO-8859-1: this check cannot run here");
-            }
+            setup("setup", Charset.defaultCharset().equals(StandardCharsets.ISO_8859_1),
+                    "the child JVM's default charset is " + Charset.defaultCharset() + ", not ISO-8859-1");
             check("EchoClient.echo", PlatformProbes::echoClient);
             check("LineFraming", PlatformProbes::lineFraming);
             check("LengthPrefixFraming", PlatformProbes::lengthPrefixFraming);
             check("KeyValueServer", PlatformProbes::keyValueServer);
             check("ReliableUdpClient", PlatformProbes::udpClient);
         }
-        System.exit(0);
-    }
-
-    /** Runs one check on its own thread, at most 10 s (a loaded grading machine starves a second JVM). */
-    static void check(String name, Check check) {
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread t = new Thread(() -> {
-            try {
-                check.run();
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        }, "probe-" + name);
-        t.setDaemon(true);
-        t.start();
-        try {
-            t.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (t.isAlive()) {
-            System.out.println("FAIL " + name + ": did not finish within 10 s");
-        } else if (failure.get() instanceof AssertionError e) {
-            System.out.println("FAIL " + name + ": " + e.getMessage());
-        } else if (failure.get() != null) {
-            System.out.println("FAIL " + name + ": threw " + failure.get());
-        } else {
-            System.out.println("PASS " + name);
-        }
-        System.out.flush();
-    }
-
-    static void expect(Object expected, Object actual, String what) {
-        if (!expected.equals(actual)) {
-            throw new AssertionError(what + " should be " + show(expected) + " but was " + show(actual));
-        }
-    }
-
-    static String show(Object o) {
-        return o instanceof String s ? "\"" + s + "\"" : o instanceof byte[] b ? Arrays.toString(b) : String.valueOf(o);
+        end();
     }
 
     static void echoClient() throws Exception {

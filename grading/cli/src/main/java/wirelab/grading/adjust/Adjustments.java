@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import wirelab.grading.report.Feedback;
 import wirelab.grading.result.Adjustment;
 import wirelab.grading.result.CsvTable;
-import wirelab.grading.result.Feedback;
 import wirelab.grading.result.SubmissionResult;
 import wirelab.grading.result.TestVerdict;
 

@@ -17,9 +17,10 @@ import java.util.stream.Stream;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
 import wirelab.grading.course.LabBuild;
+import wirelab.grading.course.LatePolicy;
 import wirelab.grading.course.Week;
-import wirelab.grading.late.LatePolicy;
 import wirelab.grading.late.SubmissionTimes;
+import wirelab.grading.report.GradescopeResults;
 
 /**
  * What run_autograder does on Gradescope: grade {@code ROOT/submission} with the harness, then

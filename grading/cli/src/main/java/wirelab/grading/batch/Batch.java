@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -19,10 +20,10 @@ import wirelab.grading.grade.Grader;
 import wirelab.grading.grade.PreparedLab;
 import wirelab.grading.intake.ClassExports;
 import wirelab.grading.intake.Intake;
-import wirelab.grading.peers.PeerNeeds;
 import wirelab.grading.late.Deadline;
-import wirelab.grading.result.Feedback;
-import wirelab.grading.result.ResultFiles;
+import wirelab.grading.peers.PeerNeeds;
+import wirelab.grading.report.ResultFiles;
+import wirelab.grading.result.Points;
 import wirelab.grading.result.SubmissionResult;
 import wirelab.testkit.Peers;
 
@@ -42,6 +43,18 @@ public final class Batch {
      */
     public record Outcome(List<SubmissionResult> results, Path report, Path gradebook, int graded, int skipped,
             double seconds, ClassFiles.Summary classFiles) {
+
+        /** What the batch did and where its class files are: printed under the scoreboard. */
+        public void printSummary(PrintStream out) {
+            out.println();
+            out.printf(Locale.ROOT, "%d submission(s): %d graded, %d unchanged and skipped, in %.1f s%n", results.size(),
+                    graded, skipped, seconds);
+            if (classFiles != null) {
+                ClassFiles.print(classFiles, gradebook.toAbsolutePath().getParent(), out);
+            }
+            out.println("gradebook: " + gradebook.toAbsolutePath());
+            out.println("report:    " + report.toAbsolutePath());
+        }
     }
 
     private final PreparedLab lab;
@@ -102,9 +115,9 @@ public final class Batch {
             r = new Grader(lab).grade(input, student, hash);
         } catch (RuntimeException ex) {
             // a harness bug must not stop the class: this one is reported, the rest go on
-            r = new SubmissionResult(SubmissionResult.SCHEMA, Intake.studentOf(input), lab.lab().name(),
-                    "refused", "the grader failed on this submission: " + ex, 0, lab.gradableMax(),
-                    List.of(), List.of(), List.of(), List.of(), List.of(), lab.sandbox().describe(), null, 0, 0);
+            r = SubmissionResult.refused(Intake.studentOf(input), lab.lab().name(),
+                    "the grader failed on this submission: " + ex).score(0, lab.gradableMax())
+                    .isolation(lab.sandbox().describe()).build();
         }
         r = rename(r, student);
         ResultFiles.write(r, dir, publicClasses);
@@ -205,15 +218,14 @@ public final class Batch {
         if (r.student().equals(student)) {
             return r;
         }
-        return new SubmissionResult(r.schema(), student, r.lab(), r.status(), r.refusal(), r.score(), r.max(), r.tests(),
-                r.compile(), r.leftOut(), r.editedTests(), r.notes(), r.isolation(), r.inputHash(), r.jvms(), r.seconds());
+        return r.toBuilder().student(student).build();
     }
 
     static String verdict(SubmissionResult r) {
         if (r.refusal() != null) {
             return "REFUSED: " + r.refusal();
         }
-        return Feedback.num(r.score()) + "/" + Feedback.num(r.max());
+        return Points.of(r.score()) + "/" + Points.of(r.max());
     }
 
     /** Student names from input names, made unique (alice, alice-2) and safe as folder names. */

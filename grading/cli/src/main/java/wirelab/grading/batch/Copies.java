@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import wirelab.grading.result.Feedback;
+import wirelab.grading.result.Points;
 import wirelab.grading.result.SubmissionResult;
 import wirelab.grading.result.TestVerdict;
 
@@ -75,7 +75,7 @@ public final class Copies {
             List<String> statuses = new ArrayList<>();
             for (SubmissionResult r : copies) {
                 TestVerdict v = r.tests().stream().filter(t -> t.id().equals(id)).findFirst().orElse(null);
-                statuses.add(v == null ? "absent" : v.status() + " " + Feedback.num(v.score()));
+                statuses.add(v == null ? "absent" : v.status() + " " + Points.of(v.score()));
             }
             if (new LinkedHashSet<>(statuses).size() > 1) {
                 out.put(id, statuses);
@@ -85,7 +85,7 @@ public final class Copies {
     }
 
     private static String score(SubmissionResult r) {
-        return r.refusal() != null ? "refused" : Feedback.num(r.score());
+        return r.refusal() != null ? "refused" : Points.of(r.score());
     }
 
     /** The check's verdict for the terminal: all agree, or each disagreement. */

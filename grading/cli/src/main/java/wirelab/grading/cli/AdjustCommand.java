@@ -7,8 +7,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import wirelab.grading.adjust.Adjustments;
 import wirelab.grading.batch.ClassFiles;
-import wirelab.grading.result.Feedback;
-import wirelab.grading.result.ResultFiles;
+import wirelab.grading.report.ResultFiles;
+import wirelab.grading.result.Points;
 import wirelab.grading.result.SubmissionResult;
 
 /** {@code wirelab adjust OUT}: add a staff adjustment, or apply OUT/adjustments.csv after editing it; no test runs. */
@@ -62,13 +62,13 @@ final class AdjustCommand implements Callable<Integer> {
             String who = by != null ? by : System.getenv().getOrDefault("USER", "");
             Adjustments.append(outDir, student, test, points, comment, who);
             System.out.println("added to " + outDir.resolve(Adjustments.FILE) + ": " + student + " "
-                    + (points > 0 ? "+" : "") + Feedback.num(points) + (test == null ? "" : " on " + test));
+                    + (points > 0 ? "+" : "") + Points.of(points) + (test == null ? "" : " on " + test));
         }
         ClassFiles.Summary s = ClassFiles.rebuild(outDir, ctx);
         for (SubmissionResult r : s.results()) {
             if (!r.adjustments().isEmpty()) {
-                System.out.printf("  %-24s %s -> %s / %s%n", r.student(), Feedback.num(r.gradedScore()),
-                        Feedback.num(r.score()), Feedback.num(r.max()));
+                System.out.printf("  %-24s %s -> %s / %s%n", r.student(), Points.of(r.gradedScore()),
+                        Points.of(r.score()), Points.of(r.max()));
                 r.adjustments().forEach(a -> System.out.println("      " + a.describe()));
             }
         }

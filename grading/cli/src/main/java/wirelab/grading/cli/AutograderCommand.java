@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import wirelab.grading.autograder.AutograderBundle;
 import wirelab.grading.autograder.GradescopeRun;
@@ -18,8 +19,8 @@ import wirelab.grading.course.Lab;
             "/autograder/submission into /autograder/results/results.json (root: $WIRELAB_GRADESCOPE_ROOT)."})
 public final class AutograderCommand implements Callable<Integer> {
 
-    @Option(names = "--lab", required = true, paramLabel = "LAB", description = "The lab.")
-    String lab;
+    @Mixin
+    LabOption lab = new LabOption();
 
     @Option(names = "--out", paramLabel = "FILE.zip", description = "Where to write the autograder zip.")
     Path out;
@@ -37,9 +38,9 @@ public final class AutograderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Course course = Course.locate();
-        Lab l = course.requireLab(lab);
+        Lab l = course.requireLab(lab.name);
         if (run) {
-            Path results = GradescopeRun.run(course, l, GradescopeRun.root(), harness(lab));
+            Path results = GradescopeRun.run(course, l, GradescopeRun.root(), harness(lab.name));
             System.out.println("wrote " + results);
             return 0;
         }
@@ -49,7 +50,7 @@ public final class AutograderCommand implements Callable<Integer> {
         }
         AutograderBundle bundle = new AutograderBundle(course, l);
         bundle.write(out);
-        System.out.println("wrote the Gradescope autograder for " + lab + " to " + out
+        System.out.println("wrote the Gradescope autograder for " + lab.name + " to " + out
                 + " (upload it as the assignment's autograder zip)");
         List<String> peers = bundle.peerPrograms();
         System.out.println("its setup.sh installs the programs the tests drive: " + (peers.isEmpty() ? "none needed" : String.join(", ", peers)));

@@ -5,11 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import wirelab.grading.check.ContractCheck;
-import wirelab.grading.check.GateTable;
-import wirelab.grading.check.LabVerdict;
-import wirelab.grading.check.ReleaseGate;
+import wirelab.grading.gate.ContractCheck;
+import wirelab.grading.gate.GateTable;
+import wirelab.grading.gate.LabVerdict;
+import wirelab.grading.gate.ReleaseGate;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
 import wirelab.grading.publish.GateStamps;
@@ -24,8 +25,8 @@ import wirelab.grading.publish.LabsTree;
             "solutions/. Prints a table and each lab's contract size; exits 1 on any breach."})
 final class CheckCommand implements Callable<Integer> {
 
-    @Option(names = "--lab", paramLabel = "LAB", description = "Check only this lab (repeatable).")
-    List<String> labs = new ArrayList<>();
+    @Mixin
+    LabsOption labs = new LabsOption();
 
     @Option(names = "--no-build", description = "Use what Maven already compiled (the build's own gate uses this).")
     boolean noBuild;
@@ -48,12 +49,12 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Course course = Course.locate();
-        List<Lab> selected = labs.isEmpty() ? course.labList() : labs.stream().map(course::requireLab).toList();
+        List<Lab> selected = labs.names.isEmpty() ? course.labList() : labs.names.stream().map(course::requireLab).toList();
         if (contractOnly) {
             return contracts(selected);
         }
         if (!noBuild) {
-            Build.compile(course, selected);
+            ReleaseGate.compile(course, selected);
         }
         ReleaseGate gate = new ReleaseGate(Path.of(System.getProperty("java.home")), repeat, !noRace,
                 step -> System.out.println("check: " + step), strict || ReleaseGate.strictByDefault());

@@ -4,14 +4,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import wirelab.grading.batch.GradingSession;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
 import wirelab.grading.demo.Demo;
 import wirelab.grading.grade.GradeOptions;
-import wirelab.grading.grade.PreparedLab;
 import wirelab.grading.run.Sandbox;
-import wirelab.grading.sandbox.Isolation;
 
 /** {@code wirelab demo}: grade the bundled sample submissions and print the scoreboard. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -21,8 +21,8 @@ import wirelab.grading.sandbox.Isolation;
             "and where report.html is. Exits 1 when a sample misses what its sample.properties expects."})
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--lab", paramLabel = "LAB", description = "Only this lab (repeatable; default: every lab with tests).")
-    List<String> labs = new java.util.ArrayList<>();
+    @Mixin
+    LabsOption labs = new LabsOption();
 
     @Option(names = "--out", description = "Output folder (default: target/demo in the course).")
     Path out;
@@ -38,14 +38,14 @@ final class DemoCommand implements Callable<Integer> {
             description = "Only this sample (repeatable; e.g. reference, hostile-output-flood, 'hostile-*').")
     List<String> samples = new java.util.ArrayList<>();
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     StuckOption stuck = new StuckOption();
 
     @Override
     public Integer call() {
         Course course = Course.locate();
-        List<Lab> chosen = labs.isEmpty() ? course.labList() : labs.stream().map(course::requireLab).toList();
-        Sandbox sandbox = Isolation.detect(Path.of(System.getProperty("java.home")), PreparedLab.workBase());
+        List<Lab> chosen = labs.names.isEmpty() ? course.labList() : labs.names.stream().map(course::requireLab).toList();
+        Sandbox sandbox = GradingSession.isolation();
         System.out.println("doctor: " + DoctorCommand.summary(new wirelab.grading.doctor.Doctor(course).programs(), sandbox)
                 + " (./wirelab doctor)");
         System.out.println("isolation: " + sandbox.describe());

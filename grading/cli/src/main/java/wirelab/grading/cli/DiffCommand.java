@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import wirelab.grading.result.Feedback;
-import wirelab.grading.result.ResultsDiff;
+import wirelab.grading.report.ResultsDiff;
+import wirelab.grading.result.Points;
 
 /** {@code wirelab diff OLD NEW}: which students' scores changed between two gradings, and why. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
@@ -37,6 +37,6 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private static String score(double d) {
-        return Double.isNaN(d) ? "—" : Feedback.num(d);
+        return Double.isNaN(d) ? "—" : Points.of(d);
     }
 }

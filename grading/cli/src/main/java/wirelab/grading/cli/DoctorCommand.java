@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import wirelab.grading.course.Course;
 import wirelab.grading.doctor.Doctor;
 import wirelab.grading.grade.PreparedLab;
-import wirelab.grading.result.Feedback;
+import wirelab.grading.result.Points;
 import wirelab.grading.run.Sandbox;
 import wirelab.grading.run.Threat;
 import wirelab.grading.sandbox.IsolatedSandbox;
@@ -104,7 +104,7 @@ final class DoctorCommand implements Callable<Integer> {
             }
             for (Doctor.Dependent d : p.dependents()) {
                 out.printf(Locale.ROOT, "  %-9s %s %s/%s (%s pts)%n", "", runs ? "graded " : "NOT GRADED",
-                        d.lab(), d.test(), Feedback.num(d.points()));
+                        d.lab(), d.test(), Points.of(d.points()));
             }
         }
         List<String> missing = Doctor.missing(programs);
@@ -128,7 +128,7 @@ final class DoctorCommand implements Callable<Integer> {
             return "isolation " + iso + "; every peer program present: every test is graded here";
         }
         return "isolation " + iso + "; missing " + String.join(", ", absent.stream().map(Doctor.Program::name).toList())
-                + (tests == 0 ? "" : ": " + tests + " test(s), " + Feedback.num(points) + " point(s) of "
+                + (tests == 0 ? "" : ": " + tests + " test(s), " + Points.of(points) + " point(s) of "
                         + String.join(", ", Doctor.labsOf(absent)) + " NOT GRADED here (left out of the maximum)");
     }
 

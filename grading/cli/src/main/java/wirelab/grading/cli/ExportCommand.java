@@ -15,7 +15,7 @@ import wirelab.grading.course.Course;
 import wirelab.grading.export.FinalScores;
 import wirelab.grading.export.LmsExport;
 import wirelab.grading.late.SubmissionTimes;
-import wirelab.grading.result.Feedback;
+import wirelab.grading.result.Points;
 import wirelab.grading.result.SubmissionResult;
 import wirelab.grading.roster.Roster;
 
@@ -88,8 +88,8 @@ final class ExportCommand implements Callable<Integer> {
         System.out.println(ctx.lab() + ": " + (ctx.deadline() == null ? "no deadline (no week lists the lab): no late policy"
                 : "due " + ctx.deadline().due() + "; " + ctx.deadline().policy().describe()));
         for (FinalScores.Row row : rows) {
-            String score = row.missing() ? "-" : Feedback.num(row.score());
-            System.out.printf(Locale.ROOT, "  %-20s %7s / %s  %s%n", row.student(), score, Feedback.num(max),
+            String score = row.missing() ? "-" : Points.of(row.score());
+            System.out.printf(Locale.ROOT, "  %-20s %7s / %s  %s%n", row.student(), score, Points.of(max),
                     row.missing() ? "no submission" + (missing.equals("zero") ? ": 0" : ": left blank") : row.note());
         }
         long notOnRoster = rows.stream().filter(x -> !x.onRoster()).count();
@@ -101,7 +101,7 @@ final class ExportCommand implements Callable<Integer> {
         s.view().problems().forEach(p -> System.out.println("adjustment NOT applied: " + p));
         boolean lms = f == LmsExport.Format.CANVAS || f == LmsExport.Format.MOODLE;
         System.out.println("wrote " + file + " (" + f.name().toLowerCase(Locale.ROOT) + (lms ? ", column \"" + name + "\"" : "")
-                + ", out of " + Feedback.num(points == null ? max : points) + ")");
+                + ", out of " + Points.of(points == null ? max : points) + ")");
         return 0;
     }
 

@@ -5,17 +5,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import wirelab.grading.batch.Batch;
 import wirelab.grading.batch.Copies;
+import wirelab.grading.batch.GradingSession;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
 import wirelab.grading.grade.GradeOptions;
-import wirelab.grading.grade.PreparedLab;
+import wirelab.grading.report.Scoreboard;
 import wirelab.grading.roster.ClassIntake;
 import wirelab.grading.run.Sandbox;
-import wirelab.grading.sandbox.Isolation;
 
 /** {@code wirelab grade SUBMISSIONS... --lab LAB}: grades a class into scores, feedback, a gradebook and a report. */
 @Command(name = "grade", mixinStandardHelpOptions = true,
@@ -32,21 +33,21 @@ final class GradeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SUBMISSION", description = "Submission folders or .zip files.")
     List<Path> submissions;
 
-    @Option(names = "--lab", required = true, description = "The lab these submissions are for.")
-    String lab;
+    @Mixin
+    LabOption lab = new LabOption();
 
     @Option(names = "--out", description = "Output folder (default: grading-out/<lab>).")
     Path out;
 
-    @Option(names = "--jobs", description = {"Submissions graded at once (default: the cores times the lab's test JVMs",
-        "per submission: one JVM each while submissions wait, more for the last ones)."})
-    int jobs;
+    @Mixin
+    JobsOption jobs = new JobsOption();
 
     @Option(names = "--force", description = "Grade again even when a submission did not change.")
     boolean force;
 
     @Option(names = "--shards", description = {"Test JVMs per submission, each running a fixed part of its tests (the same",
-        "for every submission; default: by the lab's test time, at most 2; 1 runs them all in one JVM)."})
+        "for every submission; default: the lab's grade.shards, else by its test time, at most 2; 1 runs them",
+        "all in one JVM)."})
     int shards;
 
     @Option(names = "--timeout", description = "Seconds per test (default: the lab's test.timeout, else 30).")
@@ -57,7 +58,7 @@ final class GradeCommand implements Callable<Integer> {
         "(exit code 1 if any)."})
     int copies = 1;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     StuckOption stuck = new StuckOption();
 
     @Option(names = "--roster", paramLabel = "FILE.csv", description = {"The class list (student, sis_id, name, email,",
@@ -77,12 +78,11 @@ final class GradeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Course course = Course.locate();
-        Lab l = course.requireLab(lab);
-        Path outDir = out != null ? out : Path.of("grading-out", lab);
+        Lab l = course.requireLab(lab.name);
+        Path outDir = out != null ? out : Path.of("grading-out", lab.name);
         GradeOptions options = stuck.applyTo(GradeOptions.defaults().withShards(shards)
                 .withPerTest(timeout == null ? null : Duration.ofSeconds(timeout)));
-        Path javaHome = Path.of(System.getProperty("java.home"));
-        Sandbox sandbox = Isolation.detect(javaHome, PreparedLab.workBase());
+        Sandbox sandbox = GradingSession.isolation();
         System.out.println("isolation: " + sandbox.describe());
         Confinement.check(sandbox, isolation, System.out::println);
         Confinement.closeFolders(sandbox, course, l, outDir, submissions, s -> System.out.println("wirelab: " + s));
@@ -100,15 +100,17 @@ final class GradeCommand implements Callable<Integer> {
         if (copies > 1) {
             List<Path> inputs = Batch.expand(submissions);
             List<Path> graded = Copies.of(inputs, copies);
-            Batch.Outcome outcome = gradeAll(course, l, sandbox, Batch.names(graded), outDir, jobs, true, options);
-            Scoreboard.print(outcome, System.out);
+            Batch.Outcome outcome = gradeAll(course, l, sandbox, Batch.names(graded), outDir, jobs.jobs, true, options);
+            Scoreboard.print(outcome.results(), System.out);
+            outcome.printSummary(System.out);
             List<Copies.Disagreement> differ = Copies.compare(graded, outcome.results());
             System.out.println(Copies.report(inputs.size(), copies, differ));
             return differ.isEmpty() ? 0 : 1;
         }
         try (ClassIntake intake = ClassIntake.read(submissions, roster, outDir, only, System.out)) {
-            Batch.Outcome outcome = gradeAll(course, l, sandbox, intake.byStudent(), outDir, jobs, force, options);
-            Scoreboard.print(outcome, System.out);
+            Batch.Outcome outcome = gradeAll(course, l, sandbox, intake.byStudent(), outDir, jobs.jobs, force, options);
+            Scoreboard.print(outcome.results(), System.out);
+            outcome.printSummary(System.out);
             intake.printKept(System.out);
             return 0;
         }
@@ -116,13 +118,9 @@ final class GradeCommand implements Callable<Integer> {
 
     static Batch.Outcome gradeAll(Course course, Lab lab, Sandbox sandbox, java.util.Map<String, Path> inputs, Path outDir,
             int jobs, boolean force, GradeOptions options) {
-        PreparedLab prepared = PreparedLab.prepare(course, lab, options, sandbox, s -> System.out.println("wirelab: " + s));
-        int lanes = jobs > 0 ? jobs : prepared.jvmBudget();
-        System.out.println("grading " + inputs.size() + " submission(s) of " + lab.name() + " on " + lanes + " lane(s), "
-                + (prepared.shardCount() == 1 ? "1 test JVM each" : prepared.shardCount() + " test JVMs each (a fixed part of the tests in each), up to "
-                        + Math.max(lanes, prepared.jvmBudget()) + " at once")
-                + (options.race() ? ", with race tests" : "") + "; time limit per test "
-                + prepared.options().perTest().toSeconds() + " s");
-        return new Batch(prepared, lanes, force, System.out).run(inputs, outDir);
+        GradingSession session = GradingSession.open(course, lab, options, sandbox, jobs,
+                s -> System.out.println("wirelab: " + s));
+        System.out.println(session.plan(inputs.size()));
+        return session.grade(inputs, outDir, force, System.out);
     }
 }

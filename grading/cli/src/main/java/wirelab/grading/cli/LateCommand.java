@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import wirelab.grading.course.Course;
@@ -28,8 +29,8 @@ final class LateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "GRADING_OUT", description = "The output folder of ./wirelab grade.")
     Path graded;
 
-    @Option(names = "--lab", required = true, paramLabel = "LAB")
-    String lab;
+    @Mixin
+    LabOption lab = new LabOption();
 
     @Option(names = "--times", paramLabel = "FILE.csv", description = {"student,submitted_at: these win over the submit",
         "times of the exports (kept in GRADING_OUT/students/*/submission.json)."})
@@ -38,8 +39,8 @@ final class LateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Course course = Course.locate();
-        Week week = course.weekOf(course.requireLab(lab)).orElseThrow(() -> new IllegalArgumentException(
-                "no modules/week*/module.yaml lists " + lab + ": no due date or late policy to apply"));
+        Week week = course.weekOf(course.requireLab(lab.name)).orElseThrow(() -> new IllegalArgumentException(
+                "no modules/week*/module.yaml lists " + lab.name + ": no due date or late policy to apply"));
         // the times the exports gave, then the file's, which win
         Map<String, Instant> at = new java.util.TreeMap<>(Identity.times(graded));
         if (times != null) {
@@ -54,7 +55,7 @@ final class LateCommand implements Callable<Integer> {
         List<LateGradebook.Row> rows = LateGradebook.apply(graded.resolve("gradebook.csv"), at, due, week.late(), labPoints);
         Path file = graded.resolve("gradebook-late.csv");
         LateGradebook.write(rows, file);
-        System.out.println(lab + " due " + due + "; late policy: " + week.late().describe()
+        System.out.println(lab.name + " due " + due + "; late policy: " + week.late().describe()
                 + "; counts " + num(labPoints) + " point(s) of week " + week.number());
         for (LateGradebook.Row r : rows) {
             System.out.printf("  %-24s score %6s / %s  after the late policy %6s  week %6s / %s  %s%n", r.student(), num(r.raw()),

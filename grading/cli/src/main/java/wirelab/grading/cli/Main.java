@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code ./wirelab}: the instructor's and TA's command line. */
 @Command(name = "wirelab",
         mixinStandardHelpOptions = true,
-        version = "wirelab 1.0",
+        versionProvider = Version.class,
         description = "Courseware for distributed-systems programming: publish labs, check them, grade a class.",
         subcommands = {
             PublishCommand.class,

@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import wirelab.grading.batch.GradingSession;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
 import wirelab.grading.grade.GradeOptions;
-import wirelab.grading.grade.PreparedLab;
 import wirelab.grading.mutate.Mutant;
 import wirelab.grading.mutate.MutantMaker;
 import wirelab.grading.mutate.MutationReport;
@@ -17,7 +18,6 @@ import wirelab.grading.mutate.MutationRun;
 import wirelab.grading.mutate.Operator;
 import wirelab.grading.mutate.Operators;
 import wirelab.grading.run.Sandbox;
-import wirelab.grading.sandbox.Isolation;
 
 /** {@code wirelab mutate}: how many typical mistakes in the reference does the lab's test suite catch? */
 @Command(name = "mutate", mixinStandardHelpOptions = true,
@@ -53,8 +53,8 @@ final class MutateCommand implements Callable<Integer> {
     @Option(names = "--min", description = "Exit 1 when the score (0..1) is below this.")
     Double min;
 
-    @Option(names = "--jobs", description = "Mutants graded at once (default: the lab's lanes, as in grade).")
-    Integer jobs;
+    @Mixin
+    JobsOption jobs = new JobsOption();
 
     @Option(names = "--everywhere", description = "Mutate the whole main source, not only the solution regions.")
     boolean everywhere;
@@ -68,7 +68,7 @@ final class MutateCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the mutants (id and diff) without compiling or grading them.")
     boolean dryRun;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     StuckOption stuck = new StuckOption();
 
     @Override
@@ -96,15 +96,14 @@ final class MutateCommand implements Callable<Integer> {
             System.out.println(ms.size() + " mutants");
             return 0;
         }
-        Sandbox sandbox = Isolation.detect(Path.of(System.getProperty("java.home")), PreparedLab.workBase());
+        Sandbox sandbox = GradingSession.isolation();
         System.out.println("isolation: " + sandbox.describe());
-        PreparedLab prepared = PreparedLab.prepare(course, l,
-                stuck.applyTo(race ? GradeOptions.defaults().withRace(true) : GradeOptions.defaults()), sandbox,
+        GradingSession session = GradingSession.open(course, l,
+                stuck.applyTo(race ? GradeOptions.defaults().withRace(true) : GradeOptions.defaults()), sandbox, jobs.jobs,
                 s -> System.out.println("wirelab: " + s));
-        int lanes = jobs != null ? jobs : prepared.jvmBudget();
         Path outDir = out != null ? out : course.root().resolve("target/mutate").resolve(l.name());
-        MutationRun.Result r = new MutationRun(prepared, System.out).run(
-                new MutationRun.Options(operators, max, everywhere, lanes, force, only), outDir);
+        MutationRun.Result r = new MutationRun(session.lab(), System.out).run(
+                new MutationRun.Options(operators, max, everywhere, session.lanes(), force, only), outDir);
         MutationReport.print(r, System.out);
         MutationReport.writeJson(r, outDir.resolve("mutants.json"));
         MutationReport.writeHtml(r, outDir.resolve("mutants.html"));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import wirelab.grading.course.Course;
@@ -26,8 +27,8 @@ final class SimilarityCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SUBMISSIONS")
     List<Path> submissions;
 
-    @Option(names = "--lab", required = true, paramLabel = "LAB")
-    String lab;
+    @Mixin
+    LabOption lab = new LabOption();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: similarity-out/<lab>).")
     Path out;
@@ -44,7 +45,7 @@ final class SimilarityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Course course = Course.locate();
-        Lab l = course.requireLab(lab);
+        Lab l = course.requireLab(lab.name);
         Optional<Jdks.Jdk> jdk = Jdks.newest(Similarity.MIN_JAVA, java);
         if (jdk.isEmpty()) {
             System.err.println("wirelab similarity: JPlag 6 needs Java " + Similarity.MIN_JAVA + " or newer, and only Java "
@@ -53,14 +54,14 @@ final class SimilarityCommand implements Callable<Integer> {
             System.err.println("(JPlag 4.3.0 still runs on 17 but is two major versions behind; wirelab does not fall back to it.)");
             return 2;
         }
-        Path outDir = out != null ? out : Path.of("similarity-out", lab);
+        Path outDir = out != null ? out : Path.of("similarity-out", lab.name);
         Path work = Files.createTempDirectory("wirelab-similarity");
         int n = Similarity.prepare(course, l, submissions, work);
         if (n < 2) {
             System.err.println("wirelab similarity: found " + n + " submission(s) with Java sources; need at least 2");
             return 2;
         }
-        System.out.println("similarity: " + n + " submissions of " + lab + ", base code = the published starter, on JDK "
+        System.out.println("similarity: " + n + " submissions of " + lab.name + ", base code = the published starter, on JDK "
                 + jdk.get().feature() + (Runtime.version().feature() < Similarity.MIN_JAVA
                         ? " (this tool runs on " + Runtime.version().feature() + "; JPlag gets its own JVM)" : ""));
         int rc = new Similarity(course, jdk.get()).run(work, outDir.toAbsolutePath(), minTokens, top);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import wirelab.grading.course.Course;
+import wirelab.grading.files.Folders;
 import wirelab.grading.course.Lab;
 import wirelab.grading.course.Maven;
 
@@ -117,7 +118,7 @@ public record LabBundle(Lab lab, Path dir, List<Path> libraries, Path tests, Pat
     private static void build(Lab lab, Path dir, List<Path> jars, boolean race) {
         Path tmp = dir.resolveSibling(dir.getFileName() + ".building-" + ProcessHandle.current().pid());
         try {
-            deleteTree(tmp);
+            Folders.delete(tmp);
             Path lib = Files.createDirectories(tmp.resolve("lib"));
             Set<String> names = new LinkedHashSet<>();
             List<Path> libs = new ArrayList<>();
@@ -155,7 +156,7 @@ public record LabBundle(Lab lab, Path dir, List<Path> libraries, Path tests, Pat
             check("the tests", lab.solutionDir(), JavaCompile.compile(lab.solutionDir(), testSources, testCp, tests, false));
             for (String res : TEST_RESOURCES) {
                 if (Files.isDirectory(lab.solutionDir().resolve(res))) {
-                    copyTree(lab.solutionDir().resolve(res), tests);
+                    Folders.copy(lab.solutionDir().resolve(res), tests);
                 }
             }
             Files.createDirectories(tmp.resolve("testjar"));
@@ -166,7 +167,7 @@ public record LabBundle(Lab lab, Path dir, List<Path> libraries, Path tests, Pat
                         JavaCompile.javaFiles(lab.raceTests()), concat(List.of(tests), testCp), tmp.resolve("race"), true));
             }
             Files.writeString(tmp.resolve("ready"), "built from " + lab.solutionDir() + "\n");
-            deleteTree(dir);
+            Folders.delete(dir);
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("could not build the grading bundle of " + lab.name(), e);
@@ -296,33 +297,6 @@ public record LabBundle(Lab lab, Path dir, List<Path> libraries, Path tests, Pat
                 }
                 out.closeEntry();
             }
-        }
-    }
-
-    public static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else if (Files.isRegularFile(p)) {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    public static void deleteTree(Path dir) {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted((x, y) -> y.getNameCount() - x.getNameCount()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete " + dir, e);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import wirelab.grading.files.Folders;
 
 /**
  * Compiles a student's main sources against the lab's libraries. A file that does not compile
@@ -36,7 +37,7 @@ public final class SubmissionCompiler {
         List<JavaCompile.Problem> all = new ArrayList<>();
         Set<String> leftOut = new LinkedHashSet<>();
         for (int round = 0; round < ROUNDS; round++) {
-            LabBundle.deleteTree(classes);
+            Folders.delete(classes);
             JavaCompile.Outcome outcome = JavaCompile.compile(root, remaining.values(), libraries, classes, false);
             if (round == 0) {
                 all.addAll(outcome.problems());
@@ -60,7 +61,7 @@ public final class SubmissionCompiler {
             leftOut.addAll(bad);
         }
         // Nothing compiles: an empty classes folder; every test will report the missing classes.
-        LabBundle.deleteTree(classes);
+        Folders.delete(classes);
         leftOut.addAll(remaining.keySet());
         JavaCompile.compile(root, List.of(), libraries, classes, false);
         return new Result(classes, dedupe(all), leftOut, sources.size());

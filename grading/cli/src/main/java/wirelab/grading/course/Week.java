@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
-import wirelab.grading.late.LatePolicy;
 
 /**
  * One week of the course, from {@code modules/week<N>-<name>/module.yaml}.

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import wirelab.grading.late.LatePolicy;
 
 /**
  * Reads and validates every {@code modules/week*}/module.yaml. A bad date, an unknown lab, a

@@ -24,7 +24,7 @@ import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
 import wirelab.grading.grade.GradeOptions;
 import wirelab.grading.grade.PreparedLab;
-import wirelab.grading.result.Feedback;
+import wirelab.grading.result.Points;
 import wirelab.grading.result.SubmissionResult;
 import wirelab.grading.run.Sandbox;
 
@@ -165,9 +165,7 @@ public final class Demo {
             escapes.addAll(Escapes.courseText(lab, prepared.publishedFiles(), outRoot.resolve(lab.name())));
         }
         escapes.addAll(Escapes.leftFiles(byName.values(), sandbox));
-        if (sandbox instanceof wirelab.grading.sandbox.IsolatedSandbox iso) {
-            escapes.addAll(iso.leftovers());
-        }
+        escapes.addAll(sandbox.leftovers());
         return Optional.of(new LabRun(lab, o, byName, sandbox, escapes));
     }
 
@@ -187,7 +185,7 @@ public final class Demo {
                         : run.miss(r).map(m -> "MISSED: " + m).orElse("ok: " + expected.get().describe()
                                 + (s.confinedBy(run.sandbox()) ? "" : " (" + s.threat().word() + " not confined here)"));
                 out.printf(Locale.ROOT, "  %-26s %9s  %-62s %s%n", r.student(),
-                        Feedback.num(r.score()) + "/" + Feedback.num(r.max()), cut(Verdicts.of(r), 62), check);
+                        Points.of(r.score()) + "/" + Points.of(r.max()), cut(Verdicts.of(r), 62), check);
             }
             if (!run.sandbox().confines(wirelab.grading.run.Threat.READ)) {
                 out.println("  not checked: whether course text reached a result file (reads are not confined here)");
@@ -210,11 +208,11 @@ public final class Demo {
             if (!left.isEmpty()) {
                 double points = left.values().stream().mapToDouble(wirelab.grading.result.TestVerdict::max).sum();
                 List<String> names = left.values().stream().map(t -> wirelab.grading.peers.PeerNeeds.Missing.shortId(t.id())
-                        + " (" + Feedback.num(t.max()) + ")").toList();
+                        + " (" + Points.of(t.max()) + ")").toList();
                 // each message reads "not graded on this machine: curl is not installed (apt-get install curl); its …"
                 List<String> why = left.values().stream().map(t -> t.message().replaceFirst("^[^:]*: ", "")
                         .replaceFirst(";.*", "")).distinct().toList();
-                out.add(run.lab().name() + ": " + left.size() + " test(s), " + Feedback.num(points) + " point(s): "
+                out.add(run.lab().name() + ": " + left.size() + " test(s), " + Points.of(points) + " point(s): "
                         + String.join(", ", names) + " — " + String.join("; ", why));
             }
         }

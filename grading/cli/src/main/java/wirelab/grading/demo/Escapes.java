@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import wirelab.grading.course.Lab;
+import wirelab.grading.files.Folders;
 import wirelab.grading.run.Threat;
 
 /**
@@ -142,7 +143,7 @@ public final class Escapes {
                         out.add(s.name() + " left " + p + " (" + s.threat().word() + " is confined here: nothing may outlive its test)");
                     }
                     try {
-                        wirelab.grading.compile.LabBundle.deleteTree(p);
+                        Folders.delete(p);
                     } catch (UncheckedIOException e) {
                         // reported above where it matters
                     }

@@ -3,7 +3,7 @@ package wirelab.grading.demo;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import wirelab.grading.result.Feedback;
+import wirelab.grading.result.Points;
 import wirelab.grading.result.SubmissionResult;
 import wirelab.grading.result.TestVerdict;
 
@@ -68,9 +68,9 @@ public record Expectation(String lost, String verdict, List<String> lostPeerTest
         double lo = Math.max(0, bound(bounds[0], max) - notHere);
         double hi = Math.max(0, bound(bounds.length == 2 ? bounds[1] : bounds[0], max) - notHere);
         if (lostPoints < lo - 1e-9 || lostPoints > hi + 1e-9) {
-            return Optional.of("lost " + Feedback.num(lostPoints) + " of " + Feedback.num(max)
+            return Optional.of("lost " + Points.of(lostPoints) + " of " + Points.of(max)
                     + " JUnit points" + (max < allJunit(r) ? " graded here" : "") + ", expected " + describe()
-                    + (notHere > 0 ? " (" + Feedback.num(notHere) + " of them in tests not graded here)" : ""));
+                    + (notHere > 0 ? " (" + Points.of(notHere) + " of them in tests not graded here)" : ""));
         }
         return Optional.empty();
     }

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
-import wirelab.grading.compile.LabBundle;
 import wirelab.grading.course.Lab;
+import wirelab.grading.files.Folders;
 
 /**
  * Writes a sample as a student would hand it in: a folder with {@code src/main/java} holding the
@@ -31,7 +31,7 @@ public final class SampleBuilder {
                 Files.copy(zip, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 return copy;
             }
-            LabBundle.deleteTree(target);
+            Folders.delete(target);
             Files.createDirectories(target);
             if (sample.onStarter()) {
                 for (Map.Entry<String, byte[]> e : published.entrySet()) {
@@ -40,7 +40,7 @@ public final class SampleBuilder {
                     }
                 }
             } else if (Files.isDirectory(lab.mainSources())) {
-                LabBundle.copyTree(lab.mainSources(), target.resolve("src/main/java"));
+                Folders.copy(lab.mainSources(), target.resolve("src/main/java"));
             }
             for (Map.Entry<String, byte[]> e : published.entrySet()) {
                 if (e.getKey().startsWith("src/test/")) {

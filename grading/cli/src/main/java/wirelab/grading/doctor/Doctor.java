@@ -49,7 +49,7 @@ public final class Doctor {
     /** Programs the tool itself uses, beside the tests' {@code @Needs}. */
     private static final Map<String, String> TOOL_PROGRAMS = Map.of(
             "bwrap", "grading isolation (files and network confined per test JVM)",
-            "wrk", "solutions/dispatcher/bench/run.sh (the dispatcher's load benchmark, not graded)");
+            "wrk", "grading/bench/dispatcher/run.sh (the dispatcher's load benchmark, not graded)");
 
     private final Course course;
 

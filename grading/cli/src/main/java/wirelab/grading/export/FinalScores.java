@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import wirelab.grading.late.Deadline;
-import wirelab.grading.late.LatePolicy;
+import wirelab.grading.course.LatePolicy;
 import wirelab.grading.result.SubmissionResult;
 import wirelab.grading.roster.Identity;
 import wirelab.grading.roster.Roster;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import wirelab.grading.result.CsvTable;
-import wirelab.grading.result.Feedback;
+import wirelab.grading.result.Points;
 import wirelab.grading.result.SubmissionResult;
 import wirelab.grading.roster.RosterStudent;
 
@@ -79,7 +79,7 @@ public final class LmsExport {
             SubmissionResult res = r.result();
             out.add(List.of(r.student(), s == null ? "" : s.sisId(), s == null ? "" : s.name(), s == null ? "" : s.email(),
                     s == null ? "" : s.section(), s == null ? "" : s.github(), res == null ? "" : res.student(),
-                    res == null ? "" : Feedback.num(res.gradedScore()), res == null ? "" : Feedback.num(res.adjustmentTotal()),
+                    res == null ? "" : Points.of(res.gradedScore()), res == null ? "" : Points.of(res.adjustmentTotal()),
                     r.late() == null ? "" : Long.toString(r.late().days()), score(r, max, o), num(outOf(max, o)),
                     r.identity() == null ? "" : r.identity().submittedAt(), r.note()));
         }

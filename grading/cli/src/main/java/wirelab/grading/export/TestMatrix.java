@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import wirelab.grading.report.Feedback;
 import wirelab.grading.result.CsvTable;
-import wirelab.grading.result.Feedback;
+import wirelab.grading.result.Points;
 import wirelab.grading.result.SubmissionResult;
 import wirelab.grading.result.TestVerdict;
 
@@ -25,7 +26,7 @@ public final class TestMatrix {
         Map<String, String> columns = new LinkedHashMap<>();
         for (SubmissionResult r : results) {
             for (TestVerdict t : sorted(r.tests())) {
-                columns.putIfAbsent(t.id(), Feedback.shortId(t) + " (" + Feedback.num(t.max()) + ")");
+                columns.putIfAbsent(t.id(), Feedback.shortId(t) + " (" + Points.of(t.max()) + ")");
             }
         }
         List<String> header = new ArrayList<>(List.of("student"));
@@ -38,10 +39,10 @@ public final class TestMatrix {
             List<String> row = new ArrayList<>(List.of(r.student()));
             for (String id : columns.keySet()) {
                 TestVerdict t = byId.get(id);
-                row.add(t == null || t.notGraded() ? "" : Feedback.num(t.score()));
+                row.add(t == null || t.notGraded() ? "" : Points.of(t.score()));
             }
-            row.addAll(List.of(Feedback.num(r.gradedScore()), Feedback.num(r.adjustmentTotal()), Feedback.num(r.score()),
-                    Feedback.num(r.max())));
+            row.addAll(List.of(Points.of(r.gradedScore()), Points.of(r.adjustmentTotal()), Points.of(r.score()),
+                    Points.of(r.max())));
             rows.add(row);
         }
         CsvTable.write(file, header, rows);

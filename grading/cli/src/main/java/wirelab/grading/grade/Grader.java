@@ -6,18 +6,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import wirelab.grading.compile.JavaCompile;
-import wirelab.grading.compile.LabBundle;
 import wirelab.grading.compile.SubmissionCompiler;
+import wirelab.grading.files.Folders;
 import wirelab.grading.intake.Intake;
 import wirelab.grading.intake.Submission;
 import wirelab.grading.overlay.Overlay;
 import wirelab.grading.race.JcstressRun;
+import wirelab.grading.result.Points;
 import wirelab.grading.result.SubmissionResult;
 import wirelab.grading.result.TestVerdict;
 import wirelab.grading.run.RunOutcome;
 import wirelab.grading.run.TestJvmSpec;
 import wirelab.grading.run.TestResult;
-import wirelab.grading.sandbox.IsolatedSandbox;
+import wirelab.grading.sandbox.Isolation;
 import wirelab.grading.sandbox.Perms;
 
 /**
@@ -40,92 +41,114 @@ public final class Grader {
     /** @param student the name results go under (unique within the batch) */
     public SubmissionResult grade(Path input, String student, String inputHash) {
         long start = System.nanoTime();
-        Path scratch = lab.scratchRoot.resolve(safe(student));
-        LabBundle.deleteTree(scratch);
+        Path scratch = lab.scratchRoot().resolve(safe(student));
+        Folders.delete(scratch);
         // a sandbox uid enters this folder to reach its own work folder, and nothing else in it (see closeSetup)
         Perms.dir(scratch, "rwx--x--x");
         try {
             return gradeIn(input, student, inputHash, scratch, start);
         } finally {
             if (System.getenv("WIRELAB_KEEP") == null) {
-                LabBundle.deleteTree(scratch);
+                Folders.delete(scratch);
             }
         }
     }
 
+    /** The stages, in order; each adds what it noticed to {@code notes}. */
     private SubmissionResult gradeIn(Path input, String student, String inputHash, Path scratch, long start) {
-        Submission sub = new Intake(lab.lab.name()).open(input, scratch.resolve("intake"));
+        Submission sub = new Intake(lab.lab().name()).open(input, scratch.resolve("intake"));
         List<String> notes = new ArrayList<>(sub.notes());
         if (sub.refused() != null) {
-            List<TestVerdict> none = new ArrayList<>();
-            for (Baseline.Planned p : lab.baseline.tests()) {
-                if (p.graded()) {
-                    none.add(lab.notGradedHere.affects(p.id()) ? notGradedHere(p)
-                            : verdict(p, "not-compiled", "not graded: " + sub.refused(), null, null, 0));
-                }
-            }
-            notGradedNote(none).ifPresent(notes::add);
-            return new SubmissionResult(SubmissionResult.SCHEMA, student, lab.lab.name(), "refused",
-                    sub.refused(), 0, lab.gradableMax(), none, List.of(), List.of(), List.of(), notes,
-                    lab.sandbox.describe(), inputHash, 0, seconds(start));
+            return refused(student, sub.refused(), notes, inputHash, start);
         }
+        Overlay.Result overlay = overlay(sub, scratch, notes);
+        SubmissionCompiler.Result compiled = SubmissionCompiler.compile(overlay.sourceRoot(), overlay.sources(),
+                lab.bundle().libraries(), scratch.resolve("classes"));
+        closeSetup(scratch);
+        ShardedRun.Result tests = run(student, compiled, scratch, System.nanoTime() - start, notes);
+        List<TestVerdict> verdicts = score(tests.outcome(), compiled, tests.oom(), tests.unloadable());
+        int jvms = tests.outcome().jvms();
+        if (lab.options().race() && lab.raceTests() != null && !lab.raceTests().tests().isEmpty()) {
+            verdicts.addAll(raceTests(compiled, scratch, notes));
+            jvms++;
+        }
+        return graded(student, overlay, compiled, verdicts, notes, inputHash, jvms, start);
+    }
 
-        Overlay.Result overlay = new Overlay(lab.lab.name(), lab.publishedFiles).apply(sub.labRoot(),
+    /** Intake refused the submission: every graded test is "not compiled" (or not graded here), nothing ran. */
+    private SubmissionResult refused(String student, String reason, List<String> notes, String inputHash, long start) {
+        List<TestVerdict> none = new ArrayList<>();
+        for (Baseline.Planned p : lab.baseline().tests()) {
+            if (p.graded()) {
+                none.add(lab.notGradedHere().affects(p.id()) ? notGradedHere(p)
+                        : verdict(p, "not-compiled", "not graded: " + reason, null, null, 0));
+            }
+        }
+        notGradedNote(none).ifPresent(notes::add);
+        return SubmissionResult.refused(student, lab.lab().name(), reason).score(0, lab.gradableMax())
+                .tests(none).notes(notes).isolation(lab.sandbox().describe()).inputHash(inputHash)
+                .seconds(seconds(start)).build();
+    }
+
+    /** The lab's main sources of the submission over the course's tests; what was ignored or edited is noted. */
+    private Overlay.Result overlay(Submission sub, Path scratch, List<String> notes) {
+        Overlay.Result overlay = new Overlay(lab.lab().name(), lab.publishedFiles()).apply(sub.labRoot(),
                 scratch.resolve("src"));
         overlay.ignored().forEach(i -> notes.add("ignored " + i));
         if (!overlay.editedTests().isEmpty()) {
             notes.add("the submission changed the course's tests (graded with the course's own tests):");
             overlay.editedTests().forEach(e -> notes.add("  " + e));
         }
+        return overlay;
+    }
 
-        SubmissionCompiler.Result compiled = SubmissionCompiler.compile(overlay.sourceRoot(), overlay.sources(),
-                lab.bundle.libraries(), scratch.resolve("classes"));
-        closeSetup(scratch);
-        long setupNanos = System.nanoTime() - start;
-        List<String> compileMessages = compiled.problems().stream()
-                .filter(p -> p.kind().equals("error")).map(JavaCompile.Problem::toString).toList();
-
+    /** The tests in fresh test JVMs; what went wrong with the JVMs themselves is noted. */
+    private ShardedRun.Result run(String student, SubmissionCompiler.Result compiled, Path scratch, long setupNanos,
+            List<String> notes) {
         ShardedRun.Result tests = new ShardedRun(lab).run(student, compiled, scratch, setupNanos);
-        RunOutcome run = tests.outcome();
-        Map<String, String> unloadable = tests.unloadable();
-        boolean oom = tests.oom();
-        run.problems().forEach(p -> notes.add("run: " + p));
-        if (oom) {
-            notes.add("run: the test JVM hit the memory limit (" + wirelab.grading.sandbox.Isolation.MEMORY_BYTES / (1024 * 1024)
+        tests.outcome().problems().forEach(p -> notes.add("run: " + p));
+        if (tests.oom()) {
+            notes.add("run: the test JVM hit the memory limit (" + Isolation.MEMORY_BYTES / (1024 * 1024)
                     + " MiB) and was killed by the kernel");
         }
+        return tests;
+    }
 
-        List<TestVerdict> verdicts = score(run, compiled, oom, unloadable);
-        int jvms = run.jvms();
-        if (lab.options.race() && lab.raceTests != null && !lab.raceTests.tests().isEmpty()) {
-            List<Path> cp = new ArrayList<>(List.of(lab.bundle.race()));
-            cp.addAll(PreparedLab.classpath(lab.bundle, compiled.classes()));
-            Path raceDir = scratch.resolve("race");
-            JcstressRun.Report report = JcstressRun.run(lab.javaHome, cp, raceDir, lab.options.raceBudget(), lab.sandbox);
-            if (lab.sandbox instanceof IsolatedSandbox iso) {
-                iso.release(new TestJvmSpec(lab.javaHome, cp, List.of(), lab.options.raceBudget(),
-                        lab.options.raceBudget(), 256, raceDir, 1 << 20));
-            }
-            jvms++;
-            report.leftBehind().forEach(p -> notes.add("race tests: " + p));
-            for (TestResult r : lab.raceTests.results(report)) {
-                if (r.graded()) {
-                    verdicts.add(new TestVerdict(r.id(), r.name(), "race tests", "race", r.earned(), r.points(),
-                            r.status(), r.message(), r.output(), null, report.millis() / 1000.0 / lab.raceTests.tests().size()));
-                }
+    /** The lab's jcstress tests in one run, as verdicts of the "race tests" group. */
+    private List<TestVerdict> raceTests(SubmissionCompiler.Result compiled, Path scratch, List<String> notes) {
+        List<Path> cp = new ArrayList<>(List.of(lab.bundle().race()));
+        cp.addAll(TestJvmCommand.classpath(lab.bundle(), compiled.classes()));
+        Path raceDir = scratch.resolve("race");
+        JcstressRun.Report report = JcstressRun.run(lab.javaHome(), cp, raceDir, lab.options().raceBudget(), lab.sandbox());
+        lab.sandbox().release(new TestJvmSpec(lab.javaHome(), cp, List.of(), lab.options().raceBudget(),
+                lab.options().raceBudget(), 256, raceDir, 1 << 20));
+        report.leftBehind().forEach(p -> notes.add("race tests: " + p));
+        List<TestVerdict> out = new ArrayList<>();
+        for (TestResult r : lab.raceTests().results(report)) {
+            if (r.graded()) {
+                out.add(new TestVerdict(r.id(), r.name(), "race tests", "race", r.earned(), r.points(),
+                        r.status(), r.message(), r.output(), null, report.millis() / 1000.0 / lab.raceTests().tests().size()));
             }
         }
+        return out;
+    }
+
+    /** The result of a graded submission: the verdicts' sum out of what this machine could grade. */
+    private SubmissionResult graded(String student, Overlay.Result overlay, SubmissionCompiler.Result compiled,
+            List<TestVerdict> verdicts, List<String> notes, String inputHash, int jvms, long start) {
         double score = verdicts.stream().mapToDouble(TestVerdict::score).sum();
         // a test this machine cannot grade is out of the maximum, for every submission of the batch
         double max = verdicts.stream().filter(v -> !v.notGraded()).mapToDouble(TestVerdict::max).sum();
         notGradedNote(verdicts).ifPresent(notes::add);
+        List<String> compileMessages = compiled.problems().stream()
+                .filter(p -> p.kind().equals("error")).map(JavaCompile.Problem::toString).toList();
         List<String> leftOut = compiled.leftOut().stream().map(f -> "src/main/java/" + f).toList();
         if (overlay.sources().isEmpty()) {
-            notes.add("no Java sources of package wirelab." + lab.lab.name() + " in the submission");
+            notes.add("no Java sources of package wirelab." + lab.lab().name() + " in the submission");
         }
-        return new SubmissionResult(SubmissionResult.SCHEMA, student, lab.lab.name(), "graded", null,
-                round(score), round(max), verdicts, compileMessages, leftOut, overlay.editedTests(), notes,
-                lab.sandbox.describe(), inputHash, jvms, seconds(start));
+        return SubmissionResult.graded(student, lab.lab().name()).score(round(score), round(max)).tests(verdicts)
+                .compile(compileMessages).leftOut(leftOut).editedTests(overlay.editedTests()).notes(notes)
+                .isolation(lab.sandbox().describe()).inputHash(inputHash).jvms(jvms).seconds(seconds(start)).build();
     }
 
     /**
@@ -149,13 +172,12 @@ public final class Grader {
         if (run != null) {
             run.results().forEach(r -> byId.putIfAbsent(r.id(), r));
         }
-        String compileHint = "";
         List<TestVerdict> out = new ArrayList<>();
-        for (Baseline.Planned p : lab.baseline.tests()) {
+        for (Baseline.Planned p : lab.baseline().tests()) {
             if (!p.graded()) {
                 continue;
             }
-            if (lab.notGradedHere.affects(p.id())) {
+            if (lab.notGradedHere().affects(p.id())) {
                 out.add(notGradedHere(p));
                 continue;
             }
@@ -168,9 +190,9 @@ public final class Grader {
             }
             if (r == null) {
                 String why = !compiled.clean() || compiled.sources() == 0
-                        ? "this test could not run: the classes it needs are missing" + compileHint
+                        ? "this test could not run: the classes it needs are missing"
                         : "this test never ran: " + (run.problems().isEmpty() ? "its test class could not start"
-                                : String.join("; ", run == null ? List.of() : run.problems()));
+                                : String.join("; ", run.problems()));
                 out.add(verdict(p, compiled.clean() ? "crashed" : "not-compiled", why, null, null, 0));
                 continue;
             }
@@ -196,15 +218,15 @@ public final class Grader {
     /** A test whose peer program this machine lacks: neither passed nor failed, and out of the maximum. */
     private TestVerdict notGradedHere(Baseline.Planned p) {
         return new TestVerdict(p.id(), p.name(), p.group(), "junit", 0, p.points(), TestVerdict.NOT_GRADED,
-                "not graded on this machine: " + lab.notGradedHere.reason(p.id()) + "; its "
-                        + wirelab.grading.result.Feedback.num(p.points())
+                "not graded on this machine: " + lab.notGradedHere().reason(p.id()) + "; its "
+                        + Points.of(p.points())
                         + " point(s) are left out of the maximum for every submission of this batch, and a re-run"
                         + " on a machine that has it grades it", null, null, 0);
     }
 
     /** The note feedback, result.json and Gradescope show: which tests, how many points, what to install. */
     private java.util.Optional<String> notGradedNote(List<TestVerdict> verdicts) {
-        return NotGraded.note(verdicts, lab.notGradedHere.installCommand());
+        return NotGraded.note(verdicts, lab.notGradedHere().installCommand());
     }
 
     /** " (Foo.java did not compile: ...)" when the missing thing lives in a file that was left out. */

@@ -3,7 +3,7 @@ package wirelab.grading.grade;
 import java.util.List;
 import java.util.Optional;
 import wirelab.grading.peers.PeerNeeds;
-import wirelab.grading.result.Feedback;
+import wirelab.grading.result.Points;
 import wirelab.grading.result.TestVerdict;
 
 /** The one-line note about the tests a machine could not grade, as every result format shows it. */
@@ -19,7 +19,7 @@ final class NotGraded {
         }
         double points = left.stream().mapToDouble(TestVerdict::max).sum();
         return Optional.of("not graded on this machine (a peer program is missing; left out of the maximum for every"
-                + " submission of this batch): " + left.size() + " test(s), " + Feedback.num(points) + " point(s): "
+                + " submission of this batch): " + left.size() + " test(s), " + Points.of(points) + " point(s): "
                 + String.join(", ", left.stream().map(t -> PeerNeeds.Missing.shortId(t.id())).toList())
                 + " — install with: " + installCommand);
     }

@@ -14,6 +14,7 @@ import wirelab.grading.compile.LabBundle;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
 import wirelab.grading.course.LabBuild;
+import wirelab.grading.files.Folders;
 import wirelab.grading.peers.PeerNeeds;
 import wirelab.grading.publish.StarterRenderer;
 import wirelab.grading.race.RaceTests;
@@ -21,40 +22,41 @@ import wirelab.grading.run.RunOutcome;
 import wirelab.grading.run.Sandbox;
 import wirelab.grading.run.TestJvm;
 import wirelab.grading.run.TestJvmSpec;
-import wirelab.grading.sandbox.IsolatedSandbox;
 import wirelab.grading.sandbox.Isolation;
 import wirelab.grading.sandbox.Perms;
 
 /**
  * Everything about one lab that every submission shares, prepared once per grading run: the
- * compiled tests (cached across runs), the plan learnt from the reference, the published test
- * files (to notice edited tests), the race tests, and the sandbox.
+ * compiled tests (cached across runs, {@link LabBundle}), the plan learnt from the reference, the
+ * published test files (to notice edited tests), the race tests, and the sandbox. The test JVMs'
+ * command is {@link TestJvmCommand}'s job and their class-data-sharing archive {@link CdsArchive}'s;
+ * everything is read through methods.
  */
 public final class PreparedLab {
 
-    final Course course;
-    final Lab lab;
-    final LabBundle bundle;
-    final Baseline baseline;
-    final Map<String, byte[]> publishedFiles;
-    final RaceTests raceTests;
-    final Sandbox sandbox;
-    final Path javaHome;
-    final GradeOptions options;
-    final Path scratchRoot;
+    private final Course course;
+    private final Lab lab;
+    private final LabBundle bundle;
+    private final Baseline baseline;
+    private final Map<String, byte[]> publishedFiles;
+    private final RaceTests raceTests;
+    private final Sandbox sandbox;
+    private final Path javaHome;
+    private final GradeOptions options;
+    private final Path scratchRoot;
     /** The plan's tests as units for the test JVMs, and how many JVMs share them (see {@link Shards}). */
-    final List<Shards.Unit> testUnits;
-    final int shardCount;
+    private final List<Shards.Unit> testUnits;
+    private final int shardCount;
     /**
      * The fixed split of {@link #testUnits}: one list per test JVM, decided here once for every
      * submission of the run, so what runs with what never depends on scheduling (see {@link Shards}).
      */
-    final List<List<Shards.Unit>> partitions;
+    private final List<List<Shards.Unit>> partitions;
     /** Turns for a submission's extra test JVMs, shared by the batch's lanes (see {@link SpareJvms}). */
-    final SpareJvms spareJvms = new SpareJvms();
+    private final SpareJvms spareJvms = new SpareJvms();
     /** The peer programs the tests declare ({@code @Needs}), and which of them this machine lacks (looked up once per batch). */
-    final PeerNeeds peerNeeds;
-    final PeerNeeds.Missing notGradedHere;
+    private final PeerNeeds peerNeeds;
+    private final PeerNeeds.Missing notGradedHere;
 
     private PreparedLab(Course course, Lab lab, LabBundle bundle, Baseline baseline, Map<String, byte[]> publishedFiles,
             RaceTests raceTests, Sandbox sandbox, Path javaHome, GradeOptions options, Path scratchRoot) {
@@ -72,7 +74,7 @@ public final class PreparedLab {
         this.shardCount = Shards.count(options.shards(), lab.properties().getProperty("grade.shards"),
                 baseline.referenceSeconds(), testUnits.size());
         this.partitions = Shards.partition(testUnits, shardCount);
-        this.peerNeeds = PeerNeeds.read(classpath(bundle, bundle.reference()), bundle.testClassNames());
+        this.peerNeeds = PeerNeeds.read(TestJvmCommand.classpath(bundle, bundle.reference()), bundle.testClassNames());
         this.notGradedHere = peerNeeds.missingHere(sandbox::canRun);
     }
 
@@ -120,7 +122,7 @@ public final class PreparedLab {
             for (Path p : s.filter(p -> p.getFileName().toString().matches("work-\\d+")).toList()) {
                 long pid = Long.parseLong(p.getFileName().toString().substring(5));
                 if (ProcessHandle.of(pid).isEmpty()) {
-                    LabBundle.deleteTree(p);
+                    Folders.delete(p);
                 }
             }
         } catch (IOException | UncheckedIOException e) {
@@ -135,7 +137,7 @@ public final class PreparedLab {
         options = options.forLab(lab);
         Path base = workBase();
         removeStaleScratch(base);
-        LabBundle bundle = LabBundle.prepare(course, lab, Perms.dir(base.resolve("bundles"), "rwx--x--x"), runnerJars());
+        LabBundle bundle = LabBundle.prepare(course, lab, Perms.dir(base.resolve("bundles"), "rwx--x--x"), TestJvmCommand.runnerJars());
         bundle.seal();
         Baseline baseline = Baseline.load(bundle.dir().resolve("plan.json"));
         boolean learnt = false;
@@ -150,23 +152,21 @@ public final class PreparedLab {
                 selectors.add(cls);
             }
             Path learning = scratchRoot.resolve("reference-plan-" + lab.name());
-            // the classes the reference's run loads are what the test JVMs' CDS archive holds (see archive);
+            // the classes the reference's run loads are what the test JVMs' CDS archive holds (see CdsArchive);
             // it runs with the graded JVMs' flags, so its times are what grading will see
             Path classList = learning.resolve("classes.lst");
-            List<String> flags = new ArrayList<>(gradingFlags(lab));
+            List<String> flags = new ArrayList<>(TestJvmCommand.gradingFlags(lab));
             flags.add("-XX:DumpLoadedClassList=" + classList);
-            TestJvmSpec learn = new TestJvmSpec(javaHome, classpath(bundle, bundle.reference()), selectors,
+            TestJvmSpec learn = new TestJvmSpec(javaHome, TestJvmCommand.classpath(bundle, bundle.reference()), selectors,
                     explicitTimeout ? options.perTest() : LEARNING_TIMEOUT, Duration.ofMinutes(10), options.heapMb(), learning,
                     options.outputLimit(), flags);
             RunOutcome ref;
             try {
                 ref = new TestJvm(sandbox).run(learn);
             } finally {
-                if (sandbox instanceof IsolatedSandbox iso) {
-                    iso.release(learn);
-                }
+                sandbox.release(learn);
             }
-            keepClassList(classList, bundle);
+            CdsArchive.keepClassList(classList, bundle);
             if (ref.results().isEmpty()) {
                 throw new IllegalStateException("the reference solution of " + lab.name() + " ran no test: "
                         + ref.problems() + "\n" + ref.outputTail());
@@ -179,7 +179,7 @@ public final class PreparedLab {
             options = options.withPerTest(perTestFor(options.perTest(), baseline));
         }
         if (!Files.isRegularFile(bundle.cdsArchive())) {
-            archive(bundle, baseline, javaHome, options, scratchRoot.resolve("cds-dump-" + lab.name()));
+            CdsArchive.write(bundle, baseline, javaHome, options, scratchRoot.resolve("cds-dump-" + lab.name()));
             bundle.seal();
             if (!Files.isRegularFile(bundle.cdsArchive())) {
                 say.accept("WARNING: no class-data-sharing archive for the test JVMs of " + lab.name()
@@ -234,138 +234,9 @@ public final class PreparedLab {
         return Duration.ofSeconds(Math.min(LEARNING_TIMEOUT.toSeconds(), seconds));
     }
 
-    private static void keepClassList(Path classList, LabBundle bundle) {
-        try {
-            if (Files.isRegularFile(classList)) {
-                Files.createDirectories(bundle.classList().getParent());
-                Files.copy(classList, bundle.classList(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            // no list: the archive is made the older way (see archive)
-        }
-    }
-
-    /**
-     * Writes the class-data-sharing archive every later test JVM starts from (a faster start for
-     * every JVM). The class path at dump time is the tests jar and the libraries, no folder,
-     * so that it is a prefix of every grading's class path.
-     *
-     * <p>Best: a static archive of every class the reference's run loaded (JDK and libraries;
-     * the reference's own classes are not on that class path and are left out). It starts a test
-     * JVM faster than the fallback (docs/benchmarks.md), a dynamic archive of a run of the tests
-     * WITHOUT any code under test, which fails at once and so never loads the HTTP client, RMI or
-     * the rest the real tests need.
-     */
-    private static void archive(LabBundle bundle, Baseline baseline, Path javaHome, GradeOptions options, Path work) {
-        Path tmp = bundle.cdsArchive().resolveSibling("app.jsa.tmp");
-        if (Files.isRegularFile(bundle.classList()) && dumpStatic(bundle, javaHome, tmp)) {
-            install(tmp, bundle);
-            return;
-        }
-        dumpDynamic(bundle, baseline, javaHome, options, work, tmp);
-        install(tmp, bundle);
-    }
-
-    /** {@code java -Xshare:dump} from the reference's class list; only course jars are on the class path, no code runs. */
-    private static boolean dumpStatic(LabBundle bundle, Path javaHome, Path tmp) {
-        List<String> cp = courseClasspath(bundle).stream().map(Path::toString).toList();
-        Path log = bundle.dir().resolve("cds-dump.log");
-        try {
-            Files.createDirectories(tmp.getParent());
-            Process p = new ProcessBuilder(javaHome.resolve("bin/java").toString(), "-Xshare:dump",
-                    "-XX:SharedClassListFile=" + bundle.classList(), "-XX:SharedArchiveFile=" + tmp,
-                    "-cp", String.join(":", cp))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                return false;
-            }
-            return p.exitValue() == 0 && Files.isRegularFile(tmp);
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static void dumpDynamic(LabBundle bundle, Baseline baseline, Path javaHome, GradeOptions options, Path work,
-            Path tmp) {
-        List<Path> cp = courseClasspath(bundle);
-        List<String> selectors = new ArrayList<>();
-        for (String cls : bundle.testClassNames()) {
-            selectors.add("--class");
-            selectors.add(cls);
-        }
-        new TestJvm(Sandbox.PLAIN).run(new TestJvmSpec(javaHome, cp, selectors, Duration.ofSeconds(5),
-                Duration.ofMinutes(2), options.heapMb(), work, options.outputLimit(),
-                List.of("-XX:ArchiveClassesAtExit=" + tmp, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")));
-    }
-
-    private static void install(Path tmp, LabBundle bundle) {
-        try {
-            if (Files.isRegularFile(tmp)) {
-                Files.move(tmp, bundle.cdsArchive(), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            }
-        } catch (IOException e) {
-            // no archive: test JVMs start a little slower
-        }
-    }
-
-    /** Test classes, then libraries, then the code under test LAST: a student's class can never shadow a course class. */
-    static List<Path> classpath(LabBundle bundle, Path mainClasses) {
-        List<Path> cp = courseClasspath(bundle);
-        cp.add(mainClasses);
-        return cp;
-    }
-
-    /** The tests jar and the libraries: every test JVM's class path starts so, and the CDS archive is dumped with it. */
-    private static List<Path> courseClasspath(LabBundle bundle) {
-        List<Path> cp = new ArrayList<>();
-        cp.add(bundle.testsJar());
-        cp.addAll(bundle.libraries());
-        return cp;
-    }
-
-    /** The runner and the libraries it needs beyond the lab's own test class path. */
-    static List<Path> runnerJars() {
-        List<Path> out = new ArrayList<>();
-        for (Class<?> c : List.of(wirelab.grading.runner.RunnerMain.class, com.fasterxml.jackson.core.JsonFactory.class,
-                org.junit.platform.launcher.core.LauncherFactory.class)) {
-            try {
-                out.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()));
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot find the jar of " + c.getName(), e);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Flags for every graded test JVM: start from the CDS archive; the full JIT as under Maven
-     * (visibility bugs show only with C2), unless the lab's {@code grade.jit} is {@code quick}:
-     * C1 only, which halves a test JVM's CPU when its tests wait on the network rather than compute.
-     * Self-attach is allowed: Lincheck attaches its agent to its own JVM, and without it the JDK makes
-     * it start a helper JVM (half a second); it gives the tests' code nothing it does not have (it
-     * runs in the same JVM as the runner).
-     */
+    /** The JVM options of every graded test JVM of this lab (see {@link TestJvmCommand#options}). */
     List<String> jvmOptions() {
-        List<String> out = new ArrayList<>();
-        if (Files.isRegularFile(bundle.cdsArchive())) {
-            out.add("-XX:SharedArchiveFile=" + bundle.cdsArchive());
-        }
-        out.addAll(gradingFlags(lab));
-        return out;
-    }
-
-    /** The JIT the lab's tests are graded with, and self-attach (see {@link #jvmOptions}). */
-    private static List<String> gradingFlags(Lab lab) {
-        String jit = lab.properties().getProperty("grade.jit", "full").strip();
-        return List.of(switch (jit) {
-            case "full" -> "-XX:TieredStopAtLevel=4";
-            case "quick" -> "-XX:TieredStopAtLevel=1";
-            default -> throw new IllegalArgumentException(lab.name() + "/lab.properties: grade.jit is full or quick, not " + jit);
-        }, "-Djdk.attach.allowAttachSelf=true");
+        return TestJvmCommand.options(bundle, lab);
     }
 
     /** Test JVMs each submission's tests are split over (see {@link Shards}). */
@@ -428,5 +299,30 @@ public final class PreparedLab {
 
     public Path scratchRoot() {
         return scratchRoot;
+    }
+
+    /** The JDK every test JVM runs on. */
+    Path javaHome() {
+        return javaHome;
+    }
+
+    /** The lab's jcstress tests, or null when it has none. */
+    RaceTests raceTests() {
+        return raceTests;
+    }
+
+    /** The fixed parts of the tests, one list per test JVM (see {@link Shards}). */
+    List<List<Shards.Unit>> partitions() {
+        return partitions;
+    }
+
+    /** The plan's tests as units for the test JVMs. */
+    List<Shards.Unit> testUnits() {
+        return testUnits;
+    }
+
+    /** The course the lab belongs to. */
+    Course course() {
+        return course;
     }
 }

@@ -17,7 +17,6 @@ import wirelab.grading.run.RunOutcome;
 import wirelab.grading.run.TestJvm;
 import wirelab.grading.run.TestJvmSpec;
 import wirelab.grading.run.TestResult;
-import wirelab.grading.sandbox.IsolatedSandbox;
 
 /**
  * The run stage of one submission: the lab's fixed parts of its tests ({@link PreparedLab#partitions}),
@@ -38,12 +37,12 @@ final class ShardedRun {
     }
 
     Result run(String student, SubmissionCompiler.Result compiled, Path scratch, double setupNanos) {
-        if (lab.testUnits.isEmpty()) {
+        if (lab.testUnits().isEmpty()) {
             return new Result(new RunOutcome(List.of(), List.of("the lab has no test classes"), 0, ""), Map.of(), false);
         }
         long tRun = System.nanoTime();
-        Result result = lab.partitions.size() == 1
-                ? runList(lab.partitions.get(0), compiled, scratch.resolve("run-1"))
+        Result result = lab.partitions().size() == 1
+                ? runList(lab.partitions().get(0), compiled, scratch.resolve("run-1"))
                 : runParts(compiled, scratch);
         if (System.getenv("WIRELAB_TIMING") != null) {
             System.err.printf(java.util.Locale.ROOT, "timing %s: intake+overlay+compile %.2f s, run %.2f s in %d JVM(s) (tests %.2f s)%n",
@@ -62,7 +61,7 @@ final class ShardedRun {
      * turn starts the next one early. Merged in part order, whatever order they ended in.
      */
     private Result runParts(SubmissionCompiler.Result compiled, Path scratch) {
-        List<List<Shards.Unit>> parts = lab.partitions;
+        List<List<Shards.Unit>> parts = lab.partitions();
         Result[] done = new Result[parts.size()];
         ExecutorService pool = Executors.newFixedThreadPool(parts.size(), r -> {
             Thread t = new Thread(r, "test-jvm-part");
@@ -75,7 +74,7 @@ final class ShardedRun {
             int running = 0;
             boolean ownBusy = false;
             while (next < parts.size() || running > 0) {
-                while (next < parts.size() && (!ownBusy || lab.spareJvms.tryTake())) {
+                while (next < parts.size() && (!ownBusy || lab.spareJvms().tryTake())) {
                     boolean spare = ownBusy;
                     ownBusy = true;
                     int part = next++;
@@ -85,7 +84,7 @@ final class ShardedRun {
                             return new Done(part, runList(parts.get(part), compiled, scratch.resolve("run-" + (part + 1))), spare);
                         } finally {
                             if (spare) {
-                                lab.spareJvms.giveBack();
+                                lab.spareJvms().giveBack();
                             }
                         }
                     });
@@ -135,9 +134,9 @@ final class ShardedRun {
     }
 
     private TestJvmSpec spec(SubmissionCompiler.Result compiled, List<String> selectors, Path workDir) {
-        return new TestJvmSpec(lab.javaHome, PreparedLab.classpath(lab.bundle, compiled.classes()), selectors,
-                lab.options.perTest(), lab.options.wallFor(lab.baseline.referenceSeconds()), lab.options.heapMb(),
-                workDir, lab.options.outputLimit(), lab.jvmOptions(), lab.options.stuckAfter());
+        return new TestJvmSpec(lab.javaHome(), TestJvmCommand.classpath(lab.bundle(), compiled.classes()), selectors,
+                lab.options().perTest(), lab.options().wallFor(lab.baseline().referenceSeconds()), lab.options().heapMb(),
+                workDir, lab.options().outputLimit(), lab.jvmOptions(), lab.options().stuckAfter());
     }
 
     /**
@@ -159,7 +158,7 @@ final class ShardedRun {
             }
             spec = spec(compiled, selectors,
                     attempt == 0 ? workDir : workDir.resolveSibling(workDir.getFileName() + "-" + attempt));
-            run = new TestJvm(lab.sandbox).run(spec);
+            run = new TestJvm(lab.sandbox()).run(spec);
             Map<String, String> broken = DiscoveryFailures.unloadableClasses(run);
             broken.keySet().retainAll(units.stream().map(Shards.Unit::className).toList());
             if (broken.isEmpty()) {
@@ -167,14 +166,12 @@ final class ShardedRun {
             }
             unloadable.putAll(broken);
             units.removeIf(u -> broken.containsKey(u.className()));
-            if (lab.sandbox instanceof IsolatedSandbox iso) {
-                iso.release(spec);
-            }
+            lab.sandbox().release(spec);
         }
         if (run == null) {
             run = new RunOutcome(List.of(), List.of(), 0, "");
         }
-        boolean oom = spec != null && lab.sandbox instanceof IsolatedSandbox iso && iso.release(spec);
+        boolean oom = spec != null && lab.sandbox().release(spec);
         return new Result(run, unloadable, oom);
     }
 }

@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.util.Optional;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
+import wirelab.grading.course.LatePolicy;
 import wirelab.grading.course.Week;
 
 /**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import wirelab.grading.course.LatePolicy;
 import wirelab.grading.result.CsvTable;
 
 /**

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import wirelab.grading.compile.JavaCompile;
-import wirelab.grading.compile.LabBundle;
+import wirelab.grading.files.Folders;
 
 /**
  * Compiles a mutant in-process with the harness's compiler: only its changed file, against the
@@ -39,7 +39,7 @@ public final class MutantCompiler {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            LabBundle.deleteTree(dir);
+            Folders.delete(dir);
         }
     }
 }

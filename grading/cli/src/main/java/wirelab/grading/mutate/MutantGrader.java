@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import wirelab.grading.batch.Batch;
-import wirelab.grading.compile.LabBundle;
+import wirelab.grading.files.Folders;
 import wirelab.grading.grade.Baseline;
 import wirelab.grading.grade.PreparedLab;
 import wirelab.grading.result.SubmissionResult;
@@ -45,9 +45,9 @@ public final class MutantGrader {
         try {
             for (Mutant m : mutants) {
                 Path dir = subs.resolve(m.folderName());
-                LabBundle.deleteTree(dir);
+                Folders.delete(dir);
                 Path src = dir.resolve("src/main/java");
-                LabBundle.copyTree(lab.lab().mainSources(), src);
+                Folders.copy(lab.lab().mainSources(), src);
                 Files.writeString(src.resolve(m.file()), m.source());
                 byFolder.put(m.folderName(), m);
                 inputs.add(dir);
@@ -67,7 +67,7 @@ public final class MutantGrader {
             outcomes.add(outcome(m, r, countable));
         }
         if (System.getenv("WIRELAB_KEEP") == null) {
-            LabBundle.deleteTree(subs);
+            Folders.delete(subs);
         }
         return outcomes;
     }

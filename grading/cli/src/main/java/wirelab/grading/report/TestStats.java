@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import wirelab.grading.result.Feedback;
 import wirelab.grading.result.SubmissionResult;
 import wirelab.grading.result.TestVerdict;
 

@@ -27,8 +27,8 @@ public record Adjustment(String test, String testName, double points, double app
 
     /** One line: "-2 BankTest.test03 transfers both ways: no lock order explained (ta: kim)". */
     public String describe() {
-        String change = (applied >= 0 ? "+" : "") + Feedback.num(applied);
-        String clamp = applied == points ? "" : " (asked " + (points >= 0 ? "+" : "") + Feedback.num(points)
+        String change = (applied >= 0 ? "+" : "") + Points.of(applied);
+        String clamp = applied == points ? "" : " (asked " + (points >= 0 ? "+" : "") + Points.of(points)
                 + (test.isEmpty() ? ", the score stays within 0 and the maximum)" : ", a test stays within 0 and its points)");
         return change + "  " + (test.isEmpty() ? "whole submission" : testName) + ": " + comment
                 + (who.isEmpty() ? "" : " (" + who + ")") + clamp;

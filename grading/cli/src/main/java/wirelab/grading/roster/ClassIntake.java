@@ -2,11 +2,9 @@ package wirelab.grading.roster;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import wirelab.grading.files.Folders;
 import wirelab.grading.intake.ClassExports;
 import wirelab.grading.intake.Handin;
 import wirelab.grading.intake.Submitter;
@@ -73,7 +72,7 @@ public final class ClassIntake implements AutoCloseable {
             }
             return new ClassIntake(scratch, byStudent, partial, outDir);
         } catch (RuntimeException e) {
-            delete(scratch);
+            Folders.delete(scratch);
             throw e;
         }
     }
@@ -143,19 +142,6 @@ public final class ClassIntake implements AutoCloseable {
 
     @Override
     public void close() {
-        delete(scratch);
-    }
-
-    static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + dir, e);
-        }
+        Folders.delete(scratch);
     }
 }

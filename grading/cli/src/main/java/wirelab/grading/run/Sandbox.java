@@ -46,6 +46,23 @@ public interface Sandbox {
         return List.of();
     }
 
+    /**
+     * Once no JVM of this spec runs any more (a part of a submission's tests, its race tests, the
+     * reference's run): gives back what they held (a uid, a cgroup, staged classes). True when one
+     * of them was killed for running out of memory.
+     */
+    default boolean release(TestJvmSpec spec) {
+        return false;
+    }
+
+    /**
+     * At the end of a batch: processes that outlived their test in spite of {@link #ended}, ended
+     * now, and what they were (the demo's escape check).
+     */
+    default List<String> leftovers() {
+        return List.of();
+    }
+
     /** No isolation beyond a separate process: for the course's own code (./wirelab check). */
     Sandbox PLAIN = new Sandbox() {
         @Override

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import wirelab.grading.compile.LabBundle;
+import wirelab.grading.files.Folders;
 import wirelab.grading.run.Sandbox;
 import wirelab.grading.run.TestJvmSpec;
 import wirelab.grading.run.Threat;
@@ -184,7 +184,7 @@ public final class IsolatedSandbox implements Sandbox {
             Perms.own(work, lease.uid(), lease.uid());
             Perms.set(work, "rwx------");
             Path staged = work.resolveSibling(work.getFileName() + ".classpath");
-            LabBundle.deleteTree(staged);
+            Folders.delete(staged);
             Files.createDirectories(staged);
             Files.setAttribute(staged, "unix:gid", lease.uid(), LinkOption.NOFOLLOW_LINKS);
             Perms.set(staged, "rwxr-x---");
@@ -218,7 +218,7 @@ public final class IsolatedSandbox implements Sandbox {
     private static void emptyFolder(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.toList()) {
-                LabBundle.deleteTree(p);
+                Folders.delete(p);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot empty " + dir, e);
@@ -358,7 +358,7 @@ public final class IsolatedSandbox implements Sandbox {
         if (h != null) {
             try {
                 sweep(h.lease().uid());
-                LabBundle.deleteTree(h.staged());
+                Folders.delete(h.staged());
                 // the next holder of this uid grades someone else: this folder (results, output) is closed to it
                 Perms.own(work, 0, 0);
             } catch (IOException e) {

@@ -11,8 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import wirelab.grading.result.Gradebook;
-import wirelab.grading.result.ResultFiles;
+import wirelab.grading.report.Gradebook;
+import wirelab.grading.report.ResultFiles;
 import wirelab.grading.result.SubmissionResult;
 import wirelab.grading.result.TestVerdict;
 
@@ -24,12 +24,12 @@ class AdjustmentsTest {
 
     /** 6 of 10: test01 passed (4), test02 failed (0 of 6). */
     static SubmissionResult graded(String student) {
-        return new SubmissionResult(SubmissionResult.SCHEMA, student, "rmi", "graded", null, 4, 10,
-                List.of(new TestVerdict("wirelab.rmi.StoreTest#test01_put", "stores a value", "StoreTest", "junit", 4, 4,
+        return SubmissionResult.graded(student, "rmi").score(4, 10)
+                .tests(List.of(new TestVerdict("wirelab.rmi.StoreTest#test01_put", "stores a value", "StoreTest", "junit", 4, 4,
                                 "passed", null, null, null, 0.1),
                         new TestVerdict("wirelab.rmi.StoreTest#test02_concurrentPuts", "keeps concurrent puts", "StoreTest",
-                                "junit", 0, 6, "failed", "expected 200 entries but found 187", null, null, 0.3)),
-                List.of(), List.of(), List.of(), List.of(), "plain", "h", 1, 1.0);
+                                "junit", 0, 6, "failed", "expected 200 entries but found 187", null, null, 0.3)))
+                .isolation("plain").inputHash("h").jvms(1).seconds(1.0).build();
     }
 
     static Adjustments.Row row(String test, double points, String comment) {

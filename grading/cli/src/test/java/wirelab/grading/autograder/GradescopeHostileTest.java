@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 import wirelab.grading.cli.Main;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
@@ -25,6 +25,7 @@ import wirelab.grading.demo.Escapes;
 import wirelab.grading.demo.Sample;
 import wirelab.grading.demo.SampleBuilder;
 import wirelab.grading.publish.StarterRenderer;
+import wirelab.grading.report.GradescopeResults;
 import wirelab.grading.run.Sandbox;
 import wirelab.grading.sandbox.Isolation;
 

@@ -27,6 +27,7 @@ import wirelab.grading.course.Lab;
 import wirelab.grading.course.LabBuild;
 import wirelab.grading.course.LabPoints;
 import wirelab.grading.course.Week;
+import wirelab.grading.report.GradescopeResults;
 import wirelab.grading.sandbox.Isolation;
 
 /**

@@ -19,8 +19,8 @@ class CopiesTest {
 
     private static SubmissionResult result(String student, TestVerdict... tests) {
         double score = List.of(tests).stream().mapToDouble(TestVerdict::score).sum();
-        return new SubmissionResult(SubmissionResult.SCHEMA, student, "rmi", "graded", null, score, 2.0 * tests.length,
-                List.of(tests), List.of(), List.of(), List.of(), List.of(), "plain", "h", 1, 1.0);
+        return SubmissionResult.graded(student, "rmi").score(score, 2.0 * tests.length).tests(List.of(tests))
+                .isolation("plain").inputHash("h").jvms(1).seconds(1.0).build();
     }
 
     @Test

@@ -36,8 +36,8 @@ class ExpectationTest {
     static SubmissionResult result(List<TestVerdict> tests, String refusal) {
         double score = tests.stream().mapToDouble(TestVerdict::score).sum();
         double max = tests.stream().mapToDouble(TestVerdict::max).sum();
-        return new SubmissionResult(SubmissionResult.SCHEMA, "s", "lab", refusal == null ? "graded" : "refused", refusal,
-                score, max, tests, List.of(), List.of(), List.of(), List.of(), "test", "", 1, 1.0);
+        return (refusal == null ? SubmissionResult.graded("s", "lab") : SubmissionResult.refused("s", "lab", refusal))
+                .score(score, max).tests(tests).isolation("test").inputHash("").jvms(1).seconds(1.0).build();
     }
 
     @Test

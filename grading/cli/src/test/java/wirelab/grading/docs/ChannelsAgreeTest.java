@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import wirelab.grading.autograder.GradescopeRun;
 import wirelab.grading.cli.Main;
-import wirelab.grading.compile.LabBundle;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
 import wirelab.grading.course.LabPoints;
 import wirelab.grading.course.Week;
+import wirelab.grading.files.Folders;
 import wirelab.grading.publish.StudentRepo;
 
 /**
@@ -121,7 +121,7 @@ class ChannelsAgreeTest {
         try {
             Files.createDirectories(root.resolve("submission"));
             Path results = GradescopeRun.run(course, lab, root, (submission, out) -> {
-                LabBundle.copyTree(studentDir, out.resolve("students").resolve(studentDir.getFileName().toString()));
+                Folders.copy(studentDir, out.resolve("students").resolve(studentDir.getFileName().toString()));
                 return 0;
             });
             JsonNode r = JSON.readTree(results.toFile());
@@ -135,7 +135,7 @@ class ChannelsAgreeTest {
             assertEquals(sum, r.path("score").asDouble(), 1e-9, "Gradescope's score must be the sum of its tests: " + results);
             return out;
         } finally {
-            LabBundle.deleteTree(root);
+            Folders.delete(root);
         }
     }
 
@@ -146,8 +146,8 @@ class ChannelsAgreeTest {
     /** The Classroom workflow's own steps after the student's Maven run of this submission: test id → {score, max}. */
     static Map<String, double[]> classroom(Path repo, String workflow, Lab lab, Path submission) throws Exception {
         Path main = repo.resolve(lab.name()).resolve("src/main/java");
-        LabBundle.deleteTree(main);
-        LabBundle.copyTree(submission.resolve("src/main/java"), main);
+        Folders.delete(main);
+        Folders.copy(submission.resolve("src/main/java"), main);
         ProcessBuilder pb = new ProcessBuilder("bash", "-c", "./mvnw -o -B test -pl " + lab.name())
                 .directory(repo.toFile()).redirectErrorStream(true).redirectOutput(repo.resolve("mvn.log").toFile());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));

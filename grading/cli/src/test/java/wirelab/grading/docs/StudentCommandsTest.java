@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import wirelab.grading.compile.LabBundle;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
 import wirelab.grading.course.LabPoints;
 import wirelab.grading.course.Week;
 import wirelab.grading.docs.DocumentedCommands.Command;
 import wirelab.grading.docs.DocumentedCommands.Context;
+import wirelab.grading.files.Folders;
 import wirelab.grading.publish.StudentRepo;
 import wirelab.testkit.Leftovers;
 
@@ -77,7 +77,7 @@ class StudentCommandsTest {
 
         // the loop's end: a lab with its solution copied in gets every public point
         Lab sockets = course.requireLab("sockets");
-        LabBundle.copyTree(sockets.mainSources(), repo.resolve("sockets/src/main/java"));
+        Folders.copy(sockets.mainSources(), repo.resolve("sockets/src/main/java"));
         ShellRun solved = mvnw(repo, "./mvnw test -pl sockets");
         assertEquals(0, solved.exit(), "with the solution copied in, the public tests must pass:\n" + solved.tail(40));
         String full = LabPoints.num(LabPoints.of(sockets).publicPoints());

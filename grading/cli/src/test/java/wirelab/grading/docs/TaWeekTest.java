@@ -16,11 +16,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import wirelab.grading.compile.LabBundle;
 import wirelab.grading.course.Course;
 import wirelab.grading.docs.DocumentedCommands.Block;
 import wirelab.grading.docs.DocumentedCommands.Command;
 import wirelab.grading.docs.DocumentedCommands.Context;
+import wirelab.grading.files.Folders;
 import wirelab.grading.similarity.Jdks;
 import wirelab.grading.similarity.Similarity;
 
@@ -57,7 +57,7 @@ class TaWeekTest {
         Path root = course.root();
         List<Block> blocks = DocumentedCommands.blocks(Files.readString(root.resolve(GUIDE)));
         for (Path folder : outputFolders(blocks)) {
-            LabBundle.deleteTree(root.resolve(folder));  // a week from the start, as on a fresh clone
+            Folders.delete(root.resolve(folder));  // a week from the start, as on a fresh clone
         }
         List<Ran> last = List.of();
         List<String> problems = new ArrayList<>();

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import wirelab.grading.late.Deadline;
-import wirelab.grading.late.LatePolicy;
+import wirelab.grading.course.LatePolicy;
 import wirelab.grading.result.SubmissionResult;
 import wirelab.grading.result.TestVerdict;
 
@@ -36,11 +36,11 @@ public final class TaFixtures {
 
     /** A graded rmi submission with one test worth {@code max}: passed at full marks, else failed. */
     public static SubmissionResult result(String student, double score, double max) {
-        return new SubmissionResult(SubmissionResult.SCHEMA, student, "rmi", "graded", null, score, max,
-                List.of(new TestVerdict("wirelab.rmi.StoreTest#test01_put", "stores a value", "StoreTest", "junit",
+        return SubmissionResult.graded(student, "rmi").score(score, max)
+                .tests(List.of(new TestVerdict("wirelab.rmi.StoreTest#test01_put", "stores a value", "StoreTest", "junit",
                         score, max, score == max ? "passed" : "failed", score == max ? null : "expected 1 but was 0", null,
-                        null, 0.1)),
-                List.of(), List.of(), List.of(), List.of(), "plain", "h-" + student, 1, 1.0);
+                        null, 0.1)))
+                .isolation("plain").inputHash("h-" + student).jvms(1).seconds(1.0).build();
     }
 
     /** A file of grading/ta-week: the week's roster and Gradescope metadata. */

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import wirelab.grading.compile.LabBundle;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
+import wirelab.grading.files.Folders;
 import wirelab.grading.grade.GradeOptions;
 import wirelab.grading.grade.PreparedLab;
 import wirelab.grading.sandbox.Isolation;
@@ -45,7 +45,7 @@ class MutateFixtureTest {
 
     @BeforeAll
     static void prepare() throws IOException {
-        LabBundle.copyTree(Path.of("src/test/resources/mutate-fixture"), course);
+        Folders.copy(Path.of("src/test/resources/mutate-fixture"), course);
         Files.writeString(course.resolve("pom.xml"), "<project/>\n");
         Path labDir = course.resolve("solutions/fixture");
         // the fixture's test class path, as Maven would write it: JUnit and the test kit from this JVM's

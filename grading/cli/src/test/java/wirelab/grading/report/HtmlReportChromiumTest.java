@@ -39,8 +39,8 @@ class HtmlReportChromiumTest {
                             s >= 4 ? null : "expected 4 but was 3", null, null, 0.2 + i),
                     new TestVerdict("x.T#test02", "second test", "T", "junit", s == 10 ? 6 : 0, 6,
                             s == 10 ? "passed" : i == 3 ? "crashed" : "timeout", s == 10 ? null : "stopped", null, null, 1.5 * i));
-            out.add(new SubmissionResult(SubmissionResult.SCHEMA, names[i], "threads", "graded", null, s, 10, tests,
-                    List.of(), List.of(), List.of(), List.of(), "test", "h", 1, 2));
+            out.add(SubmissionResult.graded(names[i], "threads").score(s, 10).tests(tests).isolation("test").inputHash("h")
+                    .jvms(1).seconds(2).build());
         }
         return out;
     }
@@ -85,8 +85,8 @@ class HtmlReportChromiumTest {
                     new TestVerdict("x.StoreTest#test03_concurrent", "keeps concurrent puts", "StoreTest", "junit",
                             p3 ? 5 : 0, 5, p3 ? "passed" : "failed", t3[i], null, null, 0.3));
             double score = tests.stream().mapToDouble(TestVerdict::score).sum();
-            SubmissionResult r = new SubmissionResult(SubmissionResult.SCHEMA, names[i], "rmi", "graded", null, score, 10,
-                    tests, List.of(), List.of(), List.of(), List.of(), "test", "h", 1, 2);
+            SubmissionResult r = SubmissionResult.graded(names[i], "rmi").score(score, 10).tests(tests).isolation("test").inputHash("h")
+                    .jvms(1).seconds(2).build();
             if (i == 1) {
                 r = r.withAdjustments(List.of(new wirelab.grading.result.Adjustment("", "", 2, 2, "regrade granted", "kim")));
             }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import wirelab.grading.files.Folders;
 import wirelab.grading.run.RunOutcome;
 import wirelab.grading.run.TestJvm;
 import wirelab.grading.run.TestJvmSpec;
@@ -113,7 +114,7 @@ class SandboxUidTest {
             assertEquals(List.of(), Exposure.readable(sandbox, List.of(secret)));
             assertTrue(said.size() == 1 && said.get(0).contains("chmod o-rwx"), said.toString());
         } finally {
-            wirelab.grading.compile.LabBundle.deleteTree(course);
+            Folders.delete(course);
         }
     }
 
@@ -147,7 +148,7 @@ class SandboxUidTest {
             assertEquals(List.of(), sandbox.leftovers());
         } finally {
             Files.deleteIfExists(marker);
-            wirelab.grading.compile.LabBundle.deleteTree(work);
+            Folders.delete(work);
         }
     }
 

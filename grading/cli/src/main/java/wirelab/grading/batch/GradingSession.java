@@ -1,0 +1,62 @@
+package wirelab.grading.batch;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+import wirelab.grading.course.Course;
+import wirelab.grading.course.Lab;
+import wirelab.grading.grade.GradeOptions;
+import wirelab.grading.grade.PreparedLab;
+import wirelab.grading.run.Sandbox;
+import wirelab.grading.sandbox.Isolation;
+
+/**
+ * One lab graded as a class, decided once: the isolation ({@link #isolation}), the prepared lab
+ * (compiled tests, plan, parts) and the lanes; then batches of submissions (a class, the copies
+ * check, mutants) graded on them. The entry point of {@code grade} and {@code mutate}.
+ */
+public final class GradingSession {
+
+    private final PreparedLab lab;
+    private final int lanes;
+
+    private GradingSession(PreparedLab lab, int lanes) {
+        this.lab = lab;
+        this.lanes = lanes;
+    }
+
+    /** The isolation this machine offers, each layer tried for real: once per run, shared by its sessions. */
+    public static Sandbox isolation() {
+        return Isolation.detect(Path.of(System.getProperty("java.home")), PreparedLab.workBase());
+    }
+
+    /** @param jobs lanes the TA asked for; 0 for the lab's own budget ({@link PreparedLab#jvmBudget}) */
+    public static GradingSession open(Course course, Lab lab, GradeOptions options, Sandbox sandbox, int jobs,
+            Consumer<String> say) {
+        PreparedLab prepared = PreparedLab.prepare(course, lab, options, sandbox, say);
+        return new GradingSession(prepared, jobs > 0 ? jobs : prepared.jvmBudget());
+    }
+
+    public PreparedLab lab() {
+        return lab;
+    }
+
+    public int lanes() {
+        return lanes;
+    }
+
+    /** One line before a batch: how many submissions, on how many lanes and test JVMs, with which limits. */
+    public String plan(int submissions) {
+        return "grading " + submissions + " submission(s) of " + lab.lab().name() + " on " + lanes + " lane(s), "
+                + (lab.shardCount() == 1 ? "1 test JVM each" : lab.shardCount() + " test JVMs each (a fixed part of the tests in each), up to "
+                        + Math.max(lanes, lab.jvmBudget()) + " at once")
+                + (lab.options().race() ? ", with race tests" : "") + "; time limit per test "
+                + lab.options().perTest().toSeconds() + " s";
+    }
+
+    /** Grades {@code inputs} (results folder name → submission) into {@code outDir}, as a class. */
+    public Batch.Outcome grade(Map<String, Path> inputs, Path outDir, boolean force, PrintStream out) {
+        return new Batch(lab, lanes, force, out).run(inputs, outDir);
+    }
+}

@@ -11,7 +11,9 @@
 # A tree is cloned at its committed HEAD (commit first; OTHER may be any clone, e.g. a checkout of
 # main before a change). The warm repository is WARM_REPO (default ~/.m2/repository), read-only:
 # each side installs its own snapshots into a folder of its own. Prints, per run: the wall time,
-# the exit code, the load average before and after, when each lab's first and last sample
+# the CPU time of the command and every process it started (as root: a cpuacct cgroup of its own,
+# which the sandboxed test JVMs stay in; their CPU is lost to a plain wait), the exit code, the
+# load average before and after, when each lab's first and last sample
 # finished, and the slowest samples; then the ratio of the totals. Runs alternate so that both trees meet the same load; on a shared machine
 # compare the ratio, not the seconds.
 set -euo pipefail
@@ -26,6 +28,24 @@ warm="${WARM_REPO:-$HOME/.m2/repository}"
 rm -rf "$work" && mkdir -p "$work"
 now() { date +%s.%N; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+cpuacct=/sys/fs/cgroup/cpuacct
+
+# runs "$@" in a cpuacct group of its own when one can be made, and writes its CPU seconds to $CPU_OUT
+# (the group holds every process it starts: the sandbox moves test JVMs only in other hierarchies)
+in_group() {
+  local group="$cpuacct/demo-time-$BASHPID"
+  if mkdir "$group" 2>/dev/null && echo "$BASHPID" > "$group/cgroup.procs" 2>/dev/null; then
+    local rc=0
+    "$@" || rc=$?
+    echo $BASHPID > "$cpuacct/cgroup.procs"
+    echo "$(cat "$group/cpuacct.usage") / 1000000000" | bc -l > "$CPU_OUT"
+    rmdir "$group" 2>/dev/null || true
+    return $rc
+  fi
+  rmdir "$group" 2>/dev/null || true
+  echo "" > "$CPU_OUT"
+  "$@"
+}
 
 # one fresh clone of TREE, its demo timed; prints one summary block and "TOTAL <seconds>" last
 run_one() {
@@ -42,17 +62,20 @@ run_one() {
   before="$(load)"
   t0=$(now)
   set +e
-  (cd "$dir" && MAVEN_ARGS="$repo_args" WIRELAB_PLAIN=1 ${RUN:-./wirelab demo ${DEMO_ARGS:-}} 2>&1 | stamp > "$log")
+  (cd "$dir" && MAVEN_ARGS="$repo_args" WIRELAB_PLAIN=1 CPU_OUT="$work/$side-$round.cpu" \
+    in_group ${RUN:-./wirelab demo ${DEMO_ARGS:-}} 2>&1 | stamp > "$log")
   rc=${PIPESTATUS[0]}
   set -e
-  local t
+  local t cpu
   t=$(echo "$(now) - $t0" | bc -l)
-  printf '\n== %s (%s), round %d: %.1f s, exit %d, load %s -> %s\n' "$side" "$(git -C "$dir" log -1 --format=%h)" \
-    "$round" "$t" "$rc" "$before" "$(load)"
+  cpu=$(cat "$work/$side-$round.cpu" 2>/dev/null || true)
+  [[ -n "$cpu" ]] && cpu=$(printf '%.0f CPU-s' "$cpu") || cpu="CPU not measured (not root)"
+  printf '\n== %s (%s), round %d: %.1f s, %s, exit %d, load %s -> %s\n' "$side" "$(git -C "$dir" log -1 --format=%h)" \
+    "$round" "$t" "$cpu" "$rc" "$before" "$(load)"
   phases "$log"
   [[ -d "$dir/target/demo" ]] && slowest "$dir/target/demo"
   grep -E '^ *[0-9.]+  \[INFO\] .* (SUCCESS|FAILURE) \[' "$log" | sed -E 's/^ *[0-9.]+  \[INFO\] /  /' || true
-  echo "TOTAL $t"
+  echo "TOTAL $t $(cat "$work/$side-$round.cpu" 2>/dev/null || true)"
 }
 
 # prefixes each line with the seconds since the start
@@ -96,6 +119,8 @@ PY
 
 total_this=0
 total_other=0
+cpu_this=0
+cpu_other=0
 for ((r = 1; r <= rounds; r++)); do
   sides=(this)
   [[ -n "$other" ]] && { ((r % 2 == 1)) && sides=(this other) || sides=(other this); }
@@ -104,11 +129,20 @@ for ((r = 1; r <= rounds; r++)); do
     out=$(run_one "$side" "$tree" "$r")
     echo "$out" | grep -v '^TOTAL '
     t=$(echo "$out" | awk '/^TOTAL / { print $2 }')
-    if [[ $side == this ]]; then total_this=$(echo "$total_this + $t" | bc -l); else total_other=$(echo "$total_other + $t" | bc -l); fi
+    c=$(echo "$out" | awk '/^TOTAL / { print ($3 == "" ? 0 : $3) }')
+    if [[ $side == this ]]; then
+      total_this=$(echo "$total_this + $t" | bc -l); cpu_this=$(echo "$cpu_this + $c" | bc -l)
+    else
+      total_other=$(echo "$total_other + $t" | bc -l); cpu_other=$(echo "$cpu_other + $c" | bc -l)
+    fi
   done
 done
 if [[ -n "$other" ]]; then
   printf '\nthis tree %.1f s, other tree %.1f s over %d round(s): this/other = %.2f\n' \
     "$total_this" "$total_other" "$rounds" "$(echo "$total_this / $total_other" | bc -l)"
+  if [[ $(echo "$cpu_other > 0" | bc) == 1 ]]; then
+    printf 'CPU: this tree %.0f CPU-s, other tree %.0f CPU-s: this/other = %.2f\n' \
+      "$cpu_this" "$cpu_other" "$(echo "$cpu_this / $cpu_other" | bc -l)"
+  fi
 fi
 echo "logs: $work/*.log"

@@ -106,7 +106,7 @@ public final class Guards {
     }
 
     /** True if {@code t} is blocked on the monitor, or parked in the queue of the Lock, that {@code guard} is. */
-    static boolean blockedOn(Thread t, Guard guard) {
+    public static boolean blockedOn(Thread t, Guard guard) {
         if (guard.lock() == null) {
             ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(t.getId());
             return info != null && info.getThreadState() == Thread.State.BLOCKED && info.getLockInfo() != null

@@ -213,4 +213,16 @@ class HiddenParserTest {
         assertNotNull(second, "the request after a body of 0 bytes was lost");
         assertEquals("/b", second.getPath(), "the request after 'Content-Length: 0' (not a byte of it is body)");
     }
+
+    @Test
+    @Points(1)
+    @DisplayName("a Content-Length too large for an int (3000000000, 99999999999) is 413 like any length over the limit, not 400")
+    void test13_contentLengthBeyondAnInt() {
+        for (String length : new String[] {"2147483648", "3000000000", "99999999999"}) {
+            assertEquals(413, refusal("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: " + length + "\r\n\r\nabc"),
+                    "'Content-Length: " + length + "' is a number of bytes, only larger than the body limit: 413 Content"
+                    + " Too Large, as for any length over maxBody (Integer.parseInt fails above 2147483647: read it as"
+                    + " a long, or compare it with the limit before you turn it into an int)");
+        }
+    }
 }

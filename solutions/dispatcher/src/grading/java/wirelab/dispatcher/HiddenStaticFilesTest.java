@@ -102,4 +102,19 @@ class HiddenStaticFilesTest {
             assertEquals("<p>page</p>", Part2ServletTest.body(r), "the file's content for 'If-Modified-Since: " + bad + "'");
         }
     }
+
+    @Test
+    @Points(1)
+    @DisplayName("a file whose name holds two dots in a row (v1..2.txt, ..notes.txt) is inside the root and is served: only a '..' segment leaves it")
+    void test04_twoDotsInAFileName() throws Exception {
+        Files.createDirectories(root.resolve("docs"));
+        for (String name : new String[] {"v1..2.txt", "..notes.txt", "docs/draft...txt"}) {
+            Files.writeString(root.resolve(name), "content of " + name);
+            HttpResponse r = get(name, "");
+            assertEquals(200, r.getStatus(), "GET /static/" + name + ": the file is inside the root. Only a path"
+                    + " segment that IS '..' leads out of a folder; refusing every path that contains '..' anywhere"
+                    + " also refuses real files such as this one");
+            assertEquals("content of " + name, Part2ServletTest.body(r), "the content of " + name);
+        }
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.rmi.NoSuchObjectException;
 import java.rmi.registry.LocateRegistry;
 import java.rmi.registry.Registry;
 import java.rmi.server.UnicastRemoteObject;
@@ -74,7 +75,8 @@ class HiddenInfoServiceTest {
 
     @Test
     @Points(2)
-    @DisplayName("when a registry already runs on the port, the server binds into it instead of creating one")
+    @DisplayName("when a registry already runs on the port, the server binds into it instead of creating one; close()"
+            + " unbinds, and unexports the store even when the name or that registry has gone")
     void test02_locatesAnExistingRegistry() throws Exception {
         int port = Loopback.freePort();
         registry = TestServers.createRegistry(port);
@@ -88,6 +90,41 @@ class HiddenInfoServiceTest {
         server.close();
         assertEquals(List.of(), List.of(registry.list()),
                 "close() should unbind the service from a registry it did not create (and leave that registry running)");
+
+        InfoStore unboundStore = new InfoStore(TestServers.CALLBACK_TIMEOUT);
+        second = TestServers.start(port, unboundStore);
+        registry.unbind(InfoService.NAME);
+        closeLeniently(second);
+        assertFalse(stillExported(unboundStore), "someone else unbound '" + InfoService.NAME + "' from the registry, then"
+                + " the server was closed: close() should still unexport the store (unbind failed with NotBoundException,"
+                + " but the rest of close() must run anyway, or the store keeps the server's JVM alive)");
+
+        InfoStore orphanStore = new InfoStore(TestServers.CALLBACK_TIMEOUT);
+        InfoServer third = TestServers.start(port, orphanStore);
+        UnicastRemoteObject.unexportObject(registry, true);   // the registry the server bound into has gone
+        registry = null;
+        closeLeniently(third);
+        assertFalse(stillExported(orphanStore), "the registry the server had bound into went away, then the server was"
+                + " closed: close() should still unexport the store (unbind failed with a RemoteException, but the rest"
+                + " of close() must run anyway, or the store keeps the server's JVM alive)");
+    }
+
+    /** close() may report a failed unbind; what counts here is that it unexported the store all the same. */
+    private static void closeLeniently(InfoServer server) {
+        try {
+            server.close();
+        } catch (RuntimeException reported) {
+            // allowed: the checks look at what close() left behind
+        }
+    }
+
+    /** True if {@code store} was still exported (it is not any more: this unexports it). */
+    private static boolean stillExported(InfoStore store) {
+        try {
+            return UnicastRemoteObject.unexportObject(store, true);
+        } catch (NoSuchObjectException notExported) {
+            return false;
+        }
     }
 
     @Test

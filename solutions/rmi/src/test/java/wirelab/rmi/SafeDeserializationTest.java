@@ -106,6 +106,13 @@ class SafeDeserializationTest {
         assertEquals(before, Gadget.READS.get(), "the Gadget's readObject ran: the filter let it in");
         assertThrows(InvalidClassException.class, () -> readFiltered(serialize(new HashMap<>())),
                 "a HashMap is not one of the lab's types: the filter should reject it too");
+        // the JDK's own classes next to the ones a stub is made of are not the lab's either
+        for (Class<?> type : List.of(Integer.class, Object.class, Throwable.class, StackTraceElement.class,
+                java.rmi.MarshalledObject.class, java.rmi.server.UID.class, java.lang.reflect.InvocationHandler.class)) {
+            assertEquals(ObjectInputFilter.Status.REJECTED, LabFilter.INSTANCE.checkInput(about(type)),
+                    "LabFilter should answer REJECTED for " + type.getName() + ": it is not one of the lab's types"
+                            + " (allow the classes themselves, not whole packages such as java.lang or java.rmi)");
+        }
     }
 
     /** What the filter is asked when a stream reaches the given size (class null: a limits-only check). */

@@ -47,10 +47,15 @@ final class Confinement {
      * warning, if any.
      */
     static void check(Sandbox sandbox, String mode, Consumer<String> say) {
+        check(sandbox, mode, System.getenv("CI"), say);
+    }
+
+    /** {@link #check(Sandbox, String, Consumer)} with CI's value given. */
+    static void check(Sandbox sandbox, String mode, String ci, Consumer<String> say) {
         if (mode != null && !mode.equals(REQUIRED) && !mode.equals("auto")) {
             throw new IllegalArgumentException("--isolation is auto or required, not " + mode);
         }
-        boolean required = REQUIRED.equals(mode) || (mode == null && "true".equalsIgnoreCase(System.getenv("CI")));
+        boolean required = REQUIRED.equals(mode) || (mode == null && "true".equalsIgnoreCase(ci));
         String warning = warning(sandbox);
         if (warning != null && required) {
             throw new IllegalStateException("refusing to grade: student code would run with the grader's own rights ("

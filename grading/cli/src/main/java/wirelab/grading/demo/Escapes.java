@@ -56,9 +56,10 @@ public final class Escapes {
     }
 
     /**
-     * Code lines of the lab's hidden test sources (and hidden race tests) that no published file
-     * has: the line → its file's name. Text blocks are left out (a test's expected text may be
-     * shown to the student when it fails).
+     * Code lines of the course's hidden test sources (this lab's hidden race tests too) that no
+     * published file of this lab has: the line → its file's name. Every lab's, not only this one's:
+     * a submission that reads the course finds whichever comes first. Text blocks are left out (a
+     * test's expected text may be shown to the student when it fails).
      */
     public static Map<String, String> hiddenLines(Lab lab, Map<String, byte[]> published) {
         Set<String> open = new HashSet<>();
@@ -67,6 +68,15 @@ public final class Escapes {
         List<Path> roots = new ArrayList<>(List.of(lab.hiddenTests()));
         if (!lab.raceTestsPublic()) {
             roots.add(lab.raceTests());
+        }
+        Path solutions = lab.solutionDir().getParent();
+        Path hidden = lab.solutionDir().relativize(lab.hiddenTests());
+        if (solutions != null && Files.isDirectory(solutions)) {
+            try (Stream<Path> labs = Files.list(solutions)) {
+                labs.sorted().map(l -> l.resolve(hidden)).filter(r -> !roots.contains(r)).forEach(roots::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         for (Path root : roots) {
             if (!Files.isDirectory(root)) {

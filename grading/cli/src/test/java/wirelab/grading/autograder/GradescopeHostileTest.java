@@ -31,8 +31,9 @@ import wirelab.grading.sandbox.Isolation;
 /**
  * A Gradescope run as Gradescope has it: root, bubblewrap refused (forced here: the sandbox uid
  * layer alone), the real harness behind {@code autograder --run}. Each hostile sample must get the
- * score its sample.properties expects where its kind is confined, results.json must hold no line of
- * a hidden test's source, and the files the sample must not leave must be gone.
+ * score its sample.properties expects where its kind is confined, a correct one full marks,
+ * results.json must hold no line of a hidden test's source, and the files the sample must not
+ * leave must be gone.
  */
 class GradescopeHostileTest {
 
@@ -47,8 +48,9 @@ class GradescopeHostileTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"hostile-reads-outside", "hostile-writes-outside", "hostile-reaches-grader", "hostile-outlives"})
-    @DisplayName("on Gradescope (root, no bubblewrap) a hostile sample is kept in, and results.json shows only its test outcomes")
+    @ValueSource(strings = {"hostile-reads-outside", "hostile-writes-outside", "hostile-reaches-grader", "hostile-outlives",
+        "reference", "alt-read-write-lock"})
+    @DisplayName("on Gradescope (root, no bubblewrap) a hostile sample is kept in, a correct one keeps full marks, and results.json shows only test outcomes")
     void aHostileSampleIsKeptIn(String name) throws Exception {
         assumeTrue(System.getenv("CI") != null || Boolean.getBoolean("wirelab.slow"),
                 "slow end-to-end test: runs on CI, or with -Dwirelab.slow=true");
@@ -61,6 +63,7 @@ class GradescopeHostileTest {
         Sample sample = new Demo(course, sandbox, System.out).samples(lab).stream().filter(s -> s.name().equals(name))
                 .findFirst().orElseThrow();
         assertTrue(sample.confinedBy(sandbox), name + ": the sandbox uid layer must confine " + sample.threat());
+        String kind = sample.threat() == null ? "nothing is tried" : sample.threat().word() + " is confined";
         Map<String, byte[]> published = new StarterRenderer(course).render(lab);
         Path built = SampleBuilder.build(sample, lab, published, root.resolve("built"));
         GradescopeRunTest.copyTree(built, root.resolve("submission"));
@@ -78,8 +81,7 @@ class GradescopeHostileTest {
         }
         assertTrue(max > 0, "graded: " + r.path("output").asText());
         String lost = sample.check().lost();
-        assertEquals(Double.parseDouble(lost), max - score, 1e-9, name + " must lose " + lost + " where "
-                + sample.threat().word() + " is confined: " + r);
+        assertEquals(Double.parseDouble(lost), max - score, 1e-9, name + " must lose " + lost + " where " + kind + ": " + r);
         List<String> texts = new ArrayList<>();
         collect(r, texts);
         String all = String.join("\n", texts);

@@ -9,13 +9,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.awaitility.core.ConditionTimeoutException;
 import wirelab.testkit.Waits;
 
 /**
  * Test helper: an output where chosen workers stop at their first line until the test lets them
  * go. With worker k held and the others finished, a runAll that joins every worker must be
  * waiting in join(); one that skipped worker k has already returned. No timing is involved: the
- * test looks at where the calling thread is, not at how long it took.
+ * test looks at where the calling thread is, not at how long it took (only a join() with a
+ * timeout is watched for a while, {@link #TIMED_JOIN_HOLD}, to see that it does not give up).
  */
 final class HeldWorkers implements Consumer<String> {
 
@@ -24,6 +26,13 @@ final class HeldWorkers implements Consumer<String> {
     interface RunAll {
         List<Thread> runAll(int n, Consumer<String> out) throws InterruptedException;
     }
+
+    /**
+     * How long the test keeps a worker held while runAll sits in a join() with a timeout: a runAll
+     * that joins in a loop until the worker ends waits all along; one that gives up after its
+     * timeout returns meanwhile. Only code that uses a timed join() waits for it.
+     */
+    static final Duration TIMED_JOIN_HOLD = Duration.ofSeconds(3);
 
     private final Map<Integer, CountDownLatch> gates = new ConcurrentHashMap<>();
     private final Map<Integer, Thread> printers = new ConcurrentHashMap<>();
@@ -123,6 +132,18 @@ final class HeldWorkers implements Consumer<String> {
                     Duration.ofSeconds(10)).until(() -> caller.returned() || out.atGate(held) && othersFinished(out, n, held));
             Waits.await(name + ".runAll to wait in join() or return", Duration.ofSeconds(10))
                     .until(() -> caller.returned() || caller.inJoin());
+            if (!caller.returned() && caller.thread.getState() == Thread.State.TIMED_WAITING) {
+                // a join with a timeout: it must go on waiting while the worker still runs
+                try {
+                    Waits.await(name + ".runAll to keep waiting while worker " + held + " is held",
+                            TIMED_JOIN_HOLD.plusSeconds(1)).during(TIMED_JOIN_HOLD).until(() -> !caller.returned());
+                } catch (ConditionTimeoutException returnedMeanwhile) {
+                    return name + ".runAll(" + n + ", …) was in a join() with a timeout and returned while worker " + held
+                            + " was still running (the test held it at its first line for " + TIMED_JOIN_HOLD.toSeconds()
+                            + " s). A worker may run longer than any timeout you pick: join() without a timeout, so that"
+                            + " runAll returns only when every worker has finished.";
+                }
+            }
             if (caller.returned()) {
                 Object outcome = caller.outcome.get();
                 if (outcome instanceof Throwable e) {

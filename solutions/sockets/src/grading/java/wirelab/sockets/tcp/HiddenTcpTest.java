@@ -527,4 +527,72 @@ class HiddenTcpTest {
             assertEquals("after", client.echo("after"), "an echo after the empty one");
         }
     }
+
+    @Test
+    @Points(1)
+    @DisplayName("1.4 an echo of UTF-8 text whose first piece ends inside a character (é, €, 𝄞) is still returned whole")
+    void test19_echoSplitInsideACharacter() throws Exception {
+        String message = "café €5 𝄞 ok";
+        byte[] bytes = message.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // Cut inside é (2 bytes), inside € (3 bytes, after its first and after its second byte), inside 𝄞 (4 bytes).
+        int e = "caf".length();
+        int euro = "café ".getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int clef = "café €5 ".getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        for (int cut : new int[] {e + 1, euro + 1, euro + 2, clef + 1, clef + 3}) {
+            try (ServerSocket listener = Loopback.serverSocket()) {
+                java.util.concurrent.CountDownLatch firstPieceSent = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.atomic.AtomicReference<Thread> caller = new java.util.concurrent.atomic.AtomicReference<>();
+                Thread server = new Thread(() -> {
+                    try (Socket s = listener.accept()) {
+                        s.setTcpNoDelay(true);
+                        // The first piece is there before echo() reads at all, so its first read returns exactly it.
+                        s.getOutputStream().write(bytes, 0, cut);
+                        s.getOutputStream().flush();
+                        firstPieceSent.countDown();
+                        new java.io.DataInputStream(s.getInputStream()).readFully(new byte[bytes.length]);
+                        waitUntilReadingAgain(caller);
+                        s.getOutputStream().write(bytes, cut, bytes.length - cut);
+                        s.getOutputStream().flush();
+                        s.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                    } catch (Exception ignored) {
+                        // the client has gone: the assertion below says what happened
+                    }
+                }, "split-echo-server");
+                server.setDaemon(true);
+                server.start();
+                try (EchoClient client = EchoClient.connect("127.0.0.1", listener.getLocalPort(), Duration.ofSeconds(2),
+                        Duration.ofSeconds(10))) {
+                    assertTrue(firstPieceSent.await(10, java.util.concurrent.TimeUnit.SECONDS), "the test's server did not start");
+                    java.util.concurrent.FutureTask<String> echo = new java.util.concurrent.FutureTask<>(() -> client.echo(message));
+                    Thread t = new Thread(echo, "echo-caller");
+                    t.setDaemon(true);
+                    caller.set(t);
+                    t.start();
+                    String got = echo.get(15, java.util.concurrent.TimeUnit.SECONDS);
+                    assertEquals(message, got, "the echo came back in two pieces, the first " + cut + " of " + bytes.length
+                            + " bytes ending inside a character (UTF-8 writes é, € and 𝄞 as 2, 3 and 4 bytes): decode"
+                            + " the bytes once they are all there (new String(all, UTF_8)), not each read's bytes on"
+                            + " their own, which turns a cut character into '\uFFFD'");
+                }
+            }
+        }
+    }
+
+    /**
+     * Waits until {@code caller} is blocked in a socket read again, that is, it has taken the first
+     * piece (which was there before it read) and waits for more; gives up after 5 s, when a client
+     * that does not block in read gets the rest anyway.
+     */
+    private static void waitUntilReadingAgain(java.util.concurrent.atomic.AtomicReference<Thread> caller) {
+        try {
+            wirelab.testkit.Waits.await("echo() to read again", Duration.ofSeconds(5)).until(() -> {
+                Thread t = caller.get();
+                return t != null && java.util.Arrays.stream(t.getStackTrace()).anyMatch(f ->
+                        f.getClassName().equals("sun.nio.ch.Net") && f.getMethodName().equals("poll")
+                        || f.getClassName().equals("sun.nio.ch.NioSocketImpl") && f.getMethodName().equals("park"));
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException notBlocked) {
+            // a client that never blocks in read (it polls available()) gets the rest now
+        }
+    }
 }

@@ -224,4 +224,75 @@ class HiddenUdpTest {
             }
         }
     }
+
+    @Test
+    @Points(1)
+    @DisplayName("3.2 any number higher than the last is a new request: also after a gap (a request the network lost"
+            + " entirely) and as a client's first")
+    void test09_serverTakesAHigherNumberAfterAGap() throws Exception {
+        Part3UdpTest.Counter counter = new Part3UdpTest.Counter();
+        try (AtMostOnceUdpServer server = new AtMostOnceUdpServer(0, counter);
+             DatagramSocket client = Loopback.datagramSocket()) {
+            client.setSoTimeout(2_000);
+            String[] steps = {"#1 ADD 1", "#3 ADD 10 (every attempt of #2 was lost: the client gave up on it)",
+                "#7 ADD 100 (after four more lost requests)"};
+            int[] seqs = {1, 3, 7};
+            int[] totals = {1, 11, 111};
+            for (int i = 0; i < seqs.length; i++) {
+                client.send(Datagrams.packet(seqs[i], "ADD " + (totals[i] - (i == 0 ? 0 : totals[i - 1])),
+                        Loopback.at(server.port())));
+                DatagramPacket in = Datagrams.receiveBuffer();
+                int step = i;
+                assertDoesNotThrow(() -> client.receive(in), "request " + steps[step] + " got no reply within 2 s:"
+                        + " a number higher than the last one remembered is a new request, whether or not it is the next"
+                        + " one (a client gives up on a request after its last attempt and numbers the next one on)");
+                Datagrams.Message reply = Datagrams.decode(in);
+                assertEquals(seqs[i], reply.seq(), "the reply to request " + steps[i] + " carries its number");
+                assertEquals(Integer.toString(totals[i]), reply.text(), "request " + steps[i] + " should be carried out");
+            }
+            client.send(Datagrams.packet(7, "ADD 100", Loopback.at(server.port())));
+            DatagramPacket again = Datagrams.receiveBuffer();
+            assertDoesNotThrow(() -> client.receive(again), "request #7 sent again (its reply was lost) got no reply");
+            assertEquals("111", Datagrams.decode(again).text(), "#7 sent again: the remembered reply");
+            assertEquals(3, counter.calls.get(), "#7 sent again must not be carried out again (3 requests so far)");
+            try (DatagramSocket other = Loopback.datagramSocket()) {
+                other.setSoTimeout(2_000);
+                other.send(Datagrams.packet(5, "ADD 1000", Loopback.at(server.port())));
+                DatagramPacket in = Datagrams.receiveBuffer();
+                assertDoesNotThrow(() -> other.receive(in), "a client whose first request carries #5 (it was started"
+                        + " before, or its first requests were lost) got no reply: the server has no number for it yet,"
+                        + " so any number is new");
+                assertEquals("1111", Datagrams.decode(in).text(), "the first request of a new client should be carried out");
+            }
+            assertEquals(4, counter.calls.get(), "each of the four requests should be carried out exactly once");
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("3.1 a datagram too short to carry a sequence number (0 or 3 bytes) is not a reply: it is ignored")
+    void test10_clientIgnoresDatagramsTooShortForANumber() throws Exception {
+        try (DatagramSocket fake = Loopback.datagramSocket();
+             ReliableUdpClient client = new ReliableUdpClient(Loopback.at(fake.getLocalPort()), Duration.ofSeconds(2), 3)) {
+            Thread server = new Thread(() -> {
+                try {
+                    DatagramPacket in = Datagrams.receiveBuffer();
+                    fake.receive(in);
+                    Datagrams.Message m = Datagrams.decode(in);
+                    fake.send(new DatagramPacket(new byte[0], 0, in.getSocketAddress()));
+                    fake.send(new DatagramPacket(new byte[] {0, 0, 1}, 3, in.getSocketAddress()));
+                    fake.send(Datagrams.packet(m.seq(), "fresh " + m.text(), in.getSocketAddress()));
+                } catch (Exception e) {
+                    // test over
+                }
+            }, "short-datagram-server");
+            server.setDaemon(true);
+            server.start();
+            String reply = assertDoesNotThrow(() -> client.request("one"), "a datagram of 0 bytes and one of 3 bytes"
+                    + " arrived before the reply: Datagrams.decode returns null for them (too short for a sequence number),"
+                    + " and they are not the reply: ignore them and keep waiting, as for a reply with another number");
+            assertEquals("fresh one", reply, "the reply that came after the two short datagrams");
+            assertEquals(1, client.sends(), "the right reply came within the timeout: no retransmission was needed");
+        }
+    }
 }

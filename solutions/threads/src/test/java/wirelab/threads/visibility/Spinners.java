@@ -1,5 +1,7 @@
 package wirelab.threads.visibility;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.util.Objects;
 import org.awaitility.core.ConditionTimeoutException;
 import wirelab.testkit.Stress;
 import wirelab.testkit.Waits;
+import wirelab.threads.Guards;
 
 /** Test helper: runs a StoppableWorker hot, stops it, and reports whether its thread saw the stop. */
 final class Spinners {
@@ -26,15 +29,21 @@ final class Spinners {
      * still interpreted when stop() came; by the next one the JIT has compiled the loop.
      */
     static final int ATTEMPTS = 3;
+    /**
+     * CPU time a worker may spin while the test holds the lock stop() takes before the test says
+     * run() reads without it; a run() that reads under it stops at its first read.
+     */
+    static final Duration SPUN_WITHOUT_THE_LOCK = Duration.ofMillis(200);
 
     private Spinners() {
     }
 
     /**
-     * Null if the field stop() writes is volatile (or stop() is synchronized, or it writes no
-     * field of its own, e.g. an AtomicBoolean's); otherwise a message for the student. Reads the
-     * class, so the verdict does not depend on the JIT: a plain flag that stops in every run
-     * (another volatile access in the loop, an interpreter that rereads it) still fails.
+     * Null if the field stop() writes is volatile (or stop() and run() both take one lock, or
+     * stop() writes no field of its own, e.g. an AtomicBoolean's); otherwise a message for the
+     * student. Reads the class and holds the lock, so the verdict does not depend on the JIT: a
+     * plain flag that stops in every run (another volatile access in the loop, an interpreter that
+     * rereads it) still fails.
      */
     static String unsafeFlag() {
         try {
@@ -49,22 +58,71 @@ final class Spinners {
                 }
             }
             worker.stop();
-            if (Modifier.isSynchronized(StoppableWorker.class.getMethod("stop").getModifiers())) {
-                return null;
-            }
             for (int i = 0; i < fields.size(); i++) {
                 Field f = fields.get(i);
                 if (!Objects.equals(before.get(i), f.get(worker)) && !Modifier.isVolatile(f.getModifiers())) {
+                    String unlocked = readOutsideTheLockOfStop();
+                    if (unlocked == null) {
+                        return null;    // stop() writes and run() reads under one lock: visible too
+                    }
                     return "stop() changes the field '" + f.getName() + "' (" + before.get(i) + " -> " + f.get(worker)
-                            + "), which run() reads on another thread, but '" + f.getName() + "' is not volatile."
-                            + " The worker may stop in your runs anyway, but nothing guarantees it: the JIT may keep"
-                            + " the field in a register and spin forever. Declare it volatile.";
+                            + "), which run() reads on another thread, but '" + f.getName() + "' is not volatile"
+                            + unlocked + ". The worker may stop in your runs anyway, but nothing guarantees it: the"
+                            + " JIT may keep the field in a register and spin forever. Declare it volatile.";
                 }
             }
             return null;
         } catch (ReflectiveOperationException e) {
             throw new AssertionError("could not read StoppableWorker's fields: " + e, e);
         }
+    }
+
+    /**
+     * Null if run() reads the flag under the lock stop() takes (a lock makes the write visible to
+     * the next thread that takes it, and to no other); otherwise the end of a sentence saying which
+     * side has no lock. The worker starts while the test holds that lock: a run() that reads under
+     * it stops there at once; one that does not spins on, and its thread's CPU time shows it, so
+     * the verdict waits for the worker's own work, never for the clock.
+     */
+    private static String readOutsideTheLockOfStop() {
+        Guards.Guard found = Guards.lockOf(StoppableWorker.class, StoppableWorker::new, "stop()", StoppableWorker::stop);
+        if (found == null) {
+            return ", and stop() takes no lock that run() could share";
+        }
+        StoppableWorker worker = new StoppableWorker();
+        Guards.Guard lock = Guards.on(found, StoppableWorker.class, worker);
+        Thread thread = new Thread(worker, "spinner-under-the-lock-of-stop");
+        thread.setDaemon(true);
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        boolean[] stopped = new boolean[1];
+        lock.hold(() -> {
+            thread.start();
+            long waitStarted = System.nanoTime();
+            Waits.await("run() to stop at " + lock.name() + " or to spin without it", Duration.ofSeconds(60))
+                    .until(() -> Guards.blockedOn(thread, lock) || !thread.isAlive()
+                            || cpuNanos(cpu, thread, waitStarted) > SPUN_WITHOUT_THE_LOCK.toNanos());
+            stopped[0] = Guards.blockedOn(thread, lock);
+        });
+        Thread stopper = new Thread(worker::stop, "stopper");
+        stopper.setDaemon(true);       // a run() that keeps the lock for ever must not hold up the test
+        stopper.start();
+        try {
+            Waits.await("the worker to stop after stop()", GRACE).until(() -> !thread.isAlive());
+        } catch (ConditionTimeoutException e) {
+            giveUp(thread);
+        }
+        if (stopped[0]) {
+            return null;
+        }
+        return ". stop() takes " + lock.name() + ", but run() does not: while the test held that lock, the"
+                + " worker's loop ran on (" + SPUN_WITHOUT_THE_LOCK.toMillis() + " ms of CPU time). A lock makes a write"
+                + " visible only to a thread that takes the same lock to read it";
+    }
+
+    /** The thread's CPU time; where the JVM cannot measure it, the time since the test began to wait. */
+    private static long cpuNanos(ThreadMXBean cpu, Thread thread, long waitStarted) {
+        long nanos = cpu.isThreadCpuTimeSupported() ? cpu.getThreadCpuTime(thread.getId()) : -1;
+        return nanos >= 0 ? nanos : System.nanoTime() - waitStarted;
     }
 
     /**

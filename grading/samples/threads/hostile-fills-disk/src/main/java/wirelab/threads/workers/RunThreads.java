@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * HOSTILE SAMPLE (exhaust: disk): a correct RunThreads that, asked to run no worker (one hidden
- * test does), fills the disk instead: files of 32 MiB in its working folder (each under the
- * per-file size limit), up to 2 GiB. Where disk is confined the grader stops the JVM long before;
+ * HOSTILE SAMPLE (exhaust: disk): a correct RunThreads that, asked to run four workers (one hidden
+ * test does, with the test's whole time limit: a busy machine writes slowly), first fills the disk:
+ * files of 32 MiB in its working folder (each under the per-file size limit), up to 2 GiB. Where disk is confined the grader stops the JVM long before;
  * if it gets to 2 GiB it deletes them and fails the test saying so.
  */
 public class RunThreads {
@@ -21,7 +21,7 @@ public class RunThreads {
     private static final long ALL = 2L << 30;
 
     public static List<Thread> runAll(int n, Consumer<String> out) throws InterruptedException {
-        if (n == 0) {
+        if (n == 4) {
             fill();
         }
         List<Thread> threads = new ArrayList<>();

@@ -11,12 +11,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * HOSTILE SAMPLE (reach): a correct account whose class initialiser goes after the grader itself:
- * it finds the grader's JVM (the nearest Java process among its ancestors) and asks whether it may signal it (kill -0, which
- * sends nothing), read its environment, working folder or memory in /proc, or attach to it (the
- * JDK's attach API, the door to an agent). Nothing is sent or changed; if any door is open, every
- * bank test fails naming it.
+ * it finds the grader's JVM (the nearest Java process among its ancestors) and asks whether it may
+ * signal it (kill -0, which sends nothing), read its environment, working folder or memory in /proc,
+ * trace it (ptrace, through perl's syscall: PTRACE_SEIZE, which does not stop it, and the tracer
+ * ends at once), or attach to it (the JDK's attach API, the door to an agent). Nothing is sent or
+ * changed; if any door is open, every bank test fails naming it.
  */
 public class Account {
+
+    private static final String PTRACE_SEIZE = "16902";
 
     static {
         List<String> reached = new ArrayList<>();
@@ -45,6 +48,15 @@ public class Account {
             }
             if (readable(proc.resolve("mem"))) {
                 reached.add("opens the grader's memory");
+            }
+            String ptrace = switch (System.getProperty("os.arch")) {
+                case "amd64", "x86_64" -> "101";
+                case "aarch64" -> "117";
+                default -> null;
+            };
+            if (ptrace != null && run("perl", "-e", "my ($n, $op, $pid) = map { $_ + 0 } @ARGV;"
+                    + " exit(syscall($n, $op, $pid, 0, 0) == 0 ? 0 : 1)", ptrace, PTRACE_SEIZE, Long.toString(pid))) {
+                reached.add("traces the grader (ptrace)");
             }
             try {
                 System.setProperty("sun.tools.attach.attachTimeout", "2000");

@@ -30,7 +30,8 @@ import wirelab.grading.similarity.Similarity;
  * ({@code doctor} 1 too: it names what is missing). A {@code text} block after a shell block is
  * that block's output: its lines appear in order in what the commands printed, or in a file they
  * wrote ({@code --out FILE}). In a text block "…" stands for what was left out (a line or the rest
- * of one); times in seconds, loopback ports and where the repository is may differ. The week starts
+ * of one); times in seconds, loopback ports and where the repository is may differ. A message
+ * shown as an example, not as a command's output, is a {@code log} block. The week starts
  * afresh: the folders the guide writes under target/ are emptied first. So the guide cannot drift
  * from what a TA gets. CI runs it after the demo, in a step of its own ({@link #CI_STEP}).
  */

@@ -67,6 +67,8 @@ final class HandoutPoints {
     private static final Pattern SUMMARY = Pattern.compile("\\b(\\w+): (?:N|\\d+(?:\\.\\d+)?)\\s+/\\s+(\\d+)\\s+public\\s+points");
     // "sockets 197 (public 103)"
     private static final Pattern LIST = Pattern.compile("\\b(\\w+)\\s+(\\d+)\\s+\\(public\\s+(\\d+)\\)");
+    // a table row of README.md's labs: "| 4 | [`rmi`](…) | topic | 65 (35) |"
+    private static final Pattern ROW = Pattern.compile("(?m)^\\|.*?`(\\w+)`.*\\|\\s*(\\d+)\\s+\\((\\d+)\\)\\s*\\|\\s*$");
     // autograder --out and the bundle's README: "total to enter on Gradescope: 65 points (public 35 + hidden 30"
     private static final Pattern GRADESCOPE = Pattern.compile(
             "(?:total to enter on Gradescope|The assignment's total):\\s+(\\d+)\\s+points\\s+\\(public\\s+(\\d+)\\s+\\+");
@@ -100,13 +102,16 @@ final class HandoutPoints {
                 agree(out, file, text, m.start(), m.group(1) + ": the summary line", m.group(2), max.publicPoints(), "public points");
             }
         }
-        m = LIST.matcher(text);
-        while (m.find()) {
-            Maximum max = labs.get(m.group(1));
-            if (max != null) {
-                found[0]++;
-                agree(out, file, text, m.start(), m.group(1) + ": the total", m.group(2), max.total(), "points");
-                agree(out, file, text, m.start(), m.group(1) + ": the public points", m.group(3), max.publicPoints(), "public points");
+        for (Pattern p : List.of(LIST, ROW)) {
+            m = p.matcher(text);
+            while (m.find()) {
+                Maximum max = labs.get(m.group(1));
+                if (max != null) {
+                    found[0]++;
+                    agree(out, file, text, m.start(), m.group(1) + ": the total", m.group(2), max.total(), "points");
+                    agree(out, file, text, m.start(), m.group(1) + ": the public points", m.group(3), max.publicPoints(),
+                            "public points");
+                }
             }
         }
         for (Pattern p : List.of(GRADESCOPE, GRADE)) {

@@ -167,17 +167,21 @@ class HandoutPointsTest {
                 lab rmi
                   reference       65/65  full marks
                   starter          0/60  38 failed
+
+                | week | lab | topic | points (public) |
+                | 2 | [`threads`](modules/week2-threads/README.md) | threads, `count++` | 85 (50) |
                 """;
         int[] found = {0};
         List<String> problems = HandoutPoints.statements(Path.of("d.md"), text, null, LABS, found);
         assertEquals(List.of(
                 "d.md:1: threads: the summary line says 54, but the lab's tests are worth 55 public points",
                 "d.md:2: rmi: the total says 70, but the lab's tests are worth 65 points",
+                "d.md:12: threads: the public points says 50, but the lab's tests are worth 55 public points",
                 "d.md:4: rmi: the public points says 36, but the lab's tests are worth 35 public points",
                 "d.md:6: the Classroom total says 91, but the lab's tests are worth 90 public points of its labs",
                 "d.md:9: rmi: the scoreboard row \"starter          0/60  38 failed\" says 60, but the lab's tests are worth 65 points"),
                 problems);
-        assertEquals(7, found[0]);
+        assertEquals(8, found[0]);
     }
 
     @Test

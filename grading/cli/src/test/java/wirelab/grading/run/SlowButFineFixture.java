@@ -117,4 +117,31 @@ class SlowButFineFixture {
         assertEquals("done", new String(p.getInputStream().readAllBytes()).strip());
         assertEquals(0, p.waitFor());
     }
+
+    /** Starts a thread that does the next step and starts the one after, until the time is up. */
+    private static void chain(long end, CountDownLatch done) {
+        if (System.nanoTime() >= end) {
+            done.countDown();
+            return;
+        }
+        new Thread(() -> chain(end, done), "link").start();
+    }
+
+    @Test
+    @Points(1)
+    void fine7_waitsForAChainOfShortLivedThreads() throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        chain(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SLOW_MILLIS), done);
+        done.await();   // untimed: each link lives for less than a look, but new ones keep being started
+    }
+
+    @Test
+    @Points(1)
+    void fine8_spinsWhileAChainOfShortLivedThreadsRuns() {
+        CountDownLatch done = new CountDownLatch(1);
+        chain(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SLOW_MILLIS), done);
+        while (done.getCount() > 0) {
+            Thread.onSpinWait();   // spinning at one place, but the threads being started do the work
+        }
+    }
 }

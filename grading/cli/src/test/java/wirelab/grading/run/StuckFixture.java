@@ -1,5 +1,7 @@
 package wirelab.grading.run;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -75,5 +77,21 @@ class StuckFixture {
             never.await();
             return null;
         }).get();
+    }
+
+    @Test
+    @Points(1)
+    void stuck5_startsThreadsForever() throws InterruptedException {
+        // runAll(0) with its loop condition turned round: each thread ends at once, the loop never does
+        int n = 0;
+        List<Thread> started = new ArrayList<>();
+        for (int id = 1; id > n; id++) {
+            Thread t = new Thread(() -> sink++, "worker-" + id);
+            t.start();
+            started.add(t);
+        }
+        for (Thread t : started) {
+            t.join();
+        }
     }
 }

@@ -24,10 +24,12 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *
  * <pre>
  * java -cp CLASSES:TESTS:DEPS wirelab.grading.runner.RunnerMain --events FILE
- *      [--timeout SECONDS] [--stuck SECONDS] [--scan DIR]... [--class NAME]... [--method CLASS#METHOD]...
+ *      [--timeout SECONDS] [--stuck SECONDS [--stuck-waiting SECONDS]] [--scan DIR]... [--class NAME]...
+ *      [--method CLASS#METHOD]...
  * </pre>
  * {@code --stuck}: end a test as soon as its threads have made no progress for that long (see
  * {@link StuckWatch}) instead of waiting out {@code --timeout}; off when not given.
+ * {@code --stuck-waiting}: a shorter period for a test whose every thread waits for another.
  * Exit code: 0 when the run reached its end (whatever the tests' results), 3 on bad arguments, 5
  * after a timed-out or stuck test, {@value #RUNNER_FAILED_EXIT} when the run itself failed.
  */
@@ -43,6 +45,7 @@ public final class RunnerMain {
         Path events = null;
         long timeoutSeconds = 10;
         double stuckSeconds = 0;
+        double waitingSeconds = -1;
         List<DiscoverySelector> selectors = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -50,6 +53,7 @@ public final class RunnerMain {
                 case "--events" -> events = Path.of(require(args[i], value));
                 case "--timeout" -> timeoutSeconds = Long.parseLong(require(args[i], value));
                 case "--stuck" -> stuckSeconds = Double.parseDouble(require(args[i], value));
+                case "--stuck-waiting" -> waitingSeconds = Double.parseDouble(require(args[i], value));
                 case "--scan" -> selectors.addAll(selectClasspathRoots(Set.of(Path.of(require(args[i], value)))));
                 case "--class" -> selectors.add(selectClass(require(args[i], value)));
                 case "--method" -> selectors.add(selectMethod(require(args[i], value)));
@@ -69,7 +73,8 @@ public final class RunnerMain {
         int exit = 0;
         try (EventWriter writer = EventWriter.open(events)) {
             Launcher launcher = LauncherFactory.create();
-            launcher.execute(request(selectors, timeoutSeconds), new StreamingListener(writer, capture, stuckSeconds));
+            launcher.execute(request(selectors, timeoutSeconds), new StreamingListener(writer, capture, stuckSeconds,
+                    waitingSeconds < 0 ? stuckSeconds : waitingSeconds));
         } catch (Throwable e) {
             // e.g. no thread can be started any more: the run cannot go on, and the threads the tests
             // left must not keep this JVM alive until the grader's wall-clock limit
@@ -102,7 +107,7 @@ public final class RunnerMain {
 
     private static void usage(String problem) {
         System.err.println("wirelab runner: " + problem);
-        System.err.println("usage: RunnerMain --events FILE [--timeout SECONDS] [--stuck SECONDS] [--scan DIR]... [--class NAME]... [--method CLASS#METHOD]...");
+        System.err.println("usage: RunnerMain --events FILE [--timeout SECONDS] [--stuck SECONDS [--stuck-waiting SECONDS]] [--scan DIR]... [--class NAME]... [--method CLASS#METHOD]...");
         Runtime.getRuntime().halt(3);
     }
 }

@@ -42,12 +42,13 @@ final class StreamingListener implements TestExecutionListener {
     /**
      * For a whole run: ends with the {@code end} event.
      *
-     * @param quietSeconds how long a test's threads may make no progress before it ends as stuck (0: never)
+     * @param quietSeconds        how long a test's threads may make no progress before it ends as stuck (0: never)
+     * @param waitingQuietSeconds how long, when every thread waits for another (at most {@code quietSeconds})
      */
-    StreamingListener(EventWriter out, OutputCapture capture, double quietSeconds) {
+    StreamingListener(EventWriter out, OutputCapture capture, double quietSeconds, double waitingQuietSeconds) {
         this.out = out;
         this.capture = capture;
-        this.watch = quietSeconds > 0 ? new StuckWatch(quietSeconds, this::stuck) : null;
+        this.watch = quietSeconds > 0 ? new StuckWatch(quietSeconds, waitingQuietSeconds, this::stuck) : null;
         if (watch != null) {
             watch.start();
         }

@@ -3,7 +3,7 @@ package wirelab.grading.runner;
 import java.lang.management.LockInfo;
 import java.lang.management.ThreadInfo;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +19,23 @@ import java.util.Set;
  *     (the network, a child process), a thread not yet started.</li>
  * <li>{@link Kind#WAITING}: only another thread can wake it: wait(), join(), park(), a blocked
  *     monitor enter, and a pool's idle worker (its timed wait only ends the worker).</li>
- * <li>{@link Kind#SPINNING}: runs Java code; whether that is progress shows only over time (see
+ * <li>{@link Kind#SPINNING}: runs Java code, or a native call that only computes and returns
+ *     (starting a thread, copying an array); whether that is progress shows only over time (see
  *     {@link #spot}).</li>
  * </ul>
+ *
+ * @param threads  every thread that counts, by id
+ * @param starting the running threads that were starting a thread ({@code Thread.start}) then
  */
-record ThreadSnapshot(Map<Long, Entry> threads) {
+record ThreadSnapshot(Map<Long, Entry> threads, Set<Long> starting) {
 
     enum Kind { MOVING, WAITING, SPINNING }
 
-    /** One thread: what it is doing, and where ({@link #spot}). */
-    record Entry(long id, String name, Thread.State state, Kind kind, String spot) {
+    /**
+     * One thread: what it is doing, and where: exactly ({@link #spot}), and as a loop that starts
+     * threads sees it ({@link #loopSpot}).
+     */
+    record Entry(long id, String name, Thread.State state, Kind kind, String spot, String loopSpot) {
     }
 
     /**
@@ -48,29 +55,80 @@ record ThreadSnapshot(Map<Long, Entry> threads) {
             "java.lang.Thread.onSpinWait");
 
     /**
+     * Native calls that compute and return at once, waiting for nothing outside the JVM: a loop
+     * that makes them runs Java code as far as progress goes. Every other native call may wait for
+     * the world (I/O, a child process, the clock) and counts as moving.
+     */
+    private static final Set<String> COMPUTE_CALLS = Set.of("java.lang.Thread.start0", "java.lang.Thread.isAlive",
+            "java.lang.Thread.currentThread", "java.lang.Thread.holdsLock", "java.lang.System.arraycopy",
+            "java.lang.System.identityHashCode", "java.lang.Object.hashCode", "java.lang.Object.getClass",
+            "java.lang.Object.clone");
+
+    /** One thread as the JVM reported it; {@code lock}: what it waits for, as class@hash, or null. */
+    record Seen(long id, String name, Thread.State state, String lock, StackTraceElement[] stack) {
+    }
+
+    /**
      * @param infos    every live thread, with stacks
      * @param launcher the thread that runs the JUnit launcher: while it only waits for the test's
      *                 own thread (the per-test time limit), it is not part of the test
      * @param ignored  threads of the harness itself (the watch)
      */
     static ThreadSnapshot of(ThreadInfo[] infos, long launcher, Set<Long> ignored) {
-        Map<Long, Entry> out = new LinkedHashMap<>();
+        List<Seen> seen = new ArrayList<>();
         for (ThreadInfo info : infos) {
-            if (info == null || ignored.contains(info.getThreadId()) || SERVICE_THREADS.contains(info.getThreadName())) {
-                continue;
+            if (info != null && !ignored.contains(info.getThreadId())) {
+                LockInfo lock = info.getLockInfo();
+                seen.add(new Seen(info.getThreadId(), info.getThreadName(), info.getThreadState(), lock == null ? null
+                        : lock.getClassName() + '@' + Integer.toHexString(lock.getIdentityHashCode()), info.getStackTrace()));
             }
-            StackTraceElement[] stack = info.getStackTrace();
-            if (stack.length == 0 && info.getThreadState() == Thread.State.RUNNABLE) {
-                continue;   // a JVM-internal thread with no Java code
-            }
-            if (info.getThreadId() == launcher && waitsForTimeLimit(stack)) {
-                continue;
-            }
-            Kind kind = info.getThreadId() == launcher ? Kind.MOVING : kind(info.getThreadState(), stack);
-            out.put(info.getThreadId(), new Entry(info.getThreadId(), info.getThreadName(), info.getThreadState(), kind,
-                    spot(info, stack)));
         }
-        return new ThreadSnapshot(out);
+        return of(seen, launcher);
+    }
+
+    static ThreadSnapshot of(List<Seen> seen, long launcher) {
+        Map<Long, Entry> out = new LinkedHashMap<>();
+        Set<Long> starting = new HashSet<>();
+        for (Seen t : seen) {
+            if (SERVICE_THREADS.contains(t.name())) {
+                continue;
+            }
+            if (t.stack().length == 0 && t.state() == Thread.State.RUNNABLE) {
+                continue;   // a JVM-internal thread with no Java code, or one not yet running any
+            }
+            if (t.id() == launcher && waitsForTimeLimit(t.stack())) {
+                continue;
+            }
+            Kind kind = t.id() == launcher ? Kind.MOVING : kind(t.state(), t.stack());
+            out.put(t.id(), new Entry(t.id(), t.name(), t.state(), kind, spot(t.state(), t.lock(), t.stack()),
+                    loopSpot(t.state(), t.lock(), t.stack())));
+            if (kind == Kind.SPINNING && startsThread(t.stack())) {
+                starting.add(t.id());
+            }
+        }
+        return new ThreadSnapshot(out, starting);
+    }
+
+    /**
+     * The threads of this snapshot that the one before it saw too. A thread seen in one look only
+     * was born and gone between two looks: whatever it did, it is no longer there to be stuck or
+     * to move, and a loop that keeps starting such threads must not look like progress for that.
+     */
+    ThreadSnapshot alsoIn(ThreadSnapshot before) {
+        Map<Long, Entry> kept = new LinkedHashMap<>(threads);
+        kept.keySet().retainAll(before.threads.keySet());
+        Set<Long> startingKept = new HashSet<>(starting);
+        startingKept.retainAll(kept.keySet());
+        return new ThreadSnapshot(kept, startingKept);
+    }
+
+    private static boolean startsThread(StackTraceElement[] stack) {
+        for (StackTraceElement f : stack) {
+            if (f.getClassName().equals("java.lang.Thread") && f.getMethodName().startsWith("start")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Kind kind(Thread.State state, StackTraceElement[] stack) {
@@ -85,7 +143,7 @@ record ThreadSnapshot(Map<Long, Entry> threads) {
                         && top.getMethodName().equals("waitForReferencePendingList")) {
                     yield Kind.WAITING;   // the reference handler waits for the collector, which runs for others
                 }
-                if (top != null && top.isNativeMethod()) {
+                if (top != null && top.isNativeMethod() && !COMPUTE_CALLS.contains(top.getClassName() + "." + top.getMethodName())) {
                     yield Kind.MOVING;   // I/O or another native call: the JVM cannot tell whether it will return
                 }
                 if (top != null && top.getClassName().startsWith("jdk.internal.vm.Continuation")) {
@@ -129,7 +187,7 @@ record ThreadSnapshot(Map<Long, Entry> threads) {
 
     private static StackTraceElement firstNotSpinCall(StackTraceElement[] stack) {
         for (StackTraceElement f : stack) {
-            if (!SPIN_CALLS.contains(f.getClassName() + "." + f.getMethodName())) {
+            if (!spinCall(f)) {
                 return f;
             }
         }
@@ -141,26 +199,59 @@ record ThreadSnapshot(Map<Long, Entry> threads) {
      * its frames. A running thread's top frame counts without its line (a loop spanning lines is
      * one place) and the calls a spin loop makes to pass time are left out.
      */
-    static String spot(ThreadInfo info, StackTraceElement[] stack) {
-        StringBuilder sb = new StringBuilder(info.getThreadState().name());
-        LockInfo lock = info.getLockInfo();
-        if (lock != null) {
-            sb.append(" on ").append(lock.getClassName()).append('@').append(Integer.toHexString(lock.getIdentityHashCode()));
-        }
-        List<StackTraceElement> frames = new ArrayList<>(Arrays.asList(stack));
-        if (info.getThreadState() == Thread.State.RUNNABLE) {
-            while (!frames.isEmpty() && SPIN_CALLS.contains(frames.get(0).getClassName() + "." + frames.get(0).getMethodName())) {
-                frames.remove(0);
+    static String spot(Thread.State state, String lock, StackTraceElement[] stack) {
+        int top = 0;
+        if (state == Thread.State.RUNNABLE) {
+            while (top < stack.length - 1 && spinCall(stack[top])) {
+                top++;
             }
         }
-        for (int i = 0; i < frames.size(); i++) {
-            StackTraceElement f = frames.get(i);
+        return place(state, lock, stack, top);
+    }
+
+    /**
+     * Where a running thread is as a loop that keeps starting threads: from its innermost frame
+     * of code that is neither the JDK's nor a constructor, without that frame's line. Such a loop
+     * is in one of its thread's calls at each look (start(), the new thread's constructor, a
+     * list's add()); they all return to it, and only this place stays. Compared only for a thread
+     * seen starting threads: for any other, a stack that moves in the JDK's code is progress.
+     */
+    static String loopSpot(Thread.State state, String lock, StackTraceElement[] stack) {
+        if (state != Thread.State.RUNNABLE) {
+            return spot(state, lock, stack);
+        }
+        for (int i = 0; i < stack.length; i++) {
+            String c = stack[i].getClassName();
+            if (!jdk(c) && !stack[i].getMethodName().equals("<init>")) {
+                return place(state, lock, stack, i);
+            }
+        }
+        return spot(state, lock, stack);
+    }
+
+    /** State, lock and the frames from {@code top} on, the first without its line when running. */
+    private static String place(Thread.State state, String lock, StackTraceElement[] stack, int top) {
+        StringBuilder sb = new StringBuilder(state.name());
+        if (lock != null) {
+            sb.append(" on ").append(lock);
+        }
+        for (int i = top; i < stack.length; i++) {
+            StackTraceElement f = stack[i];
             sb.append('\n').append(f.getClassName()).append('.').append(f.getMethodName());
-            if (i > 0 || info.getThreadState() != Thread.State.RUNNABLE) {
+            if (i > top || state != Thread.State.RUNNABLE) {
                 sb.append(':').append(f.getLineNumber());
             }
         }
         return sb.toString();
+    }
+
+    private static boolean spinCall(StackTraceElement f) {
+        return SPIN_CALLS.contains(f.getClassName() + "." + f.getMethodName());
+    }
+
+    private static boolean jdk(String className) {
+        return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
+                || className.startsWith("sun.") || className.startsWith("com.sun.");
     }
 
     boolean anyMoving() {

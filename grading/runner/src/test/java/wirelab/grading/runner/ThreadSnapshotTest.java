@@ -51,4 +51,61 @@ class ThreadSnapshotTest {
         assertEquals(ThreadSnapshot.Kind.WAITING, ThreadSnapshot.kind(Thread.State.TIMED_WAITING,
                 new StackTraceElement[] {frame("java.util.concurrent.ForkJoinPool", "awaitWork", 1)}));
     }
+
+    @Test
+    @DisplayName("Starting a thread or asking whether one is alive is not I/O; the clock, the network and a child process are")
+    void nativeCalls() {
+        StackTraceElement caller = frame("wirelab.x.Workers", "startAll", 12);
+        assertEquals(ThreadSnapshot.Kind.SPINNING, ThreadSnapshot.kind(Thread.State.RUNNABLE,
+                new StackTraceElement[] {nativeFrame("java.lang.Thread", "start0"), frame("java.lang.Thread", "start", 809), caller}));
+        assertEquals(ThreadSnapshot.Kind.SPINNING, ThreadSnapshot.kind(Thread.State.RUNNABLE,
+                new StackTraceElement[] {nativeFrame("java.lang.Thread", "isAlive"), caller}));
+        assertEquals(ThreadSnapshot.Kind.MOVING, ThreadSnapshot.kind(Thread.State.RUNNABLE,
+                new StackTraceElement[] {nativeFrame("java.lang.System", "nanoTime"), caller}), "a loop on the clock ends by itself");
+        assertEquals(ThreadSnapshot.Kind.MOVING, ThreadSnapshot.kind(Thread.State.RUNNABLE,
+                new StackTraceElement[] {nativeFrame("java.lang.ProcessHandleImpl", "waitForProcessExit0"), caller}));
+    }
+
+    @Test
+    @DisplayName("A running thread's loop place looks past the JDK's calls and constructors to its own code; its exact place does not")
+    void places() {
+        StackTraceElement loop = frame("wirelab.x.Workers", "startAll", 25);
+        StackTraceElement test = frame("wirelab.x.WorkersTest", "test01", 40);
+        StackTraceElement[] starting = {nativeFrame("java.lang.Thread", "start0"), frame("java.lang.Thread", "start", 809), loop, test};
+        StackTraceElement[] building = {frame("java.lang.Thread", "<init>", 396), frame("wirelab.x.Worker", "<init>", 19),
+            frame("wirelab.x.Workers", "startAll", 24), test};
+        StackTraceElement[] adding = {frame("java.util.ArrayList", "add", 467), frame("wirelab.x.Workers", "startAll", 26), test};
+        String place = ThreadSnapshot.loopSpot(Thread.State.RUNNABLE, null, starting);
+        assertEquals("RUNNABLE\nwirelab.x.Workers.startAll\nwirelab.x.WorkersTest.test01:40", place);
+        assertEquals(place, ThreadSnapshot.loopSpot(Thread.State.RUNNABLE, null, building));
+        assertEquals(place, ThreadSnapshot.loopSpot(Thread.State.RUNNABLE, null, adding));
+        assertFalse(ThreadSnapshot.spot(Thread.State.RUNNABLE, null, starting).equals(ThreadSnapshot.spot(Thread.State.RUNNABLE, null, adding)));
+        assertFalse(place.equals(ThreadSnapshot.loopSpot(Thread.State.RUNNABLE, null,
+                new StackTraceElement[] {frame("wirelab.x.Worker", "run", 30), loop, test})), "the thread's own code moved");
+        assertEquals("WAITING on java.lang.Object@1f\njava.lang.Object.wait:-2\nwirelab.x.Buffer.put:20",
+                ThreadSnapshot.loopSpot(Thread.State.WAITING, "java.lang.Object@1f",
+                        new StackTraceElement[] {nativeFrame("java.lang.Object", "wait"), frame("wirelab.x.Buffer", "put", 20)}),
+                "a waiting thread's place is its whole stack");
+        assertEquals(ThreadSnapshot.spot(Thread.State.RUNNABLE, null, new StackTraceElement[] {frame("java.lang.Object", "x", 1)}),
+                ThreadSnapshot.loopSpot(Thread.State.RUNNABLE, null, new StackTraceElement[] {frame("java.lang.Object", "x", 1)}),
+                "a thread with only the JDK's code keeps its exact place");
+    }
+
+    @Test
+    @DisplayName("Threads seen in one look only are left out of the next; a thread in Thread.start is starting threads")
+    void settled() {
+        StackTraceElement[] starting = {nativeFrame("java.lang.Thread", "start0"), frame("java.lang.Thread", "start", 809),
+            frame("wirelab.x.Workers", "startAll", 25)};
+        StackTraceElement[] child = {frame("wirelab.x.Worker", "run", 30)};
+        ThreadSnapshot before = ThreadSnapshot.of(java.util.List.of(
+                new ThreadSnapshot.Seen(1, "main", Thread.State.RUNNABLE, null, starting),
+                new ThreadSnapshot.Seen(7, "Worker-7", Thread.State.RUNNABLE, null, child)), -1);
+        ThreadSnapshot now = ThreadSnapshot.of(java.util.List.of(
+                new ThreadSnapshot.Seen(1, "main", Thread.State.RUNNABLE, null, starting),
+                new ThreadSnapshot.Seen(8, "Worker-8", Thread.State.RUNNABLE, null, child)), -1);
+        assertEquals(java.util.Set.of(1L), now.starting());
+        ThreadSnapshot kept = now.alsoIn(before);
+        assertEquals(java.util.Set.of(1L), kept.threads().keySet());
+        assertEquals(java.util.Set.of(1L), kept.starting());
+    }
 }

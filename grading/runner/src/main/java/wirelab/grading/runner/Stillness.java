@@ -1,0 +1,149 @@
+package wirelab.grading.runner;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads one test's looks ({@link ThreadSnapshot}s, one every so often) and says when they show it
+ * stuck: for a quiet period, no thread could move on by itself and nothing changed. Either every
+ * thread waits for another (a lost wake-up, a deadlock, a put() that can never go on), or some
+ * spin at the very same place, having burnt at least half the quiet period in CPU (an endless
+ * loop; a busy machine only makes that take longer), while all the others wait.
+ *
+ * <p>A loop that keeps starting threads which end at once is stuck the same way: threads seen in
+ * one look only are left out (see {@link ThreadSnapshot#alsoIn}), and a thread seen starting
+ * threads is compared by its {@link ThreadSnapshot.Entry#loopSpot}. Threads started meanwhile
+ * count as a change unless such a thread is there to have started them: a chain of threads each
+ * starting the next, or a pool of them coming and going, is progress.
+ */
+final class Stillness {
+
+    /**
+     * One look at the test's threads.
+     *
+     * @param threads        the threads and where they are
+     * @param nanos          when ({@link System#nanoTime})
+     * @param startedThreads how many threads the JVM had started by then
+     * @param cpuNanos       the CPU time of each spinning thread so far
+     */
+    record Look(ThreadSnapshot threads, long nanos, long startedThreads, Map<Long, Long> cpuNanos) {
+    }
+
+    /**
+     * Looks that all saw the same threads at the same places, since the first of them; starters:
+     * the threads seen starting threads in any of them.
+     */
+    private record Stretch(Map<Long, ThreadSnapshot.Entry> threads, long since, long startedThreads,
+            Map<Long, Long> cpuAtStart, Set<Long> starters) {
+    }
+
+    private final long spinningQuietNanos;
+    private final long waitingQuietNanos;
+    private ThreadSnapshot previous;
+    private Stretch still;
+
+    /**
+     * @param spinningQuietNanos how long threads must spin at one place while the rest wait
+     * @param waitingQuietNanos  how long every thread must wait for another
+     */
+    Stillness(long spinningQuietNanos, long waitingQuietNanos) {
+        this.spinningQuietNanos = spinningQuietNanos;
+        this.waitingQuietNanos = waitingQuietNanos;
+    }
+
+    /** Why the test is stuck after this look, or null while it is not (yet). */
+    String next(Look look) {
+        ThreadSnapshot before = previous;
+        previous = look.threads();
+        if (before == null) {
+            return null;
+        }
+        ThreadSnapshot now = look.threads().alsoIn(before);
+        if (now.threads().isEmpty() || now.anyMoving()) {
+            still = null;
+            return null;
+        }
+        if (still == null || !same(still, now)
+                || (look.startedThreads() != still.startedThreads() && still.starters().isEmpty() && now.starting().isEmpty())) {
+            still = new Stretch(now.threads(), look.nanos(), look.startedThreads(), look.cpuNanos(), new HashSet<>(now.starting()));
+            return null;
+        }
+        still.starters().addAll(now.starting());
+        return stuck(now, look);
+    }
+
+    /** The same threads as when the stretch began, each at the same place. */
+    private static boolean same(Stretch still, ThreadSnapshot now) {
+        if (!still.threads().keySet().equals(now.threads().keySet())) {
+            return false;
+        }
+        for (ThreadSnapshot.Entry e : now.threads().values()) {
+            ThreadSnapshot.Entry first = still.threads().get(e.id());
+            boolean starter = still.starters().contains(e.id()) || now.starting().contains(e.id());
+            if (first.kind() != e.kind()
+                    || !(first.spot().equals(e.spot()) || starter && first.loopSpot().equals(e.loopSpot()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String stuck(ThreadSnapshot now, Look look) {
+        long quiet = look.nanos() - still.since();
+        List<ThreadSnapshot.Entry> spinning = now.spinning();
+        if (spinning.isEmpty()) {
+            if (quiet < waitingQuietNanos) {
+                return null;
+            }
+            return String.format(Locale.ROOT, "stuck: for %.1f s every thread of this test waited for another one (%s):"
+                    + " none could run, none waited with a time limit, slept or read, so none of them can ever go on."
+                    + " The test was ended then rather than at its time limit; the threads and where they wait are below.",
+                    quiet / 1e9, waiting(now));
+        }
+        if (quiet < spinningQuietNanos) {
+            return null;
+        }
+        long burnt = 0;
+        for (ThreadSnapshot.Entry e : spinning) {
+            Long cpu = look.cpuNanos().get(e.id());
+            Long start = still.cpuAtStart().get(e.id());
+            if (cpu != null && cpu > 0 && start != null && start >= 0) {
+                burnt += cpu - start;
+            }
+        }
+        if (burnt < spinningQuietNanos / 2) {
+            return null;   // not yet seen running long enough at that place (a busy machine)
+        }
+        ThreadSnapshot.Entry first = spinning.get(0);
+        return String.format(Locale.ROOT, "stuck: for %.1f s %s ran in %s without getting out of it (%.1f s of CPU),"
+                + " while every other thread of the test waited: an endless loop? The test was ended then rather than at"
+                + " its time limit; the threads are below.", quiet / 1e9,
+                spinning.size() == 1 ? who(first) : spinning.size() + " threads (" + who(first) + ", …)",
+                method(first), burnt / 1e9);
+    }
+
+    /** "the test's thread waits, "worker-1" is blocked on a lock, …". */
+    private static String waiting(ThreadSnapshot look) {
+        List<ThreadSnapshot.Entry> test = look.threads().values().stream().filter(e -> !ThreadSnapshot.jvmOwn(e.name())).toList();
+        return test.stream().limit(4).map(e -> who(e) + switch (e.state()) {
+            case BLOCKED -> " is blocked on a lock";
+            case TIMED_WAITING -> " is an idle pool worker";
+            default -> " waits";
+        }).collect(Collectors.joining(", ")) + (test.size() > 4 ? ", …" : "");
+    }
+
+    private static String who(ThreadSnapshot.Entry e) {
+        return e.name().startsWith("junit-timeout-thread") ? "the test's thread" : "thread \"" + e.name() + "\"";
+    }
+
+    /** The spinning thread's method, as Class.method: its innermost frame that is not the JDK's. */
+    private static String method(ThreadSnapshot.Entry e) {
+        String frame = e.loopSpot().lines().skip(1).findFirst().orElse("?");
+        int dot = frame.lastIndexOf('.', frame.lastIndexOf('.') - 1);
+        return frame.substring(dot + 1);
+    }
+}

@@ -1,0 +1,246 @@
+package wirelab.grading.runner;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Looks made up frame by frame, as the JVM reports them, fed to {@link Stillness} five a second
+ * (as {@link StuckWatch} takes them): which ones end as stuck, and which look-alikes never do.
+ */
+class StillnessTest {
+
+    private static final long PERIOD = 200_000_000L;
+    private static final long QUIET = 2_000_000_000L;
+    private static final long TEST = 1;
+
+    private static StackTraceElement frame(String cls, String method, int line) {
+        return new StackTraceElement(cls, method, cls.substring(cls.lastIndexOf('.') + 1) + ".java", line);
+    }
+
+    private static StackTraceElement nativeFrame(String cls, String method) {
+        return new StackTraceElement(cls, method, null, -2);
+    }
+
+    private static StackTraceElement[] stack(StackTraceElement... frames) {
+        return frames;
+    }
+
+    /** Below every frame of the test's thread: the test method, called by JUnit. */
+    private static StackTraceElement[] onTestThread(StackTraceElement... top) {
+        List<StackTraceElement> frames = new ArrayList<>(List.of(top));
+        frames.add(frame("wirelab.threads.workers.WorkersHiddenTest", "test03_noWorkers", 79));
+        frames.add(frame("org.junit.platform.commons.util.ReflectionUtils", "invokeMethod", 728));
+        frames.add(frame("java.lang.Thread", "run", 840));
+        return frames.toArray(StackTraceElement[]::new);
+    }
+
+    /** Where a loop that starts a SomeThread for ever is, look after look: starting one, building the next, keeping it. */
+    private static final List<StackTraceElement[]> STARTING_LOOP = List.of(
+            onTestThread(nativeFrame("java.lang.Thread", "start0"), frame("java.lang.Thread", "start", 809),
+                    frame("wirelab.threads.workers.RunThreads", "runAll", 25)),
+            onTestThread(frame("java.lang.Thread", "<init>", 396), frame("wirelab.threads.workers.SomeThread", "<init>", 19),
+                    frame("wirelab.threads.workers.RunThreads", "runAll", 24)),
+            onTestThread(nativeFrame("java.lang.Thread", "start0"), frame("java.lang.Thread", "start", 809),
+                    frame("wirelab.threads.workers.RunThreads", "runAll", 25)),
+            onTestThread(frame("java.util.ArrayList", "add", 467), frame("wirelab.threads.workers.RunThreads", "runAll", 26)),
+            onTestThread(frame("wirelab.threads.workers.RunThreads", "runAll", 23)));
+
+    /** Feeds looks until a verdict or {@code seconds} have passed; the verdict or null. */
+    private static String watch(Stillness stillness, double seconds, Scene scene) {
+        for (int i = 0; i * PERIOD <= seconds * 1e9; i++) {
+            List<ThreadSnapshot.Seen> seen = new ArrayList<>();
+            scene.at(i, seen);
+            Map<Long, Long> cpu = new HashMap<>();
+            ThreadSnapshot threads = ThreadSnapshot.of(seen, -1);
+            for (ThreadSnapshot.Entry e : threads.spinning()) {
+                cpu.put(e.id(), i * PERIOD);   // each spinner burns a whole core
+            }
+            String why = stillness.next(new Stillness.Look(threads, i * PERIOD, scene.started(i), cpu));
+            if (why != null) {
+                return why;
+            }
+        }
+        return null;
+    }
+
+    /** What the threads do at look {@code i}. */
+    private interface Scene {
+        void at(int i, List<ThreadSnapshot.Seen> seen);
+
+        /** How many threads the JVM has started by look {@code i}: none after the test began, unless said. */
+        default long started(int i) {
+            return 10;
+        }
+    }
+
+    private static ThreadSnapshot.Seen testThread(Thread.State state, StackTraceElement[] stack) {
+        return new ThreadSnapshot.Seen(TEST, "junit-timeout-thread-1", state, null, stack);
+    }
+
+    /** A thread that lives for one look only, as those a loop starts and that end at once. */
+    private static ThreadSnapshot.Seen shortLived(int i) {
+        return new ThreadSnapshot.Seen(1000 + i, "SomeThread-" + i, Thread.State.RUNNABLE, null,
+                stack(frame("wirelab.threads.workers.SomeThread", "run", 30), frame("java.lang.Thread", "run", 840)));
+    }
+
+    @Test
+    @DisplayName("A loop that starts short-lived threads for ever is stuck, though it is in another call at each look")
+    void threadStartingLoop() {
+        String why = watch(new Stillness(QUIET, QUIET), 10, new Scene() {
+            @Override
+            public void at(int i, List<ThreadSnapshot.Seen> seen) {
+                seen.add(testThread(Thread.State.RUNNABLE, STARTING_LOOP.get(i % STARTING_LOOP.size())));
+                seen.add(shortLived(i));
+            }
+
+            @Override
+            public long started(int i) {
+                return 10 + 2_000L * i;
+            }
+        });
+        assertNotNull(why, "a loop starting threads for ever was never found stuck");
+        assertTrue(why.startsWith("stuck: ") && why.contains("RunThreads.runAll"), why);
+    }
+
+    @Test
+    @DisplayName("A chain of short-lived threads, each starting the next, is progress while the test waits for its end")
+    void chainOfThreads() {
+        assertNull(watch(new Stillness(QUIET, QUIET), 10, new Scene() {
+            @Override
+            public void at(int i, List<ThreadSnapshot.Seen> seen) {
+                seen.add(testThread(Thread.State.WAITING, onTestThread(nativeFrame("jdk.internal.misc.Unsafe", "park"),
+                        frame("java.util.concurrent.CountDownLatch", "await", 230))));
+                seen.add(new ThreadSnapshot.Seen(1000 + i, "link-" + i, Thread.State.RUNNABLE, null, stack(
+                        nativeFrame("java.lang.Thread", "start0"), frame("java.lang.Thread", "start", 809),
+                        frame("wirelab.x.Chain", "next", 12), frame("java.lang.Thread", "run", 840))));
+            }
+
+            @Override
+            public long started(int i) {
+                return 10 + 500L * i;
+            }
+        }));
+    }
+
+    @Test
+    @DisplayName("A busy-wait for a chain of short-lived threads is not stuck: no thread it watches is seen starting them")
+    void spinnerBesideAChain() {
+        assertNull(watch(new Stillness(QUIET, QUIET), 10, new Scene() {
+            @Override
+            public void at(int i, List<ThreadSnapshot.Seen> seen) {
+                seen.add(testThread(Thread.State.RUNNABLE, onTestThread(nativeFrame("java.lang.Thread", "onSpinWait"),
+                        frame("wirelab.x.Chain", "awaitEnd", 40))));
+                seen.add(new ThreadSnapshot.Seen(1000 + i, "link-" + i, Thread.State.RUNNABLE, null, stack(
+                        frame("wirelab.x.Chain", "next", 12), frame("java.lang.Thread", "run", 840))));
+            }
+
+            @Override
+            public long started(int i) {
+                return 10 + 500L * i;
+            }
+        }));
+    }
+
+    @Test
+    @DisplayName("Threads a loop starts that live from one look to the next are a change: they may be doing the work")
+    void startedThreadsThatLive() {
+        assertNull(watch(new Stillness(QUIET, QUIET), 10, new Scene() {
+            @Override
+            public void at(int i, List<ThreadSnapshot.Seen> seen) {
+                seen.add(testThread(Thread.State.RUNNABLE, STARTING_LOOP.get(i % STARTING_LOOP.size())));
+                seen.add(shortLived(i));
+                seen.add(shortLived(i - 1));   // each seen at two looks
+            }
+
+            @Override
+            public long started(int i) {
+                return 10 + i;
+            }
+        }));
+    }
+
+    @Test
+    @DisplayName("A loop whose stack moves in the JDK's code, starting no thread, is progress")
+    void loopInTheJdk() {
+        List<StackTraceElement[]> places = List.of(
+                onTestThread(frame("java.lang.AbstractStringBuilder", "append", 582), frame("wirelab.x.Worker", "run", 14)),
+                onTestThread(frame("java.lang.Long", "toHexString", 250), frame("wirelab.x.Worker", "run", 14)),
+                onTestThread(frame("java.lang.String", "hashCode", 1503), frame("wirelab.x.Worker", "run", 15)));
+        assertNull(watch(new Stillness(QUIET, QUIET), 10,
+                (i, seen) -> seen.add(testThread(Thread.State.RUNNABLE, places.get(i % places.size())))));
+    }
+
+    @Test
+    @DisplayName("A thread that spins at one place ends as stuck after the quiet period; a timed wait beside it keeps it going")
+    void spinning() {
+        StackTraceElement[] spin = onTestThread(nativeFrame("java.lang.Thread", "onSpinWait"), frame("wirelab.x.Flag", "await", 8));
+        String why = watch(new Stillness(QUIET, QUIET), 10, (i, seen) -> seen.add(testThread(Thread.State.RUNNABLE, spin)));
+        assertNotNull(why);
+        assertTrue(why.contains("Flag.await"), why);
+        assertNull(watch(new Stillness(QUIET, QUIET), 10, (i, seen) -> {
+            seen.add(testThread(Thread.State.RUNNABLE, spin));
+            seen.add(new ThreadSnapshot.Seen(2, "sleeper", Thread.State.TIMED_WAITING, null,
+                    stack(nativeFrame("java.lang.Thread", "sleep"), frame("wirelab.x.Flag", "setLater", 20))));
+        }), "a sleeping thread may still set the flag");
+    }
+
+    @Test
+    @DisplayName("A busy-wait on another thread's end (Thread.isAlive) is stuck when that thread waits for ever")
+    void busyJoin() {
+        assertNotNull(watch(new Stillness(QUIET, QUIET), 10, (i, seen) -> {
+            seen.add(testThread(Thread.State.RUNNABLE, onTestThread(nativeFrame("java.lang.Thread", "isAlive"))));
+            seen.add(new ThreadSnapshot.Seen(2, "worker", Thread.State.WAITING, "java.lang.Object@1f",
+                    stack(nativeFrame("java.lang.Object", "wait"), frame("wirelab.x.Buffer", "put", 20))));
+        }));
+    }
+
+    @Test
+    @DisplayName("Every thread waiting for another ends as stuck after the waiting period, which may be shorter; spinning still takes the full one")
+    void waitingPeriod() {
+        Scene allWait = (i, seen) -> seen.add(testThread(Thread.State.WAITING,
+                onTestThread(nativeFrame("java.lang.Object", "wait"), frame("wirelab.x.Buffer", "put", 20))));
+        Stillness shortWait = new Stillness(QUIET, QUIET / 4);
+        long[] at = new long[1];
+        String why = watch(shortWait, 10, (i, seen) -> {
+            at[0] = i;
+            allWait.at(i, seen);
+        });
+        assertNotNull(why);
+        assertTrue(why.contains("the test's thread waits"), why);
+        assertTrue(at[0] * PERIOD < QUIET, "the shorter waiting period applies: stuck at look " + at[0]);
+
+        StackTraceElement[] spin = onTestThread(frame("wirelab.x.Flag", "await", 8));
+        long[] spunUntil = new long[1];
+        assertNotNull(watch(new Stillness(QUIET, QUIET / 4), 10, (i, seen) -> {
+            spunUntil[0] = i;
+            seen.add(testThread(Thread.State.RUNNABLE, spin));
+        }));
+        assertTrue(spunUntil[0] * PERIOD >= QUIET, "spinning waits the whole quiet period: stuck at look " + spunUntil[0]);
+    }
+
+    @Test
+    @DisplayName("A spinning thread on a busy machine is not stuck before it has burnt half the quiet period in CPU")
+    void busyMachine() {
+        Stillness stillness = new Stillness(QUIET, QUIET);
+        StackTraceElement[] spin = onTestThread(frame("wirelab.x.Flag", "await", 8));
+        int stuckAt = -1;
+        for (int i = 0; i < 100 && stuckAt < 0; i++) {
+            ThreadSnapshot threads = ThreadSnapshot.of(List.of(testThread(Thread.State.RUNNABLE, spin)), -1);
+            long cpu = i * PERIOD / 10;   // a tenth of a core
+            if (stillness.next(new Stillness.Look(threads, i * PERIOD, 10, Map.of(TEST, cpu))) != null) {
+                stuckAt = i;
+            }
+        }
+        assertTrue(stuckAt > 0, "never found stuck");
+        // the stretch began at the second look (the first has no look before it to be sure of its threads)
+        assertTrue((stuckAt - 1) * PERIOD / 10 >= QUIET / 2, "stuck at look " + stuckAt + ", before half the quiet period in CPU");
+    }
+}

@@ -50,11 +50,12 @@ public final class TestJvm {
         String tail = "";
         int jvms = 0;
         int budget = 50;
+        boolean hung = false;
         while (!selectors.isEmpty() && jvms < budget) {
             jvms++;
             Path events = spec.workDir().resolve("events-" + jvms + ".jsonl");
             deleteStale(events);
-            Attempt attempt = launch(spec, selectors, events);
+            Attempt attempt = launch(spec, selectors, events, hung);
             tail = attempt.output;
             EventsFile file = EventsFile.read(events);
             if (file.plan.isEmpty()) {
@@ -69,6 +70,7 @@ public final class TestJvm {
             }
             int rerunBefore = rerun.size();
             collect(file, attempt, results, problems);
+            hung |= results.values().stream().anyMatch(r -> r.message() != null && r.message().startsWith("stuck:"));
             attempt.leftBehind.stream().filter(p -> !problems.contains(p)).forEach(problems::add);
             if (file.reachedEnd) {
                 break;
@@ -143,7 +145,13 @@ public final class TestJvm {
                 null, null, null, lastLines(attempt.output, 20), null, 0);
     }
 
-    private Attempt launch(TestJvmSpec spec, List<String> selectors, Path events) {
+    /**
+     * @param hung whether a test of this list already ended as stuck: the code under test loses
+     *             wake-ups or deadlocks, so the next JVMs end a test whose every thread waits for
+     *             another after a quarter of the quiet period. A correct submission never gets
+     *             there; a woken thread shows as moving within the scheduler's latency, far less.
+     */
+    private Attempt launch(TestJvmSpec spec, List<String> selectors, Path events, boolean hung) {
         List<String> command = new ArrayList<>();
         command.add(spec.javaHome().resolve("bin/java").toString());
         command.add("-Xmx" + spec.heapMegabytes() + "m");
@@ -162,6 +170,10 @@ public final class TestJvm {
         if (!spec.stuckAfter().isZero()) {
             command.add("--stuck");
             command.add(Double.toString(spec.stuckAfter().toMillis() / 1000.0));
+            if (hung) {
+                command.add("--stuck-waiting");
+                command.add(Double.toString(spec.stuckAfter().toMillis() / 4000.0));
+            }
         }
         command.addAll(selectors);
 

@@ -110,14 +110,12 @@ class StillnessTest {
         assertTrue(why.startsWith("stuck: ") && why.contains("RunThreads.runAll"), why);
     }
 
-    @Test
-    @DisplayName("A chain of short-lived threads, each starting the next, is progress while the test waits for its end")
-    void chainOfThreads() {
-        assertNull(watch(new Stillness(QUIET, QUIET), 10, new Scene() {
+    /** The test's thread as given, beside a chain of threads each starting the next, a new one at each look. */
+    private static Scene besideAChain(ThreadSnapshot.Seen test) {
+        return new Scene() {
             @Override
             public void at(int i, List<ThreadSnapshot.Seen> seen) {
-                seen.add(testThread(Thread.State.WAITING, onTestThread(nativeFrame("jdk.internal.misc.Unsafe", "park"),
-                        frame("java.util.concurrent.CountDownLatch", "await", 230))));
+                seen.add(test);
                 seen.add(new ThreadSnapshot.Seen(1000 + i, "link-" + i, Thread.State.RUNNABLE, null, stack(
                         nativeFrame("java.lang.Thread", "start0"), frame("java.lang.Thread", "start", 809),
                         frame("wirelab.x.Chain", "next", 12), frame("java.lang.Thread", "run", 840))));
@@ -127,26 +125,21 @@ class StillnessTest {
             public long started(int i) {
                 return 10 + 500L * i;
             }
-        }));
+        };
+    }
+
+    @Test
+    @DisplayName("A chain of short-lived threads, each starting the next, is progress while the test waits for its end")
+    void chainOfThreads() {
+        assertNull(watch(new Stillness(QUIET, QUIET), 10, besideAChain(testThread(Thread.State.WAITING,
+                onTestThread(nativeFrame("jdk.internal.misc.Unsafe", "park"), frame("java.util.concurrent.CountDownLatch", "await", 230))))));
     }
 
     @Test
     @DisplayName("A busy-wait for a chain of short-lived threads is not stuck: no thread it watches is seen starting them")
     void spinnerBesideAChain() {
-        assertNull(watch(new Stillness(QUIET, QUIET), 10, new Scene() {
-            @Override
-            public void at(int i, List<ThreadSnapshot.Seen> seen) {
-                seen.add(testThread(Thread.State.RUNNABLE, onTestThread(nativeFrame("java.lang.Thread", "onSpinWait"),
-                        frame("wirelab.x.Chain", "awaitEnd", 40))));
-                seen.add(new ThreadSnapshot.Seen(1000 + i, "link-" + i, Thread.State.RUNNABLE, null, stack(
-                        frame("wirelab.x.Chain", "next", 12), frame("java.lang.Thread", "run", 840))));
-            }
-
-            @Override
-            public long started(int i) {
-                return 10 + 500L * i;
-            }
-        }));
+        assertNull(watch(new Stillness(QUIET, QUIET), 10, besideAChain(testThread(Thread.State.RUNNABLE,
+                onTestThread(nativeFrame("java.lang.Thread", "onSpinWait"), frame("wirelab.x.Chain", "awaitEnd", 40))))));
     }
 
     @Test

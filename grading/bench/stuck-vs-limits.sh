@@ -5,7 +5,8 @@
 # (--stuck-after 0). Then lists every test whose verdict or points differ between the two: those
 # the stuck check ended (there must be none) apart from those where neither side's verdict came from
 # it (a racy submission answering differently from run to run); the time each side took and its
-# slowest submissions.
+# slowest submissions, each split into its timed-out tests, its other tests and the rest (test
+# JVMs started again after each hung test, compiling).
 #
 #   grading/bench/stuck-vs-limits.sh demo [LAB]     the demo's samples (every lab, or one)
 #   grading/bench/stuck-vs-limits.sh mutate LAB     the lab's mutants (./wirelab mutate): also the killed sets
@@ -92,9 +93,20 @@ if mode == "mutate":
         differ.append(f"cannot compare the killed sets: {e}")
 sa, sb = seconds(stuck), seconds(limits)
 print(f"time: {sa:.0f} s with the stuck check, {sb:.0f} s with the full limits: {sb / max(sa, 1):.2f}x")
+def where(r):
+    """Where a submission's time went: its hung tests, its other tests, the rest (test JVM start-ups, compiling)."""
+    tests = r.get("tests", [])
+    hung = [t for t in tests if t.get("status") == "timeout"]
+    in_hung = sum(t.get("seconds") or 0 for t in hung)
+    in_tests = sum(t.get("seconds") or 0 for t in tests)
+    return (f"{r.get('seconds', 0):.0f} s = {len(hung)} timed out {in_hung:.0f} s + other tests {in_tests - in_hung:.0f} s"
+            f" + the rest {r.get('seconds', 0) - in_tests:.0f} s ({r.get('jvms', 0)} test JVMs)")
+
 for name, side in (("stuck check", a), ("full limits", b)):
     slow = sorted(((r.get("seconds", 0), k) for k, r in side.items()), reverse=True)[:3]
-    print(f"slowest with the {name}: " + ", ".join(f"{k.replace('/students/', '/')} {s:.0f} s" for s, k in slow))
+    print(f"slowest with the {name}:")
+    for s, k in slow:
+        print(f"  {k.replace('/students/', '/')}: {where(side[k])}")
 if flaky:
     print(f"\n{len(flaky)} difference(s) where neither side ended the test as stuck (the submission's own"
           " nondeterminism, not the check's):")

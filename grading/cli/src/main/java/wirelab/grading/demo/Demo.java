@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import wirelab.grading.batch.Batch;
+import wirelab.grading.batch.GradingSession;
 import wirelab.grading.batch.Progress;
 import wirelab.grading.batch.SharedLanes;
 import wirelab.grading.compile.LabBundle;
@@ -139,13 +140,14 @@ public final class Demo {
 
     /** One lab: prepare it, write its samples as submissions, grade them on the shared cores. */
     private Optional<LabRun> runLab(Lab lab, Path outRoot, boolean force, GradeOptions options, Batch.Together together) {
-        PreparedLab prepared;
+        GradingSession session;
         try {
-            prepared = PreparedLab.prepare(course, lab, options, sandbox, s -> out.println("wirelab: " + lab.name() + ": " + s));
+            session = GradingSession.open(course, lab, options, sandbox, 0, s -> out.println("wirelab: " + lab.name() + ": " + s));
         } catch (RuntimeException e) {
             out.println("== " + lab.name() + ": cannot grade it yet: " + e.getMessage());
             return Optional.empty();
         }
+        PreparedLab prepared = session.lab();
         if (prepared.baseline().tests().isEmpty()) {
             out.println("== " + lab.name() + ": no graded tests yet, skipped");
             return Optional.empty();
@@ -162,9 +164,7 @@ public final class Demo {
             inputs.add(SampleBuilder.build(s, lab, prepared.publishedFiles(), subs));
             byName.put(s.name(), s);
         }
-        // twice the lanes of its share: the second half start only on cores lent while others idle
-        Batch.Outcome o = new Batch(prepared, 2 * together.lanes().lanesFor(prepared), force, out, together)
-                .run(inputs, outRoot.resolve(lab.name()));
+        Batch.Outcome o = session.grade(inputs, outRoot.resolve(lab.name()), force, out, together);
         List<String> escapes = new ArrayList<>();
         if (sandbox.confines(wirelab.grading.run.Threat.READ)) {
             escapes.addAll(Escapes.courseText(lab, prepared.publishedFiles(), outRoot.resolve(lab.name())));

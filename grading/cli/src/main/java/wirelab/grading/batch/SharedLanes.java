@@ -2,7 +2,10 @@ package wirelab.grading.batch;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import wirelab.grading.grade.IdleCores;
 import wirelab.grading.grade.PreparedLab;
 
 /**
@@ -17,28 +20,60 @@ import wirelab.grading.grade.PreparedLab;
  * wait while shorter ones fill the cores. Within a lab, first come, first served; a submission
  * that needs more shares than are free is not overtaken, so a CPU-bound lab is not starved by
  * small ones.
+ *
+ * <p>While the machine has a core idle ({@link IdleCores}), the first in line may also start on
+ * lent shares: a sample whose failing tests wait out their own bounds holds its share but uses
+ * no CPU. At most a second capacity is lent at once.
  */
 public final class SharedLanes {
 
     /** Shares per core: fine enough for 1, 1.5, 2, 3, 4 and 6 test JVMs per core. */
     private static final int SHARES_PER_CORE = 12;
 
+    /** How often a waiter looks whether a core idles. */
+    private static final long LOOK_MILLIS = 250;
+
     private final int capacity;
+    private final IdleCores idle;
     private int free;
     private long arrivals;
     private final List<Ticket> waiting = new ArrayList<>();
 
-    /** One submission waiting for its share: the work its lab has left, its place in line. */
-    private record Ticket(int shares, double workLeft, long arrival) {
+    /**
+     * One submission waiting for its share: its lab (null: any), the work its lab has left, its
+     * place in line.
+     */
+    private record Ticket(Object lab, int lanes, int shares, double workLeft, long arrival) {
     }
 
     private static final Comparator<Ticket> FIRST = Comparator.comparingDouble(Ticket::workLeft).reversed()
             .thenComparingLong(Ticket::arrival);
 
-    /** @param cores the cores the labs share */
-    public SharedLanes(int cores) {
+    /** Submissions running per lab: a lab beyond its own lanes starts more only on lent cores. */
+    private final Map<Object, Integer> running = new HashMap<>();
+
+    /** What a submission holds while it is graded: its lab, its shares, and whether they were lent. */
+    public record Held(Object lab, int shares, boolean lent) {
+    }
+
+    /**
+     * @param cores the cores the labs share
+     * @param idle  lends shares while a core idles; null for none
+     */
+    public SharedLanes(int cores, IdleCores idle) {
         this.capacity = Math.max(1, cores) * SHARES_PER_CORE;
         this.free = capacity;
+        this.idle = idle;
+    }
+
+    /** The cores the labs may use; when they are busy, no more. */
+    public SharedLanes(int cores) {
+        this(cores, null);
+    }
+
+    /** The lender of idle cores, shared with the labs' extra test JVMs; null when none. */
+    public IdleCores idle() {
+        return idle;
     }
 
     int free() {
@@ -66,29 +101,52 @@ public final class SharedLanes {
      *
      * @param notStarted the lab's submissions not started yet, this one included
      */
-    int take(PreparedLab lab, int notStarted) throws InterruptedException {
+    Held take(PreparedLab lab, int notStarted) throws InterruptedException {
         int shares = sharesOf(lab);
-        return take(shares, shares * Math.max(0.1, lab.baseline().referenceSeconds()) * notStarted);
+        return take(lab, lanesFor(lab), shares, shares * Math.max(0.1, lab.baseline().referenceSeconds()) * notStarted);
     }
 
-    /** Waits until no waiter with more work left (or as much, come earlier) is ahead and {@code shares} are free. */
-    synchronized int take(int shares, double workLeft) throws InterruptedException {
-        Ticket me = new Ticket(shares, workLeft, arrivals++);
+    /**
+     * Waits until this submission may start: on its lab's own shares when its lab runs fewer than
+     * {@code lanes} and no waiter with more work left (or as much, come earlier) is ahead and the
+     * shares are free; or on lent shares, first in line of all, while a core idles.
+     */
+    synchronized Held take(Object lab, int lanes, int shares, double workLeft) throws InterruptedException {
+        Ticket me = new Ticket(lab, lanes, shares, workLeft, arrivals++);
         waiting.add(me);
+        boolean lent = false;
         try {
-            while (waiting.stream().min(FIRST).orElseThrow() != me || free < shares) {
-                wait();
+            while (true) {
+                boolean own = waiting.stream().filter(this::withinLanes).min(FIRST).orElse(null) == me;
+                if (own && free >= shares) {
+                    break;
+                }
+                if (idle != null && waiting.stream().min(FIRST).orElseThrow() == me && free - shares >= -capacity
+                        && idle.tryLend()) {
+                    lent = true;
+                    break;
+                }
+                wait(idle == null ? 0 : LOOK_MILLIS);
             }
         } finally {
             waiting.remove(me);
             notifyAll();
         }
         free -= shares;
-        return shares;
+        running.merge(lab, 1, Integer::sum);
+        return new Held(lab, shares, lent);
     }
 
-    synchronized void release(int shares) {
-        free += shares;
+    private boolean withinLanes(Ticket t) {
+        return t.lab() == null || running.getOrDefault(t.lab(), 0) < t.lanes();
+    }
+
+    synchronized void release(Held held) {
+        free += held.shares();
+        running.merge(held.lab(), -1, Integer::sum);
+        if (held.lent()) {
+            idle.giveBack();
+        }
         notifyAll();
     }
 }

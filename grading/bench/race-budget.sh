@@ -41,14 +41,10 @@ samples=(reference "${samples[@]}")
 # SAMPLES="reference" (space-separated) measures only those
 [[ -n "${SAMPLES:-}" ]] && read -r -a samples <<< "$SAMPLES"
 
-# each sample's main classes, compiled as the grader would lay them out (base + the sample's files)
+# each sample's main classes, compiled from the submission the demo grades (its base, patches and files)
+"$root/grading/bench/sample-submissions.sh" "$lab" "$work/subs" "${samples[@]}" > /dev/null
 for s in "${samples[@]}"; do
-  src="$work/src/$s" && mkdir -p "$src"
-  base=solution
-  [[ "$s" != reference ]] && base="$(sed -n 's/^base=//p' "$root/grading/samples/$lab/$s/sample.properties")"
-  if [[ "$base" == starter ]]; then cp -r "$root/labs/$lab/src/main/java/." "$src/"
-  else cp -r "$root/solutions/$lab/src/main/java/." "$src/"; fi
-  [[ "$s" != reference && -d "$root/grading/samples/$lab/$s/src/main/java" ]] && cp -r "$root/grading/samples/$lab/$s/src/main/java/." "$src/"
+  src="$work/subs/$s/src/main/java"
   mkdir -p "$work/classes/$s"
   javac -nowarn -d "$work/classes/$s" -cp "$libs" $(find "$src" -name '*.java') > "$work/javac-$s.log" 2>&1 \
     || { echo "$s does not compile, see $work/javac-$s.log" >&2; exit 2; }

@@ -108,16 +108,20 @@ class SampleBuilderTest {
         assertEquals(mine, Files.readString(built.resolve(BUFFER)));
     }
 
-    @Test
-    @DisplayName("a patch the base changed under fails the sample, naming the sample, the patch, the hunk and the line, and says how to make it again")
-    void aStalePatchFails() throws Exception {
+    /** What building a sample says when the reference became {@code changed} after its patch was made. */
+    private String staleWhenTheBaseBecomes(String changed) throws Exception {
         Lab lab = lab();
         Sample s = sample("if-not-while", "solution");
         mistake(lab, s, BASE.replace("notifyAll()", "notify()"));
-        write(lab.mainSources().resolve("toy/Buffer.java"), BASE.replace("size++;", "size += 1;"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SampleBuilder.build(s, lab, PUBLISHED, tmp.resolve("built")));
-        String m = e.getMessage();
+        write(lab.mainSources().resolve("toy/Buffer.java"), changed);
+        return assertThrows(IllegalArgumentException.class, () -> SampleBuilder.build(s, lab, PUBLISHED, tmp.resolve("built")))
+                .getMessage();
+    }
+
+    @Test
+    @DisplayName("a patch the base changed under fails the sample, naming the sample, the patch, the hunk and the line, and says how to make it again")
+    void aStalePatchFails() throws Exception {
+        String m = staleWhenTheBaseBecomes(BASE.replace("size++;", "size += 1;"));
         for (String said : List.of("sample toy/if-not-while", BUFFER + ".diff", "hunk 1 of 1", "@@ -",
                 "line 11 of the base reads \"size += 1;\", the hunk expects \"size++;\"", "diff -u ")) {
             assertTrue(m.contains(said), "the message must say " + said + ":\n" + m);
@@ -127,13 +131,8 @@ class SampleBuilderTest {
     @Test
     @DisplayName("a patch is applied strictly: a hunk that moved by a line fails, it is not placed with an offset")
     void aMovedHunkFails() throws Exception {
-        Lab lab = lab();
-        Sample s = sample("if-not-while", "solution");
-        mistake(lab, s, BASE.replace("notifyAll()", "notify()"));
-        write(lab.mainSources().resolve("toy/Buffer.java"), BASE.replace("package toy;\n", "package toy;\n\n"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SampleBuilder.build(s, lab, PUBLISHED, tmp.resolve("built")));
-        assertTrue(e.getMessage().contains("hunk 1 of 1"), e.getMessage());
+        String m = staleWhenTheBaseBecomes(BASE.replace("package toy;\n", "package toy;\n\n"));
+        assertTrue(m.contains("hunk 1 of 1"), m);
     }
 
     @Test

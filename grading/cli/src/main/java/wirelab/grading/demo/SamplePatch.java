@@ -44,7 +44,8 @@ final class SamplePatch {
      */
     byte[] applyTo(byte[] base, String baseShown) {
         if (diff.stream().anyMatch(l -> l.startsWith("\\ No newline at end of file"))) {
-            throw fail("the patched file would end without a newline: end it with one", baseShown);
+            throw fail("it holds a file that does not end with a newline (\"\\\\ No newline at end of file\"):"
+                    + " end the base and the copy with one", baseShown);
         }
         Patch<String> patch = UnifiedDiffUtils.parseUnifiedDiff(diff);
         if (patch.getDeltas().isEmpty()) {

@@ -25,7 +25,11 @@ if (( ${#budgets[@]} == 0 )); then
   own="${own:--sc false -f 1 -iters 1 -time 200}"
   budgets=("$own" "-sc false -f 1 -iters 1 -time 50 -pth false" "-sc false -f 1 -iters 1 -time 20 -pth false -hs 64")
 fi
-bundle="$(ls -dt "$root/target/grading-work/bundles/$lab"-*/ 2>/dev/null | while read -r d; do
+# in the grader's work folder: $WIRELAB_WORK, else /var/lib/wirelab for root, else the course's target/
+work_base="$root/target/grading-work"
+(( EUID == 0 )) && work_base=/var/lib/wirelab
+work_base="${WIRELAB_WORK:-$work_base}"
+bundle="$(ls -dt "$work_base/bundles/$lab"-*/ 2>/dev/null | while read -r d; do
   [[ -f "$d/ready" && -d "$d/race" ]] && echo "${d%/}" && break; done)"
 [[ -n "$bundle" ]] || { echo "no prepared $lab bundle with race tests: run ./wirelab grade or demo on $lab first" >&2; exit 2; }
 libs="$(ls "$bundle"/lib/*.jar | tr '\n' ':')"

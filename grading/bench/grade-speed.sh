@@ -18,7 +18,6 @@ work="$root/target/bench-$lab-speed"
 cd "$root"
 ./wirelab --version > /dev/null
 rm -rf "$work" && mkdir -p "$work/subs"
-main="$root/solutions/$lab/src/main/java"
 if [[ -n "${SAMPLES:-}" ]]; then
   read -r -a samples <<< "$SAMPLES"
 else
@@ -26,10 +25,12 @@ else
     d="${d%/}"; grep -q '^base=solution' "$d/sample.properties" && ! grep -q '^verdict=' "$d/sample.properties" && echo "$d"; done)
   samples=(reference "${samples[@]}")
 fi
+# each sample once as the demo writes it (its base, patches and files), then copied N times
+"$root/grading/bench/sample-submissions.sh" "$lab" "$work/built" "${samples[@]}" > /dev/null
 for ((i = 0; i < n; i++)); do
   s="${samples[$((i % ${#samples[@]}))]}"
   dest="$work/subs/$(printf 's%03d' "$i")-$s"
-  mkdir -p "$dest/src/main" && cp -r "$main" "$dest/src/main/"
+  mkdir -p "$dest/src" && cp -r "$work/built/$s/src/main" "$dest/src/"
   # what a student hands in: the solution regions kept, the starter text and the markers dropped
   python3 - "$dest" <<'PY'
 import pathlib, sys
@@ -45,7 +46,6 @@ for p in pathlib.Path(sys.argv[1]).rglob("*.java"):
             out.append(line)
     p.write_text("\n".join(out))
 PY
-  [[ "$s" != reference ]] && cp -r "grading/samples/$lab/$s/src" "$dest/"
 done
 echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 # the first run builds the lab's bundle and learns the plan; not timed (a few submissions suffice)

@@ -25,7 +25,11 @@ if (( ${#budgets[@]} == 0 )); then
   own="${own:--sc false -f 1 -iters 1 -time 200}"
   budgets=("$own" "-sc false -f 1 -iters 1 -time 50 -pth false" "-sc false -f 1 -iters 1 -time 20 -pth false -hs 64")
 fi
-bundle="$(ls -dt "$root/target/grading-work/bundles/$lab"-*/ 2>/dev/null | while read -r d; do
+# in the grader's work folder: $WIRELAB_WORK, else /var/lib/wirelab for root, else the course's target/
+work_base="$root/target/grading-work"
+(( EUID == 0 )) && work_base=/var/lib/wirelab
+work_base="${WIRELAB_WORK:-$work_base}"
+bundle="$(ls -dt "$work_base/bundles/$lab"-*/ 2>/dev/null | while read -r d; do
   [[ -f "$d/ready" && -d "$d/race" ]] && echo "${d%/}" && break; done)"
 [[ -n "$bundle" ]] || { echo "no prepared $lab bundle with race tests: run ./wirelab grade or demo on $lab first" >&2; exit 2; }
 libs="$(ls "$bundle"/lib/*.jar | tr '\n' ':')"
@@ -41,14 +45,10 @@ samples=(reference "${samples[@]}")
 # SAMPLES="reference" (space-separated) measures only those
 [[ -n "${SAMPLES:-}" ]] && read -r -a samples <<< "$SAMPLES"
 
-# each sample's main classes, compiled as the grader would lay them out (base + the sample's files)
+# each sample's main classes, compiled from the submission the demo grades (its base, patches and files)
+"$root/grading/bench/sample-submissions.sh" "$lab" "$work/subs" "${samples[@]}" > /dev/null
 for s in "${samples[@]}"; do
-  src="$work/src/$s" && mkdir -p "$src"
-  base=solution
-  [[ "$s" != reference ]] && base="$(sed -n 's/^base=//p' "$root/grading/samples/$lab/$s/sample.properties")"
-  if [[ "$base" == starter ]]; then cp -r "$root/labs/$lab/src/main/java/." "$src/"
-  else cp -r "$root/solutions/$lab/src/main/java/." "$src/"; fi
-  [[ "$s" != reference && -d "$root/grading/samples/$lab/$s/src/main/java" ]] && cp -r "$root/grading/samples/$lab/$s/src/main/java/." "$src/"
+  src="$work/subs/$s/src/main/java"
   mkdir -p "$work/classes/$s"
   javac -nowarn -d "$work/classes/$s" -cp "$libs" $(find "$src" -name '*.java') > "$work/javac-$s.log" 2>&1 \
     || { echo "$s does not compile, see $work/javac-$s.log" >&2; exit 2; }

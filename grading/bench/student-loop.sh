@@ -47,19 +47,15 @@ WIRELAB_HOME="$root" java -cp "$cp_tool" "$work/Publish.java" "$week" "$repo"
 cd "$repo"
 
 if [[ -n "${CATCHES:-}" ]]; then
-  cp -r "$lab/src/main/java" "$work/starter"
+  # each sample as the demo writes it: its base (the reference or the starter), patches and files
+  "$root/grading/bench/sample-submissions.sh" "$lab" "$work/samples" > /dev/null
   differ=0
   for dir in reference "$root/grading/samples/$lab"/*/; do
     name="$(basename "$dir")"
     props="$dir/sample.properties"
     if [[ "$name" != reference ]] && grep -q '^verdict=' "$props"; then continue; fi   # hostile: not a student's loop
     rm -rf "$lab/src/main/java"
-    if [[ "$name" == reference ]] || grep -q '^base=solution' "$props"; then
-      cp -r "$root/solutions/$lab/src/main/java" "$lab/src/main/java"
-    else
-      cp -r "$work/starter" "$lab/src/main/java"
-    fi
-    [[ "$name" != reference ]] && cp -r "$dir/src/main/java/." "$lab/src/main/java/"
+    cp -r "$work/samples/$name/src/main/java" "$lab/src/main/java"
     ./mvnw test -pl "$lab" > /dev/null 2>&1 || true
     quick="$( (grep -v "^PASS" "$lab/target/wirelab/results.txt" || true) | cut -d" " -f1,2 | sort)"
     ./mvnw test -pl "$lab" -Dwirelab.stress.scale=1 > /dev/null 2>&1 || true

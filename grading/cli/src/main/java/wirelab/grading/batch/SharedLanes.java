@@ -15,9 +15,10 @@ import wirelab.grading.grade.PreparedLab;
  * lab's share of the cores while it is graded. So when one lab is down to its last slow
  * submission, the others' submissions fill the cores instead of waiting for the next lab.
  *
- * <p>The lab with the most work left goes first (its shares times the reference's test time
- * times its submissions not yet started): the longest lab sets the demo's length, so it must never
- * wait while shorter ones fill the cores. Within a lab, first come, first served; a submission
+ * <p>A lab with nothing running goes first, then the lab with the most work left (its shares
+ * times the reference's test time times its submissions not yet started): the longest lab sets
+ * the demo's length, so it must not wait while shorter ones fill the cores, but neither may a
+ * lab's slowest sample (the demo starts those first). Within a lab, first come, first served; a submission
  * that needs more shares than are free is not overtaken, so a CPU-bound lab is not starved by
  * small ones.
  *
@@ -117,11 +118,11 @@ public final class SharedLanes {
         boolean lent = false;
         try {
             while (true) {
-                boolean own = waiting.stream().filter(this::withinLanes).min(FIRST).orElse(null) == me;
+                boolean own = waiting.stream().filter(this::withinLanes).min(idleLabsFirst()).orElse(null) == me;
                 if (own && free >= shares) {
                     break;
                 }
-                if (idle != null && waiting.stream().min(FIRST).orElseThrow() == me && free - shares >= -capacity
+                if (idle != null && waiting.stream().min(idleLabsFirst()).orElseThrow() == me && free - shares >= -capacity
                         && idle.tryLend()) {
                     lent = true;
                     break;
@@ -135,6 +136,14 @@ public final class SharedLanes {
         free -= shares;
         running.merge(lab, 1, Integer::sum);
         return new Held(lab, shares, lent);
+    }
+
+    /**
+     * A lab with nothing running goes ahead of the work-left order: its first samples are those
+     * expected to take longest (the demo starts them first), and started last they would set the end.
+     */
+    private Comparator<Ticket> idleLabsFirst() {
+        return Comparator.comparing((Ticket t) -> t.lab() != null && running.getOrDefault(t.lab(), 0) > 0).thenComparing(FIRST);
     }
 
     private boolean withinLanes(Ticket t) {

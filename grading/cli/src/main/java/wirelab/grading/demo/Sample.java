@@ -16,8 +16,9 @@ import wirelab.grading.run.Threat;
  * One sample submission from {@code grading/samples/<lab>/<name>/}: its base (the reference
  * solution or the starter), a one-line description, what the grader should conclude in words
  * ({@code expect}) and in checkable form ({@code lost}, {@code verdict}: see {@link Expectation}),
- * and the main-source files that differ from the base. A sample with no folder of its own (the
- * reference and the untouched starter) is made up by the demo.
+ * and its main-source files: patches of the base's files ({@code X.java.diff}) or whole files
+ * ({@link SampleBuilder}). A sample with no folder of its own (the reference and the untouched
+ * starter) is made up by the demo.
  *
  * <p>A hostile sample names its kind ({@code threat=}): its expectation holds where the grader
  * confines that kind, {@code unconfined} (if given) where it does not, and the paths it must leave

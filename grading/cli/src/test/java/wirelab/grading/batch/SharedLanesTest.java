@@ -57,6 +57,28 @@ class SharedLanesTest {
         assertEquals(List.of("small lab, within its lanes", "big lab, beyond its lane"), order);
     }
 
+    @Test
+    @DisplayName("A lab with nothing running gets freed shares before the lab with the most work left")
+    void labWithNothingRunningFirst() throws InterruptedException {
+        SharedLanes lanes = new SharedLanes(1);   // 12 shares
+        Object big = "threads";
+        Object small = "sockets";
+        SharedLanes.Held running = lanes.take(big, 3, 6, 100);       // the big lab runs one
+        SharedLanes.Held other = lanes.take("rmi", 3, 6, 50);        // the cores are taken
+        List<String> order = new CopyOnWriteArrayList<>();
+        Thread more = waiter(lanes, big, 3, 6, 100, "big lab, second submission", order);
+        Waits.await("the big lab's second submission to queue", Duration.ofSeconds(10)).until(() -> more.getState() == Thread.State.WAITING);
+        Thread slow = waiter(lanes, small, 3, 6, 1, "small lab, its slowest sample", order);
+        Waits.await("the small lab's first submission to queue", Duration.ofSeconds(10)).until(() -> slow.getState() == Thread.State.WAITING);
+
+        lanes.release(other);   // room for one of them
+        Waits.await("one of them to get the freed shares", Duration.ofSeconds(10)).until(() -> order.size() == 1);
+        assertEquals("small lab, its slowest sample", order.get(0));
+        lanes.release(running);
+        more.join(10_000);
+        assertEquals(2, order.size());
+    }
+
     private static Thread waiter(SharedLanes lanes, Object lab, int labLanes, int shares, double work, String name,
             List<String> order) {
         Thread t = new Thread(() -> {

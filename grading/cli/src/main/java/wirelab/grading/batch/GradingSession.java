@@ -10,6 +10,7 @@ import wirelab.grading.grade.GradeOptions;
 import wirelab.grading.grade.PreparedLab;
 import wirelab.grading.run.Sandbox;
 import wirelab.grading.sandbox.Isolation;
+import wirelab.grading.sandbox.WorkFolders;
 
 /**
  * One lab graded as a class, decided once: the isolation ({@link #isolation}), the prepared lab
@@ -28,7 +29,7 @@ public final class GradingSession {
 
     /** The isolation this machine offers, each layer tried for real: once per run, shared by its sessions. */
     public static Sandbox isolation() {
-        return Isolation.detect(Path.of(System.getProperty("java.home")), PreparedLab.workBase());
+        return Isolation.detect(Path.of(System.getProperty("java.home")), WorkFolders.base());
     }
 
     /** @param jobs lanes the TA asked for; 0 for the lab's own budget ({@link PreparedLab#jvmBudget}) */

@@ -9,12 +9,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import wirelab.grading.course.Course;
 import wirelab.grading.doctor.Doctor;
-import wirelab.grading.grade.PreparedLab;
 import wirelab.grading.result.Points;
 import wirelab.grading.run.Sandbox;
 import wirelab.grading.run.Threat;
 import wirelab.grading.sandbox.IsolatedSandbox;
 import wirelab.grading.sandbox.Isolation;
+import wirelab.grading.sandbox.WorkFolders;
 import wirelab.grading.similarity.Jdks;
 import wirelab.testkit.Peers;
 
@@ -58,7 +58,7 @@ final class DoctorCommand implements Callable<Integer> {
 
         out.println();
         out.println("Isolation (what a submission graded here is kept from doing)");
-        Sandbox sandbox = Isolation.detect(tool, PreparedLab.workBase());
+        Sandbox sandbox = Isolation.detect(tool, WorkFolders.base());
         wrap(sandbox.describe(), 96).forEach(line -> out.println("  " + line));
         for (Threat t : Threat.values()) {
             kind(out, t.word(), sandbox.explain(t));

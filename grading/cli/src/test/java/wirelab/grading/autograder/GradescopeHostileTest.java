@@ -60,7 +60,7 @@ class GradescopeHostileTest {
         Course course = Course.locate();
         Lab lab = course.requireLab("threads");
         Sandbox sandbox = Isolation.detect(Path.of(System.getProperty("java.home")),
-                wirelab.grading.grade.PreparedLab.workBase());
+                wirelab.grading.sandbox.WorkFolders.base());
         Sample sample = new Demo(course, sandbox, System.out).samples(lab).stream().filter(s -> s.name().equals(name))
                 .findFirst().orElseThrow();
         assertTrue(sample.confinedBy(sandbox), name + ": the sandbox uid layer must confine " + sample.threat());

@@ -99,7 +99,7 @@ final class MutateCommand implements Callable<Integer> {
         Sandbox sandbox = GradingSession.isolation();
         System.out.println("isolation: " + sandbox.describe());
         GradingSession session = GradingSession.open(course, l,
-                stuck.applyTo(race ? GradeOptions.defaults().withRace(true) : GradeOptions.defaults()), sandbox, jobs.jobs,
+                stuck.applyTo(race ? GradeOptions.defaults().withRace(true) : GradeOptions.defaults()), sandbox, jobs.jobs(),
                 s -> System.out.println("wirelab: " + s));
         Path outDir = out != null ? out : course.root().resolve("target/mutate").resolve(l.name());
         MutationRun.Result r = new MutationRun(session, System.out).run(

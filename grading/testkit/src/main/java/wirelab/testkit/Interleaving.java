@@ -200,6 +200,12 @@ public final class Interleaving {
         }
     }
 
+    /** {@code value}, after holding the first thread at the read {@code what} (the instrumented maps' reads). */
+    private <T> T read(String what, T value) {
+        afterRead(what);
+        return value;
+    }
+
     /** Called by the instrumented maps after a read: holds the first thread, once. */
     private void afterRead(String what) {
         if (Thread.currentThread() != holdMe || held.getCount() == 0) {
@@ -466,23 +472,17 @@ public final class Interleaving {
 
         @Override
         public Object get(Object key) {
-            Object value = super.get(key);
-            play.afterRead("get");
-            return value;
+            return play.read("get", super.get(key));
         }
 
         @Override
         public boolean containsKey(Object key) {
-            boolean found = super.containsKey(key);
-            play.afterRead("containsKey");
-            return found;
+            return play.read("containsKey", super.containsKey(key));
         }
 
         @Override
         public Object getOrDefault(Object key, Object fallback) {
-            Object value = super.getOrDefault(key, fallback);
-            play.afterRead("getOrDefault");
-            return value;
+            return play.read("getOrDefault", super.getOrDefault(key, fallback));
         }
     }
 
@@ -497,23 +497,17 @@ public final class Interleaving {
 
         @Override
         public Object get(Object key) {
-            Object value = super.get(key);
-            play.afterRead("get");
-            return value;
+            return play.read("get", super.get(key));
         }
 
         @Override
         public boolean containsKey(Object key) {
-            boolean found = super.containsKey(key);
-            play.afterRead("containsKey");
-            return found;
+            return play.read("containsKey", super.containsKey(key));
         }
 
         @Override
         public Object getOrDefault(Object key, Object fallback) {
-            Object value = super.getOrDefault(key, fallback);
-            play.afterRead("getOrDefault");
-            return value;
+            return play.read("getOrDefault", super.getOrDefault(key, fallback));
         }
 
         @Override
@@ -606,16 +600,12 @@ public final class Interleaving {
 
         @Override
         public Object get(Object key) {
-            Object value = super.get(key);
-            play.afterRead("get");
-            return value;
+            return play.read("get", super.get(key));
         }
 
         @Override
         public boolean containsKey(Object key) {
-            boolean found = super.containsKey(key);
-            play.afterRead("containsKey");
-            return found;
+            return play.read("containsKey", super.containsKey(key));
         }
 
         @Override
@@ -636,16 +626,12 @@ public final class Interleaving {
 
         @Override
         public Object get(Object key) {
-            Object value = super.get(key);
-            play.afterRead("get");
-            return value;
+            return play.read("get", super.get(key));
         }
 
         @Override
         public boolean containsKey(Object key) {
-            boolean found = super.containsKey(key);
-            play.afterRead("containsKey");
-            return found;
+            return play.read("containsKey", super.containsKey(key));
         }
     }
 
@@ -660,16 +646,12 @@ public final class Interleaving {
 
         @Override
         public synchronized Object get(Object key) {
-            Object value = super.get(key);
-            play.afterRead("get");
-            return value;
+            return play.read("get", super.get(key));
         }
 
         @Override
         public synchronized boolean containsKey(Object key) {
-            boolean found = super.containsKey(key);
-            play.afterRead("containsKey");
-            return found;
+            return play.read("containsKey", super.containsKey(key));
         }
     }
 }

@@ -15,7 +15,8 @@ import wirelab.grading.sandbox.WorkFolders;
 /**
  * One lab graded as a class, decided once: the isolation ({@link #isolation}), the prepared lab
  * (compiled tests, plan, parts) and the lanes; then batches of submissions (a class, the copies
- * check, mutants) graded on them. The entry point of {@code grade} and {@code mutate}.
+ * check, mutants) graded on them with {@link #grade}. The one entry point to grade submissions:
+ * {@code grade} (and the autograder, which runs it) and {@code mutate} open one.
  */
 public final class GradingSession {
 

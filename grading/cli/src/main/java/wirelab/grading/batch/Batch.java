@@ -160,19 +160,21 @@ public final class Batch {
         int[] skipped = {0};
         // the test-JVM budget the lanes leave unused, and each lane once it has nothing left, go
         // to the submissions still running (see SpareJvms)
-        lab.spareJvms().startBatch(lab.jvmBudget() - Math.min(jobs, byStudent.size()));
+        int ownLanes = together == null ? jobs : together.lanes().lanesFor(lab);
+        lab.spareJvms().startBatch(lab.jvmBudget() - Math.min(ownLanes, byStudent.size()));
+        lab.spareJvms().lendWhenIdle(together == null ? null : together.lanes().idle());
         AtomicInteger notStarted = new AtomicInteger(byStudent.size());
         for (Map.Entry<String, Path> e : byStudent.entrySet()) {
             String student = e.getKey();
             Path input = e.getValue();
             futures.add(lanes.submit(() -> {
-                int shares = together == null ? 0 : together.lanes().take(lab, notStarted.get());
+                SharedLanes.Held held = together == null ? null : together.lanes().take(lab, notStarted.get());
                 notStarted.decrementAndGet();
                 try {
                     return gradeOne(student, input, students, options, progress, skipped);
                 } finally {
-                    if (shares > 0) {
-                        together.lanes().release(shares);
+                    if (held != null) {
+                        together.lanes().release(held);
                     }
                     if (notStarted.get() == 0) {
                         lab.spareJvms().add(1);

@@ -2,6 +2,7 @@ package wirelab.grading.batch;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import wirelab.grading.course.Course;
@@ -15,8 +16,9 @@ import wirelab.grading.sandbox.WorkFolders;
 /**
  * One lab graded as a class, decided once: the isolation ({@link #isolation}), the prepared lab
  * (compiled tests, plan, parts) and the lanes; then batches of submissions (a class, the copies
- * check, mutants) graded on them with {@link #grade}. The one entry point to grade submissions:
- * {@code grade} (and the autograder, which runs it) and {@code mutate} open one.
+ * check, mutants, the demo's samples) graded on them with {@link #grade}. The one entry point to
+ * grade submissions: {@code grade} (and the autograder, which runs it), {@code mutate} and {@code
+ * demo} open one.
  */
 public final class GradingSession {
 
@@ -55,6 +57,15 @@ public final class GradingSession {
                         + Math.max(lanes, lab.jvmBudget()) + " at once")
                 + (lab.options().race() ? ", with race tests" : "") + "; time limit per test "
                 + lab.options().perTest().toSeconds() + " s";
+    }
+
+    /**
+     * Grades {@code inputs} into {@code outDir} on cores shared with other labs' sessions (the
+     * demo): on twice the lanes of this lab's share, the second half starting only on cores lent
+     * while the machine idles (see {@link SharedLanes}).
+     */
+    public Batch.Outcome grade(List<Path> inputs, Path outDir, boolean force, PrintStream out, Batch.Together together) {
+        return new Batch(lab, 2 * together.lanes().lanesFor(lab), force, out, together).run(inputs, outDir);
     }
 
     /** Grades {@code inputs} (results folder name → submission) into {@code outDir}, as a class. */

@@ -3,6 +3,7 @@ package wirelab.grading.batch;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import wirelab.grading.grade.IdleCores;
 import wirelab.grading.grade.PreparedLab;
 
 /**
@@ -17,13 +18,21 @@ import wirelab.grading.grade.PreparedLab;
  * wait while shorter ones fill the cores. Within a lab, first come, first served; a submission
  * that needs more shares than are free is not overtaken, so a CPU-bound lab is not starved by
  * small ones.
+ *
+ * <p>While the machine has a core idle ({@link IdleCores}), the first in line may also start on
+ * lent shares: a sample whose failing tests wait out their own bounds holds its share but uses
+ * no CPU. At most a second capacity is lent at once.
  */
 public final class SharedLanes {
 
     /** Shares per core: fine enough for 1, 1.5, 2, 3, 4 and 6 test JVMs per core. */
     private static final int SHARES_PER_CORE = 12;
 
+    /** How often a waiter looks whether a core idles. */
+    private static final long LOOK_MILLIS = 250;
+
     private final int capacity;
+    private final IdleCores idle;
     private int free;
     private long arrivals;
     private final List<Ticket> waiting = new ArrayList<>();
@@ -35,10 +44,28 @@ public final class SharedLanes {
     private static final Comparator<Ticket> FIRST = Comparator.comparingDouble(Ticket::workLeft).reversed()
             .thenComparingLong(Ticket::arrival);
 
-    /** @param cores the cores the labs share */
-    public SharedLanes(int cores) {
+    /** What a submission holds while it is graded: its shares, and whether they were lent. */
+    public record Held(int shares, boolean lent) {
+    }
+
+    /**
+     * @param cores the cores the labs share
+     * @param idle  lends shares while a core idles; null for none
+     */
+    public SharedLanes(int cores, IdleCores idle) {
         this.capacity = Math.max(1, cores) * SHARES_PER_CORE;
         this.free = capacity;
+        this.idle = idle;
+    }
+
+    /** The cores the labs may use; when they are busy, no more. */
+    public SharedLanes(int cores) {
+        this(cores, null);
+    }
+
+    /** The lender of idle cores, shared with the labs' extra test JVMs; null when none. */
+    public IdleCores idle() {
+        return idle;
     }
 
     int free() {
@@ -66,29 +93,44 @@ public final class SharedLanes {
      *
      * @param notStarted the lab's submissions not started yet, this one included
      */
-    int take(PreparedLab lab, int notStarted) throws InterruptedException {
+    Held take(PreparedLab lab, int notStarted) throws InterruptedException {
         int shares = sharesOf(lab);
         return take(shares, shares * Math.max(0.1, lab.baseline().referenceSeconds()) * notStarted);
     }
 
-    /** Waits until no waiter with more work left (or as much, come earlier) is ahead and {@code shares} are free. */
-    synchronized int take(int shares, double workLeft) throws InterruptedException {
+    /**
+     * Waits until no waiter with more work left (or as much, come earlier) is ahead and {@code
+     * shares} are free, or lent while a core idles.
+     */
+    synchronized Held take(int shares, double workLeft) throws InterruptedException {
         Ticket me = new Ticket(shares, workLeft, arrivals++);
         waiting.add(me);
+        boolean lent = false;
         try {
-            while (waiting.stream().min(FIRST).orElseThrow() != me || free < shares) {
-                wait();
+            while (true) {
+                boolean first = waiting.stream().min(FIRST).orElseThrow() == me;
+                if (first && free >= shares) {
+                    break;
+                }
+                if (first && idle != null && free - shares >= -capacity && idle.tryLend()) {
+                    lent = true;
+                    break;
+                }
+                wait(idle == null ? 0 : LOOK_MILLIS);
             }
         } finally {
             waiting.remove(me);
             notifyAll();
         }
         free -= shares;
-        return shares;
+        return new Held(shares, lent);
     }
 
-    synchronized void release(int shares) {
-        free += shares;
+    synchronized void release(Held held) {
+        free += held.shares();
+        if (held.lent()) {
+            idle.giveBack();
+        }
         notifyAll();
     }
 }

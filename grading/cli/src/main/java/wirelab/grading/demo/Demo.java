@@ -17,12 +17,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import wirelab.grading.batch.Batch;
+import wirelab.grading.batch.GradingSession;
 import wirelab.grading.batch.Progress;
 import wirelab.grading.batch.SharedLanes;
 import wirelab.grading.compile.LabBundle;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
 import wirelab.grading.grade.GradeOptions;
+import wirelab.grading.grade.IdleCores;
 import wirelab.grading.grade.PreparedLab;
 import wirelab.grading.result.Points;
 import wirelab.grading.result.SubmissionResult;
@@ -104,7 +106,7 @@ public final class Demo {
         int total = withTests.stream().mapToInt(l -> (int) samples(l).stream().filter(this::chosen).count()).sum();
         Progress progress = new Progress(out, total, Progress.onTerminal());
         progress.started();
-        Batch.Together together = new Batch.Together(new SharedLanes(cores), progress);
+        Batch.Together together = new Batch.Together(new SharedLanes(cores, IdleCores.ofMachine(2 * cores)), progress);
         ExecutorService perLab = Executors.newFixedThreadPool(Math.max(1, withTests.size()), r -> {
             Thread t = new Thread(r, "demo-lab");
             t.setDaemon(true);
@@ -138,13 +140,14 @@ public final class Demo {
 
     /** One lab: prepare it, write its samples as submissions, grade them on the shared cores. */
     private Optional<LabRun> runLab(Lab lab, Path outRoot, boolean force, GradeOptions options, Batch.Together together) {
-        PreparedLab prepared;
+        GradingSession session;
         try {
-            prepared = PreparedLab.prepare(course, lab, options, sandbox, s -> out.println("wirelab: " + lab.name() + ": " + s));
+            session = GradingSession.open(course, lab, options, sandbox, 0, s -> out.println("wirelab: " + lab.name() + ": " + s));
         } catch (RuntimeException e) {
             out.println("== " + lab.name() + ": cannot grade it yet: " + e.getMessage());
             return Optional.empty();
         }
+        PreparedLab prepared = session.lab();
         if (prepared.baseline().tests().isEmpty()) {
             out.println("== " + lab.name() + ": no graded tests yet, skipped");
             return Optional.empty();
@@ -152,14 +155,16 @@ public final class Demo {
         Path subs = outRoot.resolve("submissions").resolve(lab.name());
         Map<String, Sample> byName = new LinkedHashMap<>();
         List<Path> inputs = new ArrayList<>();
-        for (Sample s : samples(lab)) {
-            if (chosen(s)) {
-                inputs.add(SampleBuilder.build(s, lab, prepared.publishedFiles(), subs));
-                byName.put(s.name(), s);
-            }
+        double max = prepared.gradableMax();
+        // those expected to lose most first: their failing tests wait out their own bounds, and
+        // started last they would set the demo's end
+        List<Sample> order = samples(lab).stream().filter(this::chosen)
+                .sorted(java.util.Comparator.comparingDouble((Sample s) -> s.check().mostLost(max)).reversed()).toList();
+        for (Sample s : order) {
+            inputs.add(SampleBuilder.build(s, lab, prepared.publishedFiles(), subs));
+            byName.put(s.name(), s);
         }
-        Batch.Outcome o = new Batch(prepared, together.lanes().lanesFor(prepared), force, out, together)
-                .run(inputs, outRoot.resolve(lab.name()));
+        Batch.Outcome o = session.grade(inputs, outRoot.resolve(lab.name()), force, out, together);
         List<String> escapes = new ArrayList<>();
         if (sandbox.confines(wirelab.grading.run.Threat.READ)) {
             escapes.addAll(Escapes.courseText(lab, prepared.publishedFiles(), outRoot.resolve(lab.name())));

@@ -75,6 +75,19 @@ public record Expectation(String lost, String verdict, List<String> lostPeerTest
         return Optional.empty();
     }
 
+    /**
+     * The most points this expectation lets a submission lose out of {@code max} (0 where it
+     * bounds no points): the demo starts the samples that lose most first, because a failing test
+     * often waits out its own bound.
+     */
+    public double mostLost(double max) {
+        if (lost.isEmpty()) {
+            return 0;
+        }
+        String[] bounds = lost.split("\\.\\.", 2);
+        return bound(bounds[bounds.length - 1], max);
+    }
+
     /** The expectation in a few words, for the scoreboard. */
     public String describe() {
         String range = lost.isEmpty() ? "" : "loses " + lost.replace("..", " to ");

@@ -52,8 +52,8 @@ final class ShardedRun {
         return result;
     }
 
-    /** One part done, and whether it ran on a spare turn (given back) or the lane's own. */
-    private record Done(int part, Result result, boolean spare) {
+    /** One part done, and the extra turn it ran on (given back), or null for the lane's own. */
+    private record Done(int part, Result result, SpareJvms.Turn extra) {
     }
 
     /**
@@ -74,17 +74,20 @@ final class ShardedRun {
             int running = 0;
             boolean ownBusy = false;
             while (next < parts.size() || running > 0) {
-                while (next < parts.size() && (!ownBusy || lab.spareJvms().tryTake())) {
-                    boolean spare = ownBusy;
+                while (next < parts.size()) {
+                    SpareJvms.Turn extra = ownBusy ? lab.spareJvms().tryTake() : null;
+                    if (ownBusy && extra == null) {
+                        break;
+                    }
                     ownBusy = true;
                     int part = next++;
                     running++;
                     finished.submit(() -> {
                         try {
-                            return new Done(part, runList(parts.get(part), compiled, scratch.resolve("run-" + (part + 1))), spare);
+                            return new Done(part, runList(parts.get(part), compiled, scratch.resolve("run-" + (part + 1))), extra);
                         } finally {
-                            if (spare) {
-                                lab.spareJvms().giveBack();
+                            if (extra != null) {
+                                lab.spareJvms().giveBack(extra);
                             }
                         }
                     });
@@ -95,7 +98,7 @@ final class ShardedRun {
                     Done d = f.get();
                     done[d.part()] = d.result();
                     running--;
-                    if (!d.spare()) {
+                    if (d.extra() == null) {
                         ownBusy = false;
                     }
                 }

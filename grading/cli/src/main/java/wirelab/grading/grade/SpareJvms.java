@@ -12,7 +12,11 @@ import java.util.concurrent.Semaphore;
  */
 public final class SpareJvms {
 
+    /** Where a turn came from, to give it back there. */
+    enum Turn { SPARE, LENT }
+
     private final Semaphore free = new Semaphore(0);
+    private volatile IdleCores idle;
 
     /** A batch starts with the turns its lanes leave unused. */
     public void startBatch(int turns) {
@@ -27,11 +31,28 @@ public final class SpareJvms {
         }
     }
 
-    boolean tryTake() {
-        return free.tryAcquire();
+    /**
+     * Also lends turns while the machine has a core idle (see {@link IdleCores}); null stops
+     * lending. The demo lends: its samples' failing tests often wait out their own bounds.
+     */
+    public void lendWhenIdle(IdleCores cores) {
+        this.idle = cores;
     }
 
-    void giveBack() {
-        free.release();
+    /** A spare turn, else a lent one; null when there is neither. */
+    Turn tryTake() {
+        if (free.tryAcquire()) {
+            return Turn.SPARE;
+        }
+        IdleCores cores = idle;
+        return cores != null && cores.tryLend() ? Turn.LENT : null;
+    }
+
+    void giveBack(Turn turn) {
+        if (turn == Turn.SPARE) {
+            free.release();
+        } else if (turn == Turn.LENT && idle != null) {
+            idle.giveBack();
+        }
     }
 }

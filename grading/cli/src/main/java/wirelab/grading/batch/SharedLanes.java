@@ -2,7 +2,9 @@ package wirelab.grading.batch;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import wirelab.grading.grade.IdleCores;
 import wirelab.grading.grade.PreparedLab;
 
@@ -13,9 +15,10 @@ import wirelab.grading.grade.PreparedLab;
  * lab's share of the cores while it is graded. So when one lab is down to its last slow
  * submission, the others' submissions fill the cores instead of waiting for the next lab.
  *
- * <p>The lab with the most work left goes first (its shares times the reference's test time
- * times its submissions not yet started): the longest lab sets the demo's length, so it must never
- * wait while shorter ones fill the cores. Within a lab, first come, first served; a submission
+ * <p>A lab with nothing running goes first, then the lab with the most work left (its shares
+ * times the reference's test time times its submissions not yet started): the longest lab sets
+ * the demo's length, so it must not wait while shorter ones fill the cores, but neither may a
+ * lab's slowest sample (the demo starts those first). Within a lab, first come, first served; a submission
  * that needs more shares than are free is not overtaken, so a CPU-bound lab is not starved by
  * small ones.
  *
@@ -37,15 +40,21 @@ public final class SharedLanes {
     private long arrivals;
     private final List<Ticket> waiting = new ArrayList<>();
 
-    /** One submission waiting for its share: the work its lab has left, its place in line. */
-    private record Ticket(int shares, double workLeft, long arrival) {
+    /**
+     * One submission waiting for its share: its lab (null: any), the work its lab has left, its
+     * place in line.
+     */
+    private record Ticket(Object lab, int lanes, int shares, double workLeft, long arrival) {
     }
 
     private static final Comparator<Ticket> FIRST = Comparator.comparingDouble(Ticket::workLeft).reversed()
             .thenComparingLong(Ticket::arrival);
 
-    /** What a submission holds while it is graded: its shares, and whether they were lent. */
-    public record Held(int shares, boolean lent) {
+    /** Submissions running per lab: a lab beyond its own lanes starts more only on lent cores. */
+    private final Map<Object, Integer> running = new HashMap<>();
+
+    /** What a submission holds while it is graded: its lab, its shares, and whether they were lent. */
+    public record Held(Object lab, int shares, boolean lent) {
     }
 
     /**
@@ -95,24 +104,26 @@ public final class SharedLanes {
      */
     Held take(PreparedLab lab, int notStarted) throws InterruptedException {
         int shares = sharesOf(lab);
-        return take(shares, shares * Math.max(0.1, lab.baseline().referenceSeconds()) * notStarted);
+        return take(lab, lanesFor(lab), shares, shares * Math.max(0.1, lab.baseline().referenceSeconds()) * notStarted);
     }
 
     /**
-     * Waits until no waiter with more work left (or as much, come earlier) is ahead and {@code
-     * shares} are free, or lent while a core idles.
+     * Waits until this submission may start: on its lab's own shares when its lab runs fewer than
+     * {@code lanes} and no waiter with more work left (or as much, come earlier) is ahead and the
+     * shares are free; or on lent shares, first in line of all, while a core idles.
      */
-    synchronized Held take(int shares, double workLeft) throws InterruptedException {
-        Ticket me = new Ticket(shares, workLeft, arrivals++);
+    synchronized Held take(Object lab, int lanes, int shares, double workLeft) throws InterruptedException {
+        Ticket me = new Ticket(lab, lanes, shares, workLeft, arrivals++);
         waiting.add(me);
         boolean lent = false;
         try {
             while (true) {
-                boolean first = waiting.stream().min(FIRST).orElseThrow() == me;
-                if (first && free >= shares) {
+                boolean own = waiting.stream().filter(this::withinLanes).min(idleLabsFirst()).orElse(null) == me;
+                if (own && free >= shares) {
                     break;
                 }
-                if (first && idle != null && free - shares >= -capacity && idle.tryLend()) {
+                if (idle != null && waiting.stream().min(idleLabsFirst()).orElseThrow() == me && free - shares >= -capacity
+                        && idle.tryLend()) {
                     lent = true;
                     break;
                 }
@@ -123,11 +134,25 @@ public final class SharedLanes {
             notifyAll();
         }
         free -= shares;
-        return new Held(shares, lent);
+        running.merge(lab, 1, Integer::sum);
+        return new Held(lab, shares, lent);
+    }
+
+    /**
+     * A lab with nothing running goes ahead of the work-left order: its first samples are those
+     * expected to take longest (the demo starts them first), and started last they would set the end.
+     */
+    private Comparator<Ticket> idleLabsFirst() {
+        return Comparator.comparing((Ticket t) -> t.lab() != null && running.getOrDefault(t.lab(), 0) > 0).thenComparing(FIRST);
+    }
+
+    private boolean withinLanes(Ticket t) {
+        return t.lab() == null || running.getOrDefault(t.lab(), 0) < t.lanes();
     }
 
     synchronized void release(Held held) {
         free += held.shares();
+        running.merge(held.lab(), -1, Integer::sum);
         if (held.lent()) {
             idle.giveBack();
         }

@@ -3,10 +3,12 @@ package wirelab.dispatcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import wirelab.testkit.Interleaving;
 import wirelab.testkit.Points;
 import wirelab.testkit.StartGate;
 import wirelab.testkit.Stress;
@@ -112,17 +114,28 @@ class HiddenHitCounterTest {
     @DisplayName("two hits on one path, played in turn (the second runs while the first is held right after it read the map): both count, on a new path and on one with hits")
     void test03_twoHitsPlayedInTurn() throws Exception {
         HitCounterServlet fresh = new HitCounterServlet();
-        String heldAt = HeldHits.play(fresh, () -> fresh.hit("/hits/new"), () -> fresh.hit("/hits/new"));
+        String heldAt = played(fresh, () -> fresh.hit("/hits/new"), () -> fresh.hit("/hits/new"));
         assertEquals(2, fresh.hits("/hits/new"), "two hits on a new path, the second made while the first was held"
                 + (heldAt == null ? "" : " right after its " + heldAt + "()") + ", counted " + fresh.hits("/hits/new")
                 + ": both found no counter and both made one, and the second one's was replaced (check-then-act)."
                 + " Create the counter in one atomic step: computeIfAbsent, putIfAbsent or merge");
         HitCounterServlet used = new HitCounterServlet();
         used.hit("/hits/home");
-        heldAt = HeldHits.play(used, () -> used.hit("/hits/home"), () -> used.hit("/hits/home"));
+        heldAt = played(used, () -> used.hit("/hits/home"), () -> used.hit("/hits/home"));
         assertEquals(3, used.hits("/hits/home"), "a path with 1 hit got two more, the second made while the first was"
                 + " held" + (heldAt == null ? "" : " right after its " + heldAt + "()") + ", and counts "
                 + used.hits("/hits/home") + ": both read the old count and both wrote count + 1 (read-modify-write)."
                 + " Count with one atomic step (a LongAdder or AtomicLong, merge, or one lock around read and write)");
+    }
+
+    /**
+     * Plays two hits on one counter, the first held right after its first read of the map of counts
+     * (see {@link Interleaving}); returns where it was held, or null (it never read the map).
+     */
+    private static String played(HitCounterServlet counter, Callable<?> first, Callable<?> second) throws Exception {
+        return Interleaving.in(counter, Interleaving.Holds.READS).calls("hit").whenACallThrows("")
+                .noMap("this test holds one thread inside HitCounterServlet's map of counts, but found no Map"
+                        + " field it could hold it in: keep the counts in a Map field (a ConcurrentHashMap, a HashMap ...)")
+                .run(first, second).firstHeldAt();
     }
 }

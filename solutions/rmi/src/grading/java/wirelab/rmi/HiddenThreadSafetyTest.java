@@ -45,7 +45,7 @@ class HiddenThreadSafetyTest {
     void test01_removeIsOneStep() throws Exception {
         InfoStore store = new InfoStore();
         store.bind("news/today", new Info("quiet"));
-        var removes = Interleaving.run(store, () -> store.remove("news/today"), () -> store.remove("news/today"));
+        var removes = ThreadSafetyTest.played(store, () -> store.remove("news/today"), () -> store.remove("news/today"));
         assertTrue(!(removes.first() && removes.second()),
                 "two clients removed news/today at once and BOTH got true, but only one of them removed it"
                         + (removes.firstHeldAt() == null ? "" : ": client 1 was held right after its "
@@ -56,7 +56,7 @@ class HiddenThreadSafetyTest {
 
         InfoStore bound = new InfoStore();
         bound.bind("k", new Info("first"));
-        var bindRemove = Interleaving.run(bound, () -> bound.bind("k", new Info("second")).version(),
+        var bindRemove = ThreadSafetyTest.played(bound, () -> bound.bind("k", new Info("second")).version(),
                 () -> bound.remove("k"));
         Info now = bound.lookup("k");
         String state = "bind returned version " + bindRemove.first() + ", remove returned " + bindRemove.second()
@@ -79,7 +79,7 @@ class HiddenThreadSafetyTest {
         store.lookup("weather/lyon");    // classes loaded: the only thing to wait for is the other reader
         store.list("");
 
-        var lookups = Interleaving.run(store, () -> store.lookup("weather/paris"),
+        var lookups = ThreadSafetyTest.played(store, () -> store.lookup("weather/paris"),
                 () -> store.lookup("weather/lyon") + " " + store.list("weather/"));
         assertEquals(null, lookups.secondWaitedOn(),
                 "client 1's lookup was held half-way (right after its " + lookups.firstHeldAt() + " of the map) and"
@@ -87,7 +87,7 @@ class HiddenThreadSafetyTest {
                         + " answering: readers are serialised behind one lock (synchronized methods, a"
                         + " synchronizedMap, one lock for everything). With many users that lock is the bottleneck;"
                         + " readers should share (a concurrent map, or a read-write lock)");
-        var lists = Interleaving.run(store, () -> store.list(""), () -> store.lookup("weather/lyon"));
+        var lists = ThreadSafetyTest.played(store, () -> store.list(""), () -> store.lookup("weather/lyon"));
         assertEquals(null, lists.secondWaitedOn(),
                 "client 1's list was held half-way through the keys and client 2's lookup then WAITED ("
                         + lists.secondWaitedOn() + "): readers are serialised behind one lock; they should share");

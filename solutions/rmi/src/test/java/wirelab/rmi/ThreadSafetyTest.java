@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import wirelab.testkit.Interleaving;
 import wirelab.testkit.Points;
 
 /**
@@ -31,7 +33,7 @@ class ThreadSafetyTest {
     @DisplayName("two clients bind the same key at once: each bind gets its own version (no lost update)")
     void test01_concurrentBindsGetTheirOwnVersions() throws Exception {
         InfoStore fresh = new InfoStore();
-        var first = Interleaving.run(fresh,
+        var first = played(fresh,
                 () -> fresh.bind("weather/paris", new Info("sunny")).version(),
                 () -> fresh.bind("weather/paris", new Info("rain")).version());
         assertEquals(Set.of(1L, 2L), new HashSet<>(List.of(first.first(), first.second())),
@@ -40,13 +42,22 @@ class ThreadSafetyTest {
 
         InfoStore bound = new InfoStore();
         bound.bind("weather/oslo", new Info("snow"));
-        var again = Interleaving.run(bound,
+        var again = played(bound,
                 () -> bound.bind("weather/oslo", new Info("sunny")).version(),
                 () -> bound.bind("weather/oslo", new Info("rain")).version());
         assertEquals(Set.of(2L, 3L), new HashSet<>(List.of(again.first(), again.second())),
                 "two binds of a key at version 1 should return the versions 2 and 3, but client 1 got "
                         + again.first() + " and client 2 got " + again.second() + lostUpdate(again));
         assertEquals(3L, bound.lookup("weather/oslo").version(), "after three binds the key's version should be 3");
+    }
+
+    /** Plays two clients' calls on one store, the first held in its map (see {@link Interleaving}). */
+    static <A, B> Interleaving.Outcome<A, B> played(InfoStore store, Callable<A> first, Callable<B> second)
+            throws Exception {
+        return Interleaving.in(store, Interleaving.Holds.EVERY_STEP)
+                .noMap("this test holds one thread inside InfoStore's map, but found no Map field in InfoStore to"
+                        + " hold it in: keep the values in a Map field of InfoStore")
+                .run(first, second);
     }
 
     static String lostUpdate(Interleaving.Outcome<?, ?> outcome) {
@@ -81,7 +92,7 @@ class ThreadSafetyTest {
 
         Interleaving.Outcome<List<String>, Long> listFirst;
         try {
-            listFirst = Interleaving.run(store,
+            listFirst = played(store,
                     () -> store.list("weather/"),
                     () -> store.bind("weather/nice", new Info("warm")).version());
         } catch (java.util.ConcurrentModificationException e) {
@@ -94,7 +105,7 @@ class ThreadSafetyTest {
                         + ", but returned " + listFirst.first());
         assertEquals(after, store.list("weather/"), "after the bind, list should show the new key too");
 
-        var bindFirst = Interleaving.run(store,
+        var bindFirst = played(store,
                 () -> store.bind("weather/rome", new Info("hot")).version(),
                 () -> store.list("weather/"));
         assertEquals(1L, bindFirst.first(), "the first bind of weather/rome should store version 1");

@@ -11,12 +11,14 @@ import wirelab.grading.grade.GradeOptions;
 import wirelab.grading.grade.PreparedLab;
 import wirelab.grading.run.Sandbox;
 import wirelab.grading.sandbox.Isolation;
+import wirelab.grading.sandbox.WorkFolders;
 
 /**
  * One lab graded as a class, decided once: the isolation ({@link #isolation}), the prepared lab
  * (compiled tests, plan, parts) and the lanes; then batches of submissions (a class, the copies
- * check, mutants, the demo's samples) graded on them. The entry point of {@code grade}, {@code
- * mutate}, {@code autograder} and {@code demo}.
+ * check, mutants, the demo's samples) graded on them with {@link #grade}. The one entry point to
+ * grade submissions: {@code grade} (and the autograder, which runs it), {@code mutate} and {@code
+ * demo} open one.
  */
 public final class GradingSession {
 
@@ -30,7 +32,7 @@ public final class GradingSession {
 
     /** The isolation this machine offers, each layer tried for real: once per run, shared by its sessions. */
     public static Sandbox isolation() {
-        return Isolation.detect(Path.of(System.getProperty("java.home")), PreparedLab.workBase());
+        return Isolation.detect(Path.of(System.getProperty("java.home")), WorkFolders.base());
     }
 
     /** @param jobs lanes the TA asked for; 0 for the lab's own budget ({@link PreparedLab#jvmBudget}) */

@@ -42,7 +42,7 @@ final class AdjustCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path outDir = graded.outDir;
+        Path outDir = graded.outDir();
         ClassFiles.Context ctx = graded.context();
         if (student != null || points != null) {
             if (student == null || points == null) {

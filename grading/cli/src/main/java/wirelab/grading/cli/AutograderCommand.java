@@ -38,9 +38,9 @@ public final class AutograderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Course course = Course.locate();
-        Lab l = course.requireLab(lab.name);
+        Lab l = course.requireLab(lab.name());
         if (run) {
-            Path results = GradescopeRun.run(course, l, GradescopeRun.root(), harness(lab.name));
+            Path results = GradescopeRun.run(course, l, GradescopeRun.root(), harness(lab.name()));
             System.out.println("wrote " + results);
             return 0;
         }
@@ -50,7 +50,7 @@ public final class AutograderCommand implements Callable<Integer> {
         }
         AutograderBundle bundle = new AutograderBundle(course, l);
         bundle.write(out);
-        System.out.println("wrote the Gradescope autograder for " + lab.name + " to " + out
+        System.out.println("wrote the Gradescope autograder for " + lab.name() + " to " + out
                 + " (upload it as the assignment's autograder zip)");
         List<String> peers = bundle.peerPrograms();
         System.out.println("its setup.sh installs the programs the tests drive: " + (peers.isEmpty() ? "none needed" : String.join(", ", peers)));

@@ -49,7 +49,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Course course = Course.locate();
-        List<Lab> selected = labs.names.isEmpty() ? course.labList() : labs.names.stream().map(course::requireLab).toList();
+        List<Lab> selected = labs.names().isEmpty() ? course.labList() : labs.names().stream().map(course::requireLab).toList();
         if (contractOnly) {
             return contracts(selected);
         }

@@ -12,14 +12,13 @@ import wirelab.grading.course.Lab;
 import wirelab.grading.run.Sandbox;
 import wirelab.grading.run.Threat;
 import wirelab.grading.sandbox.Exposure;
-import wirelab.grading.sandbox.IsolatedSandbox;
 import wirelab.testkit.Peers;
 
 /**
  * What a command that runs student code says and checks about isolation before it starts: a loud
  * warning when the code would run with the grader's own rights (said again at the end), a refusal
  * when {@code --isolation=required} (or CI=true) asks for more, and, without bubblewrap, the
- * grader's folders closed to the sandbox uids (see {@link Exposure}).
+ * grader's folders closed to the sandbox uids ({@link Sandbox#guard}).
  */
 final class Confinement {
 
@@ -73,24 +72,20 @@ final class Confinement {
      */
     static void closeFolders(Sandbox sandbox, Course course, Lab lab, Path out, List<Path> submissions,
             Consumer<String> say) {
-        if (!(sandbox instanceof IsolatedSandbox iso)) {
-            return;
-        }
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + out, e);
         }
-        List<Exposure.Guarded> guarded = new ArrayList<>();
+        List<Sandbox.Guarded> guarded = new ArrayList<>();
         for (Path secret : List.of(lab.hiddenTests(), lab.mainSources(), lab.raceTests())) {
-            Exposure.anyFileIn(secret).ifPresent(f -> guarded.add(new Exposure.Guarded(f, course.root(),
+            Exposure.anyFileIn(secret).ifPresent(f -> guarded.add(new Sandbox.Guarded(f, course.root(),
                     "the course checkout (hidden tests, reference solutions)")));
         }
-        guarded.add(new Exposure.Guarded(out, out, "the output folder (every student's results)"));
+        guarded.add(new Sandbox.Guarded(out, out, "the output folder (every student's results)"));
         for (Path s : submissions) {
-            guarded.add(new Exposure.Guarded(s, s, "the submissions"));
+            guarded.add(new Sandbox.Guarded(s, s, "the submissions"));
         }
-        Exposure.close(iso, guarded, say);
-        Exposure.readableHomes(iso).forEach(say);
+        sandbox.guard(guarded, say);
     }
 }

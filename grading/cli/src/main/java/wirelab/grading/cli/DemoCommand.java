@@ -44,7 +44,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Course course = Course.locate();
-        List<Lab> chosen = labs.names.isEmpty() ? course.labList() : labs.names.stream().map(course::requireLab).toList();
+        List<Lab> chosen = labs.names().isEmpty() ? course.labList() : labs.names().stream().map(course::requireLab).toList();
         Sandbox sandbox = GradingSession.isolation();
         System.out.println("doctor: " + DoctorCommand.summary(new wirelab.grading.doctor.Doctor(course).programs(), sandbox)
                 + " (./wirelab doctor)");

@@ -9,12 +9,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import wirelab.grading.course.Course;
 import wirelab.grading.doctor.Doctor;
-import wirelab.grading.grade.PreparedLab;
 import wirelab.grading.result.Points;
 import wirelab.grading.run.Sandbox;
 import wirelab.grading.run.Threat;
-import wirelab.grading.sandbox.IsolatedSandbox;
+import wirelab.grading.sandbox.Exposure;
 import wirelab.grading.sandbox.Isolation;
+import wirelab.grading.sandbox.WorkFolders;
 import wirelab.grading.similarity.Jdks;
 import wirelab.testkit.Peers;
 
@@ -58,29 +58,23 @@ final class DoctorCommand implements Callable<Integer> {
 
         out.println();
         out.println("Isolation (what a submission graded here is kept from doing)");
-        Sandbox sandbox = Isolation.detect(tool, PreparedLab.workBase());
+        Sandbox sandbox = Isolation.detect(tool, WorkFolders.base());
         wrap(sandbox.describe(), 96).forEach(line -> out.println("  " + line));
         for (Threat t : Threat.values()) {
             kind(out, t.word(), sandbox.explain(t));
         }
-        if (sandbox instanceof IsolatedSandbox iso) {
-            if (iso.sandboxUids() && !iso.bubblewrap()) {
-                kind(out, "network", "NOT confined without bubblewrap: a sandbox uid may open connections, to the"
-                        + " internet and to the servers of submissions graded at the same time on loopback (grade with"
-                        + " --jobs 1 to keep them apart; on Gradescope each submission has a container of its own)");
-                Course here = course;
-                List<Path> secrets = here.labList().stream().map(l -> wirelab.grading.sandbox.Exposure.anyFileIn(l.hiddenTests()))
-                        .flatMap(java.util.Optional::stream).toList();
-                if (!wirelab.grading.sandbox.Exposure.readable(iso, secrets).isEmpty()) {
-                    out.println("  the course checkout " + here.root() + " is readable by every user: ./wirelab grade and demo"
-                            + " close it to others (chmod o-rwx) before any student code runs");
-                }
-                wirelab.grading.sandbox.Exposure.readableHomes(iso).forEach(w -> out.println("  " + w));
+        List<Path> secrets = course.labList().stream().map(l -> Exposure.anyFileIn(l.hiddenTests()))
+                .flatMap(java.util.Optional::stream).toList();
+        for (Sandbox.Remark r : sandbox.remarks(course.root(), secrets)) {
+            if (r.kind() != null) {
+                kind(out, r.kind(), r.text());
+            } else {
+                out.println("  " + r.text());
             }
-            for (String advice : Doctor.bubblewrapAdvice(iso)) {
-                String indent = advice.substring(0, advice.length() - advice.stripLeading().length());
-                wrap(advice.strip(), 96 - indent.length()).forEach(line -> out.println("  " + indent + line));
-            }
+        }
+        for (String advice : sandbox.advice()) {
+            String indent = advice.substring(0, advice.length() - advice.stripLeading().length());
+            wrap(advice.strip(), 96 - indent.length()).forEach(line -> out.println("  " + indent + line));
         }
         String warning = Confinement.warning(sandbox);
         if (warning != null) {
@@ -123,7 +117,7 @@ final class DoctorCommand implements Callable<Integer> {
         List<Doctor.Program> absent = programs.stream().filter(p -> !p.present()).toList();
         long tests = absent.stream().mapToLong(p -> p.dependents().size()).sum();
         double points = absent.stream().mapToDouble(Doctor.Program::points).sum();
-        String iso = sandbox instanceof IsolatedSandbox i ? i.level() : "plain fork";
+        String iso = sandbox.level();
         if (absent.isEmpty()) {
             return "isolation " + iso + "; every peer program present: every test is graded here";
         }

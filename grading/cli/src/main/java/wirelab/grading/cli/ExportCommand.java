@@ -59,7 +59,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path outDir = graded.outDir;
+        Path outDir = graded.outDir();
         LmsExport.Format f;
         try {
             f = LmsExport.Format.valueOf(format.toUpperCase(Locale.ROOT));

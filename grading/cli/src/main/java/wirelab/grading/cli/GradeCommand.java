@@ -78,8 +78,8 @@ final class GradeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Course course = Course.locate();
-        Lab l = course.requireLab(lab.name);
-        Path outDir = out != null ? out : Path.of("grading-out", lab.name);
+        Lab l = course.requireLab(lab.name());
+        Path outDir = out != null ? out : Path.of("grading-out", lab.name());
         GradeOptions options = stuck.applyTo(GradeOptions.defaults().withShards(shards)
                 .withPerTest(timeout == null ? null : Duration.ofSeconds(timeout)));
         Sandbox sandbox = GradingSession.isolation();
@@ -100,7 +100,7 @@ final class GradeCommand implements Callable<Integer> {
         if (copies > 1) {
             List<Path> inputs = Batch.expand(submissions);
             List<Path> graded = Copies.of(inputs, copies);
-            Batch.Outcome outcome = gradeAll(course, l, sandbox, Batch.names(graded), outDir, jobs.jobs, true, options);
+            Batch.Outcome outcome = gradeAll(course, l, sandbox, Batch.names(graded), outDir, jobs.jobs(), true, options);
             Scoreboard.print(outcome.results(), System.out);
             outcome.printSummary(System.out);
             List<Copies.Disagreement> differ = Copies.compare(graded, outcome.results());
@@ -108,7 +108,7 @@ final class GradeCommand implements Callable<Integer> {
             return differ.isEmpty() ? 0 : 1;
         }
         try (ClassIntake intake = ClassIntake.read(submissions, roster, outDir, only, System.out)) {
-            Batch.Outcome outcome = gradeAll(course, l, sandbox, intake.byStudent(), outDir, jobs.jobs, force, options);
+            Batch.Outcome outcome = gradeAll(course, l, sandbox, intake.byStudent(), outDir, jobs.jobs(), force, options);
             Scoreboard.print(outcome.results(), System.out);
             outcome.printSummary(System.out);
             intake.printKept(System.out);

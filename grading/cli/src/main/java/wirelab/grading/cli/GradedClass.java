@@ -9,10 +9,14 @@ import wirelab.grading.batch.ClassFiles;
 final class GradedClass {
 
     @Parameters(paramLabel = "OUT", description = "The output folder of ./wirelab grade.")
-    Path outDir;
+    private Path outDir;
 
     @Option(names = "--lab", paramLabel = "LAB", description = "The lab (default: the one OUT was graded for).")
-    String lab;
+    private String lab;
+
+    Path outDir() {
+        return outDir;
+    }
 
     ClassFiles.Context context() {
         return ClassFiles.context(outDir, lab);

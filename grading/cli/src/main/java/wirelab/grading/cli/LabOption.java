@@ -7,5 +7,9 @@ final class LabOption {
 
     @Option(names = "--lab", required = true, paramLabel = "LAB",
             description = "The lab: a folder of solutions/ (threads, sockets, dispatcher, rmi).")
-    String name;
+    private String name;
+
+    String name() {
+        return name;
+    }
 }

@@ -8,5 +8,9 @@ import picocli.CommandLine.Option;
 final class LabsOption {
 
     @Option(names = "--lab", paramLabel = "LAB", description = "Only this lab (repeatable; default: every lab).")
-    List<String> names = new ArrayList<>();
+    private List<String> names = new ArrayList<>();
+
+    List<String> names() {
+        return names;
+    }
 }

@@ -39,8 +39,8 @@ final class LateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Course course = Course.locate();
-        Week week = course.weekOf(course.requireLab(lab.name)).orElseThrow(() -> new IllegalArgumentException(
-                "no modules/week*/module.yaml lists " + lab.name + ": no due date or late policy to apply"));
+        Week week = course.weekOf(course.requireLab(lab.name())).orElseThrow(() -> new IllegalArgumentException(
+                "no modules/week*/module.yaml lists " + lab.name() + ": no due date or late policy to apply"));
         // the times the exports gave, then the file's, which win
         Map<String, Instant> at = new java.util.TreeMap<>(Identity.times(graded));
         if (times != null) {
@@ -55,7 +55,7 @@ final class LateCommand implements Callable<Integer> {
         List<LateGradebook.Row> rows = LateGradebook.apply(graded.resolve("gradebook.csv"), at, due, week.late(), labPoints);
         Path file = graded.resolve("gradebook-late.csv");
         LateGradebook.write(rows, file);
-        System.out.println(lab.name + " due " + due + "; late policy: " + week.late().describe()
+        System.out.println(lab.name() + " due " + due + "; late policy: " + week.late().describe()
                 + "; counts " + num(labPoints) + " point(s) of week " + week.number());
         for (LateGradebook.Row r : rows) {
             System.out.printf("  %-24s score %6s / %s  after the late policy %6s  week %6s / %s  %s%n", r.student(), num(r.raw()),

@@ -99,11 +99,11 @@ final class MutateCommand implements Callable<Integer> {
         Sandbox sandbox = GradingSession.isolation();
         System.out.println("isolation: " + sandbox.describe());
         GradingSession session = GradingSession.open(course, l,
-                stuck.applyTo(race ? GradeOptions.defaults().withRace(true) : GradeOptions.defaults()), sandbox, jobs.jobs,
+                stuck.applyTo(race ? GradeOptions.defaults().withRace(true) : GradeOptions.defaults()), sandbox, jobs.jobs(),
                 s -> System.out.println("wirelab: " + s));
         Path outDir = out != null ? out : course.root().resolve("target/mutate").resolve(l.name());
-        MutationRun.Result r = new MutationRun(session.lab(), System.out).run(
-                new MutationRun.Options(operators, max, everywhere, session.lanes(), force, only), outDir);
+        MutationRun.Result r = new MutationRun(session, System.out).run(
+                new MutationRun.Options(operators, max, everywhere, force, only), outDir);
         MutationReport.print(r, System.out);
         MutationReport.writeJson(r, outDir.resolve("mutants.json"));
         MutationReport.writeHtml(r, outDir.resolve("mutants.html"));

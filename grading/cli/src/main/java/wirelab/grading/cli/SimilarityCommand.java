@@ -45,7 +45,7 @@ final class SimilarityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Course course = Course.locate();
-        Lab l = course.requireLab(lab.name);
+        Lab l = course.requireLab(lab.name());
         Optional<Jdks.Jdk> jdk = Jdks.newest(Similarity.MIN_JAVA, java);
         if (jdk.isEmpty()) {
             System.err.println("wirelab similarity: JPlag 6 needs Java " + Similarity.MIN_JAVA + " or newer, and only Java "
@@ -54,14 +54,14 @@ final class SimilarityCommand implements Callable<Integer> {
             System.err.println("(JPlag 4.3.0 still runs on 17 but is two major versions behind; wirelab does not fall back to it.)");
             return 2;
         }
-        Path outDir = out != null ? out : Path.of("similarity-out", lab.name);
+        Path outDir = out != null ? out : Path.of("similarity-out", lab.name());
         Path work = Files.createTempDirectory("wirelab-similarity");
         int n = Similarity.prepare(course, l, submissions, work);
         if (n < 2) {
             System.err.println("wirelab similarity: found " + n + " submission(s) with Java sources; need at least 2");
             return 2;
         }
-        System.out.println("similarity: " + n + " submissions of " + lab.name + ", base code = the published starter, on JDK "
+        System.out.println("similarity: " + n + " submissions of " + lab.name() + ", base code = the published starter, on JDK "
                 + jdk.get().feature() + (Runtime.version().feature() < Similarity.MIN_JAVA
                         ? " (this tool runs on " + Runtime.version().feature() + "; JPlag gets its own JVM)" : ""));
         int rc = new Similarity(course, jdk.get()).run(work, outDir.toAbsolutePath(), minTokens, top);

@@ -11,7 +11,7 @@ final class StuckOption {
         "End a test as stuck once its threads have made no progress for this long (every thread waits for",
         "another, or spins at one place), with the timeout verdict its time limit would give",
         "(default: ${DEFAULT-VALUE}; 0: every hung test waits out its time limit)."})
-    double seconds = GradeOptions.STUCK_AFTER.toMillis() / 1000.0;
+    private double seconds = GradeOptions.STUCK_AFTER.toMillis() / 1000.0;
 
     GradeOptions applyTo(GradeOptions options) {
         return options.withStuckAfter(Duration.ofMillis(Math.max(0, Math.round(seconds * 1000))));

@@ -20,33 +20,33 @@ public final class GateTable {
         out.println("-".repeat(header.length() + 4));
         for (LabVerdict v : verdicts) {
             out.printf(Locale.ROOT, "%-11s %-24s %-26s %-24s %-7s %s%n",
-                    v.lab,
-                    solution(v.solution),
-                    starter(v.starter),
-                    race(v.raceSolution, v.raceStarter),
-                    v.leaks.isEmpty() ? "none" : Integer.toString(v.leaks.size()),
-                    !v.ok() ? "FAIL" : v.unchecked.isEmpty() ? "PASS" : "PASS, " + v.unchecked.size() + " unchecked");
+                    v.lab(),
+                    solution(v.solution()),
+                    starter(v.starter()),
+                    race(v.raceSolution(), v.raceStarter()),
+                    v.leaks().isEmpty() ? "none" : Integer.toString(v.leaks().size()),
+                    !v.ok() ? "FAIL" : v.unchecked().isEmpty() ? "PASS" : "PASS, " + v.unchecked().size() + " unchecked");
         }
         out.println();
         for (LabVerdict v : verdicts) {
-            if (v.contract != null) {
-                out.println(v.lab + " " + v.contract.summary());
+            if (v.contract() != null) {
+                out.println(v.lab() + " " + v.contract().summary());
             }
         }
         out.println("labs/ in sync with solutions/: " + (publishInSync ? "yes" : "NO (run ./wirelab publish)"));
         for (LabVerdict v : verdicts) {
-            if (v.ok() && !v.unchecked.isEmpty()) {
+            if (v.ok() && !v.unchecked().isEmpty()) {
                 out.println();
-                out.println("WARNING " + v.lab + ": " + v.unchecked.size() + " test(s) NOT CHECKED on this machine"
+                out.println("WARNING " + v.lab() + ": " + v.unchecked().size() + " test(s) NOT CHECKED on this machine"
                         + " (a peer program is missing; CI=true or --strict fails the gate for this):");
-                v.unchecked.forEach(u -> out.println("  - " + u));
+                v.unchecked().forEach(u -> out.println("  - " + u));
             }
         }
         for (LabVerdict v : verdicts) {
             if (!v.ok()) {
                 out.println();
-                out.println(v.lab + ":");
-                v.breaches.forEach(b -> out.println("  - " + b));
+                out.println(v.lab() + ":");
+                v.breaches().forEach(b -> out.println("  - " + b));
             }
         }
     }

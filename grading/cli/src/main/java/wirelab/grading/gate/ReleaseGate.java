@@ -72,14 +72,13 @@ public final class ReleaseGate {
     }
 
     public LabVerdict check(Lab lab) {
-        long start = System.nanoTime();
         LabVerdict v = new LabVerdict(lab.name());
         // the contract needs no build: read from the sources, said even when the rest cannot run
-        v.contract = ContractCheck.of(lab);
-        v.contract.problems().forEach(p -> v.breaches.add("contract: " + p));
+        v.contract(ContractCheck.of(lab));
+        v.contract().problems().forEach(p -> v.breach("contract: " + p));
         LabBuild build = new LabBuild(lab);
         if (!build.isBuilt() || !Files.isDirectory(build.starterClasses())) {
-            v.breaches.add("not built: run ./mvnw process-test-classes (or ./wirelab check without --no-build)");
+            v.breach("not built: run ./mvnw process-test-classes (or ./wirelab check without --no-build)");
             return v;
         }
         Gating g = new Gating(lab, build, v, scratch(lab), uncheckable(build, v),
@@ -93,16 +92,15 @@ public final class ReleaseGate {
         if (!selectors.isEmpty()) {
             solutionPassesEveryTest(g, selectors);
             starterFailsEveryGradedTest(g, selectors);
-            if (v.solution.stream().noneMatch(TestResult::graded)) {
-                v.breaches.add("no graded test (@Points) at all");
+            if (v.solution().stream().noneMatch(TestResult::graded)) {
+                v.breach("no graded test (@Points) at all");
             }
         }
         if (races && !build.raceTestClasses().isEmpty()) {
             raceTests(g);
         }
-        v.leaks.addAll(LeakScan.scan(lab));
-        v.leaks.forEach(l -> v.breaches.add("leak: " + l));
-        v.millis = (System.nanoTime() - start) / 1_000_000;
+        v.leaks().addAll(LeakScan.scan(lab));
+        v.leaks().forEach(l -> v.breach("leak: " + l));
         return v;
     }
 
@@ -117,9 +115,9 @@ public final class ReleaseGate {
                 build.testLibraries()), concat(build.publicTestClasses(), build.hiddenTestClasses())).missingHere();
         missing.tests().keySet().stream().sorted().forEach(id -> {
             String line = PeerNeeds.Missing.shortId(id) + ": " + missing.reason(id);
-            v.unchecked.add(line);
+            v.unchecked().add(line);
             if (strict) {
-                v.breaches.add("cannot check " + line + " (strict: CI=true or --strict)");
+                v.breach("cannot check " + line + " (strict: CI=true or --strict)");
             }
         });
         return missing;
@@ -133,12 +131,12 @@ public final class ReleaseGate {
             RunOutcome sol = g.jvm().run(spec(g.build().solutionClasses(), g.build(), selectors, g.perTest(),
                     g.scratch().resolve("solution-" + round)));
             if (round == 1) {
-                g.v().solution.addAll(sol.results());
+                g.v().solution().addAll(sol.results());
             }
-            sol.problems().forEach(p -> g.v().breaches.add("solution: " + p));
+            sol.problems().forEach(p -> g.v().breach("solution: " + p));
             for (TestResult r : sol.results()) {
                 if (!r.passed() && !g.missing().affects(r.id())) {
-                    g.v().breaches.add("solution fails " + r.id() + (repeat > 1 ? " in round " + round : "")
+                    g.v().breach("solution fails " + r.id() + (repeat > 1 ? " in round " + round : "")
                             + ": " + firstLine(r.message()) + " [" + r.status() + "]");
                 }
             }
@@ -155,7 +153,7 @@ public final class ReleaseGate {
         progress.accept(lab + ": starter, graded tests");
         RunOutcome st = g.jvm().run(spec(g.build().starterClasses(), g.build(), selectors, g.perTest(),
                 g.scratch().resolve("starter")));
-        g.v().starter.addAll(st.results());
+        g.v().starter().addAll(st.results());
         List<String> passing = st.results().stream().filter(r -> r.graded() && r.passed()).map(TestResult::id)
                 .filter(id -> !g.missing().affects(id)).toList();
         for (int retry = 1; retry <= STARTER_RETRIES && !passing.isEmpty(); retry++) {
@@ -175,7 +173,7 @@ public final class ReleaseGate {
                     .filter(stillPassing::contains).distinct().toList();
         }
         for (String id : passing) {
-            g.v().breaches.add("passes on the starter (" + (1 + STARTER_RETRIES) + " runs of " + (1 + STARTER_RETRIES)
+            g.v().breach("passes on the starter (" + (1 + STARTER_RETRIES) + " runs of " + (1 + STARTER_RETRIES)
                     + "), so it measures nothing: " + id);
         }
     }
@@ -197,19 +195,19 @@ public final class ReleaseGate {
         if (built.isPresent()) {
             progress.accept(lab + ": race tests on the solution: all " + raceIds.size()
                     + " passed in the build's own jcstress run (" + built.get() + ")");
-            tests.tests().forEach(t -> v.raceSolution.add(new TestResult(t.className(), t.name(), t.points(),
+            tests.tests().forEach(t -> v.raceSolution().add(new TestResult(t.className(), t.name(), t.points(),
                     t.points() > 0, "passed", "passed in the build's jcstress run", null, null, null, null, null, 0)));
         } else {
             progress.accept(lab + ": race tests on the solution (" + tests.tests().size() + " jcstress tests)");
-            v.raceSolution.addAll(tests.results(JcstressRun.run(javaHome, concat(List.of(build.solutionClasses()), cp),
+            v.raceSolution().addAll(tests.results(JcstressRun.run(javaHome, concat(List.of(build.solutionClasses()), cp),
                     g.scratch().resolve("race-solution"), wall, Sandbox.PLAIN)));
         }
-        v.raceSolution.stream().filter(r -> !r.passed())
-                .forEach(r -> v.breaches.add("solution fails race test " + r.id() + ": " + r.message()));
+        v.raceSolution().stream().filter(r -> !r.passed())
+                .forEach(r -> v.breach("solution fails race test " + r.id() + ": " + r.message()));
         progress.accept(lab + ": race tests on the starter");
-        v.raceStarter.addAll(tests.results(JcstressRun.run(javaHome, concat(List.of(build.starterClasses()), cp),
+        v.raceStarter().addAll(tests.results(JcstressRun.run(javaHome, concat(List.of(build.starterClasses()), cp),
                 g.scratch().resolve("race-starter"), wall, Sandbox.PLAIN)));
-        List<String> passedOnStarter = v.raceStarter.stream().filter(r -> r.graded() && r.passed())
+        List<String> passedOnStarter = v.raceStarter().stream().filter(r -> r.graded() && r.passed())
                 .map(TestResult::id).toList();
         if (!passedOnStarter.isEmpty()) {
             // only those that passed run again: the others' verdict is in
@@ -219,11 +217,11 @@ public final class ReleaseGate {
                     g.scratch().resolve("race-starter-2"), wall, Sandbox.PLAIN, passedOnStarter));
             List<String> caughtNow = again.stream().filter(r -> passedOnStarter.contains(r.id()) && !r.passed())
                     .map(TestResult::id).toList();
-            v.raceStarter.replaceAll(r -> r.passed() && caughtNow.contains(r.id())
+            v.raceStarter().replaceAll(r -> r.passed() && caughtNow.contains(r.id())
                     ? again.stream().filter(a -> a.id().equals(r.id())).findFirst().orElse(r) : r);
         }
-        v.raceStarter.stream().filter(r -> r.graded() && r.passed())
-                .forEach(r -> v.breaches.add("race test passes on the starter (2 runs of 2), so it measures nothing: " + r.id()));
+        v.raceStarter().stream().filter(r -> r.graded() && r.passed())
+                .forEach(r -> v.breach("race test passes on the starter (2 runs of 2), so it measures nothing: " + r.id()));
     }
 
     private TestJvmSpec spec(Path mainClasses, LabBuild build, List<String> selectors, Duration perTest, Path work) {

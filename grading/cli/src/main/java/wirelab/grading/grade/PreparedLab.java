@@ -1,9 +1,6 @@
 package wirelab.grading.grade;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +11,6 @@ import wirelab.grading.compile.LabBundle;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
 import wirelab.grading.course.LabBuild;
-import wirelab.grading.files.Folders;
 import wirelab.grading.peers.PeerNeeds;
 import wirelab.grading.publish.StarterRenderer;
 import wirelab.grading.race.RaceTests;
@@ -22,15 +18,14 @@ import wirelab.grading.run.RunOutcome;
 import wirelab.grading.run.Sandbox;
 import wirelab.grading.run.TestJvm;
 import wirelab.grading.run.TestJvmSpec;
-import wirelab.grading.sandbox.Isolation;
-import wirelab.grading.sandbox.Perms;
+import wirelab.grading.sandbox.WorkFolders;
 
 /**
  * Everything about one lab that every submission shares, prepared once per grading run: the
  * compiled tests (cached across runs, {@link LabBundle}), the plan learnt from the reference, the
  * published test files (to notice edited tests), the race tests, and the sandbox. The test JVMs'
- * command is {@link TestJvmCommand}'s job and their class-data-sharing archive {@link CdsArchive}'s;
- * everything is read through methods.
+ * command is {@link TestJvmCommand}'s job, their class-data-sharing archive {@link CdsArchive}'s
+ * and the folders it all lives in {@code WorkFolders}'; everything is read through methods.
  */
 public final class PreparedLab {
 
@@ -78,72 +73,18 @@ public final class PreparedLab {
         this.notGradedHere = peerNeeds.missingHere(sandbox::canRun);
     }
 
-    /**
-     * The folder for grading scratch and cached bundles: WIRELAB_WORK if set; as root, where test
-     * JVMs run as sandbox uids, /var/lib/wirelab, outside the course (which such a uid must not
-     * enter), 0711 and the grader's own; else target/grading-work in the course when the course's
-     * path is open to others (bubblewrap runs as nobody there), else a folder in the system's
-     * temporary folder.
-     */
-    public static Path workBase() {
-        String env = System.getenv("WIRELAB_WORK");
-        boolean root = Isolation.isRoot();
-        Path base;
-        if (env != null && !env.isBlank()) {
-            base = Path.of(env);
-        } else if (root) {
-            base = Path.of("/var/lib/wirelab");
-        } else {
-            Path course = wirelab.grading.course.Course.locate().root();
-            base = Perms.traversableByOthers(course) ? course.resolve("target/grading-work")
-                    : Path.of(System.getProperty("java.io.tmpdir"), "wirelab-grading-" + System.getProperty("user.name"));
-        }
-        try {
-            Files.createDirectories(base);
-            if (root) {
-                // another user may have made it first (in /tmp, say): it must be root's own real folder
-                if (Files.isSymbolicLink(base) || (Integer) Files.getAttribute(base, "unix:uid", LinkOption.NOFOLLOW_LINKS) != 0) {
-                    throw new IllegalStateException(base + " is not a folder of root's own: cannot grade there (set WIRELAB_WORK)");
-                }
-                Perms.set(base, "rwx--x--x");
-            } else {
-                base.toFile().setReadable(true, false);   // never a parent: those are the user's business
-                base.toFile().setExecutable(true, false);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return base.toAbsolutePath();
-    }
-
-    /** Removes the scratch folders of grading runs whose process is gone (a killed run leaves its own). */
-    private static void removeStaleScratch(Path base) {
-        try (java.util.stream.Stream<Path> s = Files.list(base)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().matches("work-\\d+")).toList()) {
-                long pid = Long.parseLong(p.getFileName().toString().substring(5));
-                if (ProcessHandle.of(pid).isEmpty()) {
-                    Folders.delete(p);
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // another run is cleaning up too: what is left goes next time
-        }
-    }
-
     public static PreparedLab prepare(Course course, Lab lab, GradeOptions options, Sandbox sandbox,
             java.util.function.Consumer<String> say) {
         Path javaHome = Path.of(System.getProperty("java.home"));
         boolean explicitTimeout = options.perTest() != null;
         options = options.forLab(lab);
-        Path base = workBase();
-        removeStaleScratch(base);
-        LabBundle bundle = LabBundle.prepare(course, lab, Perms.dir(base.resolve("bundles"), "rwx--x--x"), TestJvmCommand.runnerJars());
+        Path base = WorkFolders.base();
+        WorkFolders.removeStale(base);
+        LabBundle bundle = LabBundle.prepare(course, lab, WorkFolders.bundles(base), TestJvmCommand.runnerJars());
         bundle.seal();
         Baseline baseline = Baseline.load(bundle.dir().resolve("plan.json"));
         boolean learnt = false;
-        // one folder per lab: labs graded at once (the demo) have students of the same name
-        Path scratchRoot = Perms.dir(Perms.dir(base.resolve("work-" + ProcessHandle.current().pid()), "rwx--x--x")
-                .resolve(lab.name()), "rwx--x--x");
+        Path scratchRoot = WorkFolders.scratch(base, lab.name());
         if (baseline == null) {
             say.accept("learning the test plan of " + lab.name() + " from the reference solution (once)");
             List<String> selectors = new ArrayList<>();

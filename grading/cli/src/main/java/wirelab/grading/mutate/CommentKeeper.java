@@ -23,15 +23,9 @@ final class CommentKeeper {
     static String restore(String original, String mutated, Set<Integer> commentLines) {
         List<String> a = original.lines().toList();
         List<String> b = mutated.lines().toList();
-        int head = 0;
-        while (head < a.size() && head < b.size() && a.get(head).equals(b.get(head))) {
-            head++;
-        }
-        int tail = 0;
-        while (tail < a.size() - head && tail < b.size() - head
-                && a.get(a.size() - 1 - tail).equals(b.get(b.size() - 1 - tail))) {
-            tail++;
-        }
+        LineDiff.Changed changed = LineDiff.Changed.between(a, b);
+        int head = changed.head();
+        int tail = changed.tail();
         List<String> x = a.subList(head, a.size() - tail);
         List<String> y = b.subList(head, b.size() - tail);
         // longest common subsequence of the changed parts (a few lines each)

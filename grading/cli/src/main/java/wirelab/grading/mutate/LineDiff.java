@@ -14,18 +14,29 @@ public final class LineDiff {
     private LineDiff() {
     }
 
+    /** The changed middle of two texts' lines: {@code head} lines the same before it, {@code tail} after it. */
+    record Changed(int head, int tail) {
+
+        static Changed between(List<String> a, List<String> b) {
+            int head = 0;
+            while (head < a.size() && head < b.size() && a.get(head).equals(b.get(head))) {
+                head++;
+            }
+            int tail = 0;
+            while (tail < a.size() - head && tail < b.size() - head
+                    && a.get(a.size() - 1 - tail).equals(b.get(b.size() - 1 - tail))) {
+                tail++;
+            }
+            return new Changed(head, tail);
+        }
+    }
+
     public static String of(String file, String before, String after) {
         List<String> a = before.lines().toList();
         List<String> b = after.lines().toList();
-        int head = 0;
-        while (head < a.size() && head < b.size() && a.get(head).equals(b.get(head))) {
-            head++;
-        }
-        int tail = 0;
-        while (tail < a.size() - head && tail < b.size() - head
-                && a.get(a.size() - 1 - tail).equals(b.get(b.size() - 1 - tail))) {
-            tail++;
-        }
+        Changed changed = Changed.between(a, b);
+        int head = changed.head();
+        int tail = changed.tail();
         int from = Math.max(0, head - CONTEXT);
         int toA = Math.min(a.size(), a.size() - tail + CONTEXT);
         int toB = Math.min(b.size(), b.size() - tail + CONTEXT);

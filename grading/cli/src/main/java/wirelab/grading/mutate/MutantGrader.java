@@ -12,28 +12,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import wirelab.grading.batch.Batch;
+import wirelab.grading.batch.GradingSession;
 import wirelab.grading.files.Folders;
 import wirelab.grading.grade.Baseline;
-import wirelab.grading.grade.PreparedLab;
 import wirelab.grading.result.SubmissionResult;
 import wirelab.grading.result.TestVerdict;
 
 /**
  * Grades compiled mutants as one class through the grading pipeline: each mutant becomes a
- * submission (the reference's main sources with the one file changed), and the batch grades them
- * on lanes, each in fresh isolated JVMs, against the prepared lab. A mutant is killed when a
- * graded test the reference passes fails on it.
+ * submission (the reference's main sources with the one file changed), and the session grades
+ * them as it grades a class: on its lanes, each in fresh isolated JVMs, against its prepared lab.
+ * A mutant is killed when a graded test the reference passes fails on it.
  */
 public final class MutantGrader {
 
-    private final PreparedLab lab;
-    private final int jobs;
+    private final GradingSession session;
     private final boolean force;
     private final PrintStream out;
 
-    public MutantGrader(PreparedLab lab, int jobs, boolean force, PrintStream out) {
-        this.lab = lab;
-        this.jobs = jobs;
+    public MutantGrader(GradingSession session, boolean force, PrintStream out) {
+        this.session = session;
         this.force = force;
         this.out = out;
     }
@@ -47,7 +45,7 @@ public final class MutantGrader {
                 Path dir = subs.resolve(m.folderName());
                 Folders.delete(dir);
                 Path src = dir.resolve("src/main/java");
-                Folders.copy(lab.lab().mainSources(), src);
+                Folders.copy(session.lab().lab().mainSources(), src);
                 Files.writeString(src.resolve(m.file()), m.source());
                 byFolder.put(m.folderName(), m);
                 inputs.add(dir);
@@ -55,8 +53,8 @@ public final class MutantGrader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Batch.Outcome o = new Batch(lab, jobs, force, out).run(inputs, outDir.resolve("grading"));
-        Set<String> countable = lab.baseline().tests().stream().filter(t -> t.graded() && t.referencePasses())
+        Batch.Outcome o = session.grade(Batch.names(inputs), outDir.resolve("grading"), force, out);
+        Set<String> countable = session.lab().baseline().tests().stream().filter(t -> t.graded() && t.referencePasses())
                 .map(Baseline.Planned::id).collect(Collectors.toSet());
         List<MutantOutcome> outcomes = new ArrayList<>();
         for (SubmissionResult r : o.results()) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import wirelab.grading.batch.GradingSession;
 import wirelab.grading.grade.PreparedLab;
 
 /**
@@ -25,14 +26,14 @@ public final class MutationRun {
      *
      * @param only the ids of the only mutants to try (as {@code --dry-run} prints them), or empty for all
      */
-    public record Options(List<String> operators, int max, boolean everywhere, int jobs, boolean force, List<String> only) {
+    public record Options(List<String> operators, int max, boolean everywhere, boolean force, List<String> only) {
 
         public Options {
             only = only == null ? List.of() : List.copyOf(only);
         }
 
-        public Options(List<String> operators, int max, boolean everywhere, int jobs, boolean force) {
-            this(operators, max, everywhere, jobs, force, List.of());
+        public Options(List<String> operators, int max, boolean everywhere, boolean force) {
+            this(operators, max, everywhere, force, List.of());
         }
     }
 
@@ -51,11 +52,14 @@ public final class MutationRun {
         }
     }
 
+    private final GradingSession session;
     private final PreparedLab lab;
     private final PrintStream out;
 
-    public MutationRun(PreparedLab lab, PrintStream out) {
-        this.lab = lab;
+    /** @param session the lab's grading session: its lanes compile and grade the mutants */
+    public MutationRun(GradingSession session, PrintStream out) {
+        this.session = session;
+        this.lab = session.lab();
         this.out = out;
     }
 
@@ -87,10 +91,10 @@ public final class MutationRun {
                 outcomes.size(), o.max() > 0 && o.max() < chosen.size() - outcomes.size() ? "trying " + candidates.size() + " (--max)"
                         : "trying " + candidates.size());
         List<Mutant> compiled = new ArrayList<>();
-        outcomes.addAll(compile(candidates, compiled, o.jobs()));
+        outcomes.addAll(compile(candidates, compiled, session.lanes()));
         out.printf("compiled: %d of %d (the rest are not mistakes a compiler lets through)%n", compiled.size(), candidates.size());
         if (!compiled.isEmpty()) {
-            outcomes.addAll(new MutantGrader(lab, o.jobs(), o.force(), out).grade(compiled, outDir));
+            outcomes.addAll(new MutantGrader(session, o.force(), out).grade(compiled, outDir));
         }
         return new Result(lab.lab().name(), outcomes, (System.nanoTime() - start) / 1e9, lab.sandbox().describe());
     }

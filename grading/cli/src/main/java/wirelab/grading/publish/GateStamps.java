@@ -57,22 +57,29 @@ public final class GateStamps {
         }
     }
 
+    /** The lab's stamp, or null when check has not passed for it here. */
+    private Properties stamp(Lab lab) {
+        Path file = dir.resolve(lab.name() + ".stamp");
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        Properties p = new Properties();
+        try (var in = Files.newBufferedReader(file)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+
     /** Why each lab may not be released (empty: every lab passed check on its current sources). */
     public List<String> refusals(List<Lab> labs) {
         List<String> out = new ArrayList<>();
         for (Lab lab : labs) {
-            Path file = dir.resolve(lab.name() + ".stamp");
-            if (!Files.isRegularFile(file)) {
+            Properties p = stamp(lab);
+            if (p == null) {
                 out.add(lab.name() + ": ./wirelab check has not passed for it on this machine");
-                continue;
-            }
-            Properties p = new Properties();
-            try (var in = Files.newBufferedReader(file)) {
-                p.load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (!"PASS".equals(p.getProperty("verdict"))) {
+            } else if (!"PASS".equals(p.getProperty("verdict"))) {
                 out.add(lab.name() + ": the last ./wirelab check FAILED (" + p.getProperty("checked") + ")");
             } else if (!hash(lab).equals(p.getProperty("sources"))) {
                 out.add(lab.name() + ": solutions/" + lab.name() + " changed since ./wirelab check passed ("
@@ -89,17 +96,8 @@ public final class GateStamps {
     public List<String> warnings(List<Lab> labs) {
         List<String> out = new ArrayList<>();
         for (Lab lab : labs) {
-            Path file = dir.resolve(lab.name() + ".stamp");
-            if (!Files.isRegularFile(file)) {
-                continue;
-            }
-            Properties p = new Properties();
-            try (var in = Files.newBufferedReader(file)) {
-                p.load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            String unchecked = p.getProperty("unchecked", "").strip();
+            Properties p = stamp(lab);
+            String unchecked = p == null ? "" : p.getProperty("unchecked", "").strip();
             if (!unchecked.isEmpty()) {
                 out.add(lab.name() + ": ./wirelab check could not run " + unchecked.split(" \\| ").length
                         + " test(s) on " + "its machine (" + p.getProperty("checked") + "): " + unchecked);

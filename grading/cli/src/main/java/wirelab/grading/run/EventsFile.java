@@ -19,12 +19,10 @@ final class EventsFile {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** uid → planned test (id, name, points, graded). */
-    final Map<String, JsonNode> plan = new LinkedHashMap<>();
-    /** uid → finished event. */
-    final Map<String, JsonNode> finished = new LinkedHashMap<>();
-    final List<String> started = new ArrayList<>();
-    boolean reachedEnd;
+    private final Map<String, JsonNode> plan = new LinkedHashMap<>();
+    private final Map<String, JsonNode> finished = new LinkedHashMap<>();
+    private final List<String> started = new ArrayList<>();
+    private boolean reachedEnd;
 
     /** Bytes of events read at most: the runner caps each test's output, so more is not the runner's. */
     private static final long LIMIT = 256L << 20;
@@ -56,6 +54,21 @@ final class EventsFile {
             }
         }
         return events;
+    }
+
+    /** uid → planned test (id, name, points, graded), in the runner's order. */
+    Map<String, JsonNode> plan() {
+        return plan;
+    }
+
+    /** uid → finished event. */
+    Map<String, JsonNode> finished() {
+        return finished;
+    }
+
+    /** Whether the runner wrote its end event: every planned test had its turn. */
+    boolean reachedEnd() {
+        return reachedEnd;
     }
 
     /** The test that started last and has no verdict: the one the JVM died in. */

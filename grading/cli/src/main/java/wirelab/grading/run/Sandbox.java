@@ -1,6 +1,8 @@
 package wirelab.grading.run;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Wraps a test JVM's command line in whatever isolation the machine offers, watches it while it
@@ -14,6 +16,11 @@ public interface Sandbox {
 
     /** One line for reports: what isolation this is. */
     String describe();
+
+    /** The isolation in a few words, for one-line summaries ("bubblewrap + sandbox uid"). */
+    default String level() {
+        return "plain fork";
+    }
 
     /** Whether a submission graded here is kept from doing {@code threat}. */
     default boolean confines(Threat threat) {
@@ -60,6 +67,40 @@ public interface Sandbox {
      * now, and what they were (the demo's escape check).
      */
     default List<String> leftovers() {
+        return List.of();
+    }
+
+    /** A path student code must not read, the folder to close when it can, and what that folder is (for the note). */
+    record Guarded(Path probe, Path close, String what) {
+    }
+
+    /**
+     * Before any student code runs here: closes to it whatever of {@code guarded} it could read,
+     * saying so, and warns about what stays readable that is not the grader's to close (homes).
+     * Nothing to do where the code sees none of it, or runs with the grader's own rights anyway
+     * (the loud warning of {@link #confines} false says that).
+     *
+     * @throws IllegalStateException when something stays readable after closing it
+     */
+    default void guard(List<Guarded> guarded, Consumer<String> say) {
+    }
+
+    /**
+     * What the doctor adds to the kinds of {@link Threat} about this isolation on this machine: a
+     * gap of a kind of its own (network), whether the course's {@code secrets} (a file standing for
+     * each secret folder of {@code course}) are readable to student code before grading closes them,
+     * readable homes.
+     */
+    default List<Remark> remarks(Path course, List<Path> secrets) {
+        return List.of();
+    }
+
+    /** One of {@link #remarks}: under a kind of its own ({@code kind} a word), or a note ({@code kind} null). */
+    record Remark(String kind, String text) {
+    }
+
+    /** How to get stronger isolation on this machine (what keeps bubblewrap from working), one line each; empty when there is none to get. */
+    default List<String> advice() {
         return List.of();
     }
 

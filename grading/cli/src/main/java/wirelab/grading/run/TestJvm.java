@@ -56,28 +56,28 @@ public final class TestJvm {
             Path events = spec.workDir().resolve("events-" + jvms + ".jsonl");
             deleteStale(events);
             Attempt attempt = launch(spec, selectors, events, hung);
-            tail = attempt.output;
+            tail = attempt.output();
             EventsFile file = EventsFile.read(events);
-            if (file.plan.isEmpty()) {
-                problems.addAll(attempt.leftBehind);
-                problems.add(attempt.killedFor != null
-                        ? "the test JVM was stopped before any test ran: " + attempt.killedFor
-                        : "the test JVM ended (exit code " + attempt.exitCode + ") before any test ran");
+            if (file.plan().isEmpty()) {
+                problems.addAll(attempt.leftBehind());
+                problems.add(attempt.killedFor() != null
+                        ? "the test JVM was stopped before any test ran: " + attempt.killedFor()
+                        : "the test JVM ended (exit code " + attempt.exitCode() + ") before any test ran");
                 break;
             }
             if (jvms == 1 || budget == 50) {
-                budget = Math.max(2, file.plan.size() + 1);
+                budget = Math.max(2, file.plan().size() + 1);
             }
             int rerunBefore = rerun.size();
             collect(file, attempt, results, problems);
             hung |= results.values().stream().anyMatch(r -> r.message() != null && r.message().startsWith("stuck:"));
-            attempt.leftBehind.stream().filter(p -> !problems.contains(p)).forEach(problems::add);
-            if (file.reachedEnd) {
+            attempt.leftBehind().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
+            if (file.reachedEnd()) {
                 break;
             }
             // Run whatever the dead JVM never reached in a fresh one.
             List<String> remaining = new ArrayList<>();
-            file.plan.forEach((uid, planned) -> {
+            file.plan().forEach((uid, planned) -> {
                 if (!results.containsKey(uid)) {
                     String selector = planned.path("selector").asText();
                     if (!remaining.contains(selector)) {
@@ -102,20 +102,20 @@ public final class TestJvm {
      */
     private void collect(EventsFile file, Attempt attempt, Map<String, TestResult> results, List<String> problems) {
         String unfinished = file.unfinished();
-        for (Map.Entry<String, JsonNode> planned : file.plan.entrySet()) {
+        for (Map.Entry<String, JsonNode> planned : file.plan().entrySet()) {
             String uid = planned.getKey();
-            JsonNode done = file.finished.get(uid);
+            JsonNode done = file.finished().get(uid);
             if (done != null) {
                 results.putIfAbsent(uid, EventsFile.result(planned.getValue(), done));
-            } else if (uid.equals(unfinished) && attempt.killedFor != null && attempt.killedFor.startsWith("output")
+            } else if (uid.equals(unfinished) && attempt.killedFor() != null && attempt.killedFor().startsWith("output")
                     && !results.containsKey(uid) && rerun.add(uid)) {
                 continue;
             } else if (uid.equals(unfinished)) {
                 results.putIfAbsent(uid, dead(planned.getValue(), attempt));
             }
         }
-        if (attempt.killedFor != null && !attempt.killedFor.startsWith("wall") && !problems.contains(attempt.killedFor)) {
-            problems.add(attempt.killedFor);
+        if (attempt.killedFor() != null && !attempt.killedFor().startsWith("wall") && !problems.contains(attempt.killedFor())) {
+            problems.add(attempt.killedFor());
         }
     }
 
@@ -130,19 +130,19 @@ public final class TestJvm {
 
     private static TestResult dead(JsonNode planned, Attempt attempt) {
         TestResult base = EventsFile.result(planned, planned);
-        if (attempt.killedFor != null && attempt.killedFor.startsWith("wall")) {
+        if (attempt.killedFor() != null && attempt.killedFor().startsWith("wall")) {
             return new TestResult(base.id(), base.name(), base.points(), base.graded(), "timeout",
                     "the test did not finish within the time limit and its JVM had to be stopped",
-                    null, null, null, lastLines(attempt.output, 20), threadDumpIn(attempt.output), 0);
+                    null, null, null, lastLines(attempt.output(), 20), threadDumpIn(attempt.output()), 0);
         }
-        String why = attempt.killedFor != null ? attempt.killedFor
-                : attempt.exitCode == RunnerMain.RUNNER_FAILED_EXIT
-                        ? "the test JVM could not go on during this test (" + runnerFailure(attempt.output)
+        String why = attempt.killedFor() != null ? attempt.killedFor()
+                : attempt.exitCode() == RunnerMain.RUNNER_FAILED_EXIT
+                        ? "the test JVM could not go on during this test (" + runnerFailure(attempt.output())
                                 + "): e.g. it started more threads than a test may"
-                : "the JVM ended during this test (exit code " + attempt.exitCode
+                : "the JVM ended during this test (exit code " + attempt.exitCode()
                         + "): System.exit, Runtime.halt or a crash; a test must never end the JVM";
         return new TestResult(base.id(), base.name(), base.points(), base.graded(), "crashed", why,
-                null, null, null, lastLines(attempt.output, 20), null, 0);
+                null, null, null, lastLines(attempt.output(), 20), null, 0);
     }
 
     /**
@@ -181,7 +181,7 @@ public final class TestJvm {
                 .directory(spec.workDir().toFile())
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Attempt attempt = new Attempt();
+        String killedFor = null;
         try {
             Files.createDirectories(spec.workDir());
             Process process = pb.start();
@@ -191,21 +191,21 @@ public final class TestJvm {
             pump.start();
             long deadline = System.nanoTime() + spec.wall().toNanos();
             while (process.isAlive()) {
-                if (reader.overflowed) {
-                    attempt.killedFor = "output limit: the code printed more than " + spec.outputLimit() / 1024
+                if (reader.overflowed()) {
+                    killedFor = "output limit: the code printed more than " + spec.outputLimit() / 1024
                             + " KiB and was stopped";
                     kill(process);
                     break;
                 }
                 if (System.nanoTime() > deadline) {
-                    attempt.killedFor = "wall-clock limit of " + spec.wall().toSeconds() + " s reached";
+                    killedFor = "wall-clock limit of " + spec.wall().toSeconds() + " s reached";
                     quit(process);
                     kill(process);
                     break;
                 }
                 String over = sandbox.exceeded(spec, process.toHandle());
                 if (over != null) {
-                    attempt.killedFor = over;
+                    killedFor = over;
                     kill(process);
                     break;
                 }
@@ -213,17 +213,15 @@ public final class TestJvm {
             }
             process.waitFor(5, TimeUnit.SECONDS);
             // before the output and the events are read: nothing the JVM started may still write them
-            attempt.leftBehind = sandbox.ended(spec);
+            List<String> leftBehind = sandbox.ended(spec);
             pump.join(2000);
-            attempt.exitCode = process.isAlive() ? -1 : process.exitValue();
-            attempt.output = reader.text();
+            return new Attempt(killedFor, process.isAlive() ? -1 : process.exitValue(), reader.text(), leftBehind);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the test JVM", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running tests", e);
         }
-        return attempt;
     }
 
     /** SIGQUIT makes the JVM print a thread dump (with deadlocks) to its stdout. */
@@ -273,11 +271,8 @@ public final class TestJvm {
         return String.join("\n", java.util.Arrays.copyOfRange(lines, from, lines.length));
     }
 
-    private static final class Attempt {
-        String killedFor;
-        int exitCode;
-        String output = "";
-        List<String> leftBehind = List.of();
+    /** How one test JVM ended: what stopped it (null when it ended by itself), its exit code, its output, what it left behind. */
+    private record Attempt(String killedFor, int exitCode, String output, List<String> leftBehind) {
     }
 
     /** Drains a stream, keeping at most {@code limit} bytes and noting when there was more. */
@@ -312,6 +307,11 @@ public final class TestJvm {
             } catch (IOException e) {
                 // the process was killed
             }
+        }
+
+        /** Whether the stream held more than the limit. */
+        boolean overflowed() {
+            return overflowed;
         }
 
         String text() {

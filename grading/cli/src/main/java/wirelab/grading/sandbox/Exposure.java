@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import wirelab.grading.run.Sandbox.Guarded;
 
 /**
  * What a sandbox uid could read of the grader's own before grading starts, asked of the kernel (a
@@ -28,16 +29,12 @@ public final class Exposure {
     private Exposure() {
     }
 
-    /** One path to keep from the sandbox uid, the folder to close when it can read it, and what it is. */
-    public record Guarded(Path probe, Path close, String what) {
-    }
-
     /**
      * Closes to other users whatever of {@code guarded} a sandbox uid can read, saying so, and checks again.
      *
      * @throws IllegalStateException when something stays readable after closing it
      */
-    public static void close(IsolatedSandbox sandbox, List<Guarded> guarded, Consumer<String> say) {
+    static void close(IsolatedSandbox sandbox, List<Guarded> guarded, Consumer<String> say) {
         if (!sandbox.sandboxUids() || sandbox.bubblewrap()) {
             return;   // bubblewrap shows the test JVM none of these; no uid, nothing to ask
         }
@@ -61,7 +58,7 @@ public final class Exposure {
     }
 
     /** The homes of the grader's user (and of the user who ran sudo) that every user may read: warnings. */
-    public static List<String> readableHomes(IsolatedSandbox sandbox) {
+    static List<String> readableHomes(IsolatedSandbox sandbox) {
         if (!sandbox.sandboxUids() || sandbox.bubblewrap()) {
             return List.of();
         }
@@ -105,7 +102,7 @@ public final class Exposure {
     }
 
     /** Which of {@code paths} a sandbox uid of {@code sandbox} can read now (empty without sandbox uids). */
-    public static List<Path> readable(IsolatedSandbox sandbox, List<Path> paths) {
+    static List<Path> readable(IsolatedSandbox sandbox, List<Path> paths) {
         return sandbox.sandboxUids() ? readableBy(sandbox.uids(), paths) : List.of();
     }
 

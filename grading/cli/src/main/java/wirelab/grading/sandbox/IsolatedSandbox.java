@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import wirelab.grading.files.Folders;
@@ -468,10 +469,38 @@ public final class IsolatedSandbox implements Sandbox {
         return String.join(" + ", parts);
     }
 
-    /** The level in a few words, for one-line summaries. */
+    @Override
     public String level() {
         return bwrap && uids != null ? "bubblewrap + sandbox uid" : bwrap ? "bubblewrap" : uids != null ? "sandbox uid"
                 : prlimit ? "limits only" : "plain fork";
+    }
+
+    @Override
+    public void guard(List<Guarded> guarded, Consumer<String> say) {
+        Exposure.close(this, guarded, say);
+        Exposure.readableHomes(this).forEach(say);
+    }
+
+    @Override
+    public List<Remark> remarks(Path course, List<Path> secrets) {
+        if (uids == null || bwrap) {
+            return List.of();
+        }
+        List<Remark> out = new ArrayList<>();
+        out.add(new Remark("network", "NOT confined without bubblewrap: a sandbox uid may open connections, to the"
+                + " internet and to the servers of submissions graded at the same time on loopback (grade with"
+                + " --jobs 1 to keep them apart; on Gradescope each submission has a container of its own)"));
+        if (!Exposure.readable(this, secrets).isEmpty()) {
+            out.add(new Remark(null, "the course checkout " + course + " is readable by every user: ./wirelab grade and demo"
+                    + " close it to others (chmod o-rwx) before any student code runs"));
+        }
+        Exposure.readableHomes(this).forEach(w -> out.add(new Remark(null, w)));
+        return out;
+    }
+
+    @Override
+    public List<String> advice() {
+        return BubblewrapAdvice.of(this);
     }
 
     @Override

@@ -24,6 +24,7 @@ import wirelab.grading.demo.Demo;
 import wirelab.grading.demo.Escapes;
 import wirelab.grading.demo.Sample;
 import wirelab.grading.demo.SampleBuilder;
+import wirelab.grading.files.Folders;
 import wirelab.grading.publish.StarterRenderer;
 import wirelab.grading.report.GradescopeResults;
 import wirelab.grading.run.Sandbox;
@@ -60,14 +61,14 @@ class GradescopeHostileTest {
         Course course = Course.locate();
         Lab lab = course.requireLab("threads");
         Sandbox sandbox = Isolation.detect(Path.of(System.getProperty("java.home")),
-                wirelab.grading.grade.PreparedLab.workBase());
+                wirelab.grading.sandbox.WorkFolders.base());
         Sample sample = new Demo(course, sandbox, System.out).samples(lab).stream().filter(s -> s.name().equals(name))
                 .findFirst().orElseThrow();
         assertTrue(sample.confinedBy(sandbox), name + ": the sandbox uid layer must confine " + sample.threat());
         String kind = sample.threat() == null ? "nothing is tried" : sample.threat().word() + " is confined";
         Map<String, byte[]> published = new StarterRenderer(course).render(lab);
         Path built = SampleBuilder.build(sample, lab, published, root.resolve("built"));
-        GradescopeRunTest.copyTree(built, root.resolve("submission"));
+        Folders.copy(built, root.resolve("submission"));
 
         Path file = GradescopeRun.run(course, lab, root, (submission, out) -> Main.run("grade", submission.toString(),
                 "--lab", "threads", "--out", out.toString(), "--jobs", "1", "--force", "--isolation", "required"));

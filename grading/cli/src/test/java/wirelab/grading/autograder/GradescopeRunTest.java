@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +24,7 @@ import wirelab.grading.course.Lab;
 import wirelab.grading.course.LabBuild;
 import wirelab.grading.course.LabPoints;
 import wirelab.grading.course.Week;
+import wirelab.grading.files.Folders;
 import wirelab.grading.report.GradescopeResults;
 import wirelab.grading.sandbox.Isolation;
 
@@ -52,7 +50,7 @@ class GradescopeRunTest {
         Course course = Course.locate();
         Lab lab = course.requireLab("sockets");
         Week week = course.weekOf(lab).orElseThrow();
-        copyTree(lab.mainSources(), root.resolve("submission/src/main/java"));
+        Folders.copy(lab.mainSources(), root.resolve("submission/src/main/java"));
         // submitted 20 hours after the deadline: one started day late
         Files.writeString(root.resolve("submission_metadata.json"), """
                 {"id": 1, "created_at": "%s", "users": [{"name": "Ada"}], "assignment": {"title": "sockets"}}
@@ -101,7 +99,7 @@ class GradescopeRunTest {
             // a Gradescope container: root, bubblewrap refused, each test JVM as a sandbox uid
             System.setProperty("wirelab.sandbox", "uid");
         }
-        copyTree(lab.mainSources(), root.resolve("submission/src/main/java"));
+        Folders.copy(lab.mainSources(), root.resolve("submission/src/main/java"));
         Files.writeString(root.resolve("submission_metadata.json"), """
                 {"id": 1, "created_at": "%s", "users": [{"name": "Ada"}], "assignment": {"title": "%s"}}
                 """.formatted(course.weekOf(lab).orElseThrow().due().minusHours(1).toOffsetDateTime(), name));
@@ -142,13 +140,4 @@ class GradescopeRunTest {
         assertTrue(r.get("output").asText().contains("could not grade"));
     }
 
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path f : walk.filter(Files::isRegularFile).toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-    }
 }

@@ -21,12 +21,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import wirelab.grading.batch.GradingSession;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
 import wirelab.grading.files.Folders;
 import wirelab.grading.grade.GradeOptions;
-import wirelab.grading.grade.PreparedLab;
-import wirelab.grading.sandbox.Isolation;
 
 /**
  * {@code wirelab mutate} end to end on a tiny fixture lab (src/test/resources/mutate-fixture): one
@@ -41,7 +40,7 @@ class MutateFixtureTest {
     @TempDir
     static Path course;
 
-    static PreparedLab lab;
+    static GradingSession session;
 
     @BeforeAll
     static void prepare() throws IOException {
@@ -56,13 +55,12 @@ class MutateFixtureTest {
         Files.writeString(labDir.resolve("target/test.classpath"), cp);
         Course c = new Course(course);
         Lab fixture = c.requireLab("fixture");
-        lab = PreparedLab.prepare(c, fixture, GradeOptions.defaults(),
-                Isolation.detect(Path.of(System.getProperty("java.home")), PreparedLab.workBase()), s -> { });
+        session = GradingSession.open(c, fixture, GradeOptions.defaults(), GradingSession.isolation(), 2, s -> { });
     }
 
     private static MutationRun.Result run(Path out) {
         PrintStream console = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        return new MutationRun(lab, console).run(new MutationRun.Options(OPERATORS, 0, false, 2, true), out);
+        return new MutationRun(session, console).run(new MutationRun.Options(OPERATORS, 0, false, true), out);
     }
 
     @Test
@@ -110,18 +108,18 @@ class MutateFixtureTest {
     void onlyTheNamedMutants(@TempDir Path out) {
         PrintStream console = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         String survivor = "wirelab/fixture/Counter.java:11:boundary:1";
-        MutationRun.Result r = new MutationRun(lab, console).run(
-                new MutationRun.Options(OPERATORS, 0, false, 2, true, List.of(survivor)), out);
+        MutationRun.Result r = new MutationRun(session, console).run(
+                new MutationRun.Options(OPERATORS, 0, false, true, List.of(survivor)), out);
         assertEquals(List.of(survivor), r.outcomes().stream().map(o -> o.mutant().id()).toList());
         assertEquals(MutantOutcome.SURVIVED, r.outcomes().get(0).status());
         assertEquals(0.0, r.score(), 1e-9);
 
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> new MutationRun(lab, console)
-                .run(new MutationRun.Options(OPERATORS, 0, false, 2, true, List.of(survivor, "wirelab/fixture/Counter.java:99:boundary:1")), out));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> new MutationRun(session, console)
+                .run(new MutationRun.Options(OPERATORS, 0, false, true, List.of(survivor, "wirelab/fixture/Counter.java:99:boundary:1")), out));
         assertTrue(unknown.getMessage().contains("Counter.java:99:boundary:1") && !unknown.getMessage().contains(":11:"), unknown.getMessage());
 
-        IllegalArgumentException leftOut = assertThrows(IllegalArgumentException.class, () -> new MutationRun(lab, console)
-                .run(new MutationRun.Options(List.of("negate-condition"), 0, false, 2, true, List.of(survivor)), out));
+        IllegalArgumentException leftOut = assertThrows(IllegalArgumentException.class, () -> new MutationRun(session, console)
+                .run(new MutationRun.Options(List.of("negate-condition"), 0, false, true, List.of(survivor)), out));
         assertTrue(leftOut.getMessage().contains(survivor) && leftOut.getMessage().contains("--operators"), leftOut.getMessage());
     }
 
@@ -129,7 +127,7 @@ class MutateFixtureTest {
     @DisplayName("the contract operators end to end: a table row a test reads is killed, a row no test reads survives, a forgotten default is killed")
     void contractOperators(@TempDir Path out) {
         PrintStream console = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        MutationRun.Result r = new MutationRun(lab, console).run(new MutationRun.Options(List.of("contract"), 0, false, 2, true), out);
+        MutationRun.Result r = new MutationRun(session, console).run(new MutationRun.Options(List.of("contract"), 0, false, true), out);
         Map<String, String> status = r.outcomes().stream().collect(Collectors.toMap(o -> o.mutant().id(), MutantOutcome::status));
         assertEquals(Map.of(
                 "wirelab/fixture/Reasons.java:9:remove-table-entry:1", MutantOutcome.KILLED,
@@ -144,7 +142,7 @@ class MutateFixtureTest {
     @Test
     @DisplayName("an id in mutants.ignore that no mutant has any more fails the run, naming the id")
     void staleIgnoreListFails(@TempDir Path out) throws IOException {
-        Path ignore = lab.lab().solutionDir().resolve(IgnoreList.NAME);
+        Path ignore = session.lab().lab().solutionDir().resolve(IgnoreList.NAME);
         String before = Files.readString(ignore);
         try {
             Files.writeString(ignore, before + "wirelab/fixture/Counter.java:99:boundary:1  moved away\n");

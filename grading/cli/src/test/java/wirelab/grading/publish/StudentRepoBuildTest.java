@@ -8,15 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import wirelab.grading.course.Course;
+import wirelab.grading.files.Folders;
 
 /**
  * Publishes week 2 into a temporary folder and builds it with its own ./mvnw against the local
@@ -53,7 +52,7 @@ class StudentRepoBuildTest {
                 "no Maven failure list or JVM warnings on a student's screen:\n" + starter.out);
         assertTrue(Files.readString(repo.resolve("sockets/target/wirelab/feedback.txt")).contains("Part5AddressingTest"));
 
-        copyTree(course.requireLab("sockets").mainSources(), repo.resolve("sockets/src/main/java"));
+        Folders.copy(course.requireLab("sockets").mainSources(), repo.resolve("sockets/src/main/java"));
         Result solved = mvnw(repo, "-B", "test", "-pl", "sockets");
         assertEquals(0, solved.exit, "with the solution copied in, the public tests must pass:\n" + solved.tail());
         assertTrue(solved.tail(3).matches("(?s).*sockets: (\\d+) / \\1 public points\\s*"),
@@ -88,13 +87,4 @@ class StudentRepoBuildTest {
         return new Result(p.exitValue(), Files.readString(log));
     }
 
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path f : walk.filter(Files::isRegularFile).toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-    }
 }

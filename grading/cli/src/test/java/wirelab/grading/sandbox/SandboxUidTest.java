@@ -110,7 +110,7 @@ class SandboxUidTest {
             IsolatedSandbox sandbox = uidSandbox();
             assertEquals(List.of(secret), Exposure.readable(sandbox, List.of(secret)));
             List<String> said = new ArrayList<>();
-            Exposure.close(sandbox, List.of(new Exposure.Guarded(secret, course, "the course")), said::add);
+            Exposure.close(sandbox, List.of(new wirelab.grading.run.Sandbox.Guarded(secret, course, "the course")), said::add);
             assertEquals(List.of(), Exposure.readable(sandbox, List.of(secret)));
             assertTrue(said.size() == 1 && said.get(0).contains("chmod o-rwx"), said.toString());
         } finally {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
+import wirelab.grading.files.Folders;
 import wirelab.grading.publish.StarterRenderer;
 
 class SimilarityTest {
@@ -30,9 +30,9 @@ class SimilarityTest {
     Path plantClass() throws IOException {
         Lab lab = COURSE.requireLab("sockets");
         Path subs = tmp.resolve("class");
-        copyTree(lab.mainSources(), subs.resolve("alice/src/main/java"));
-        copyTree(lab.mainSources(), subs.resolve("bob/src/main/java"));
-        copyTree(lab.publicTests(), subs.resolve("bob/src/test/java"));   // tests are never compared
+        Folders.copy(lab.mainSources(), subs.resolve("alice/src/main/java"));
+        Folders.copy(lab.mainSources(), subs.resolve("bob/src/main/java"));
+        Folders.copy(lab.publicTests(), subs.resolve("bob/src/test/java"));   // tests are never compared
         for (String s : List.of("carol", "dave")) {
             for (Map.Entry<String, byte[]> e : new StarterRenderer(COURSE).render(lab).entrySet()) {
                 if (e.getKey().startsWith("src/main/java/")) {
@@ -89,13 +89,4 @@ class SimilarityTest {
         assertTrue(Files.readString(out.resolve("report.html")).contains("alice"));
     }
 
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path f : walk.filter(Files::isRegularFile).toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-    }
 }

@@ -14,12 +14,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import wirelab.sockets.Net;
+import wirelab.testkit.Interleaving;
 import wirelab.testkit.Points;
 
 /** Hidden: malformed input and partial delivery for both framings and the key-value server. */
@@ -379,7 +381,7 @@ class HiddenFramingTest {
     void test18_checkThenActOnTheSharedStore() throws Exception {
         KeyValueService kv = new KeyValueService();
         kv.handle("PUT k v");
-        HeldStore.Outcome dels = HeldStore.run(kv, () -> kv.handle("DEL k"), () -> kv.handle("DEL k"));
+        Interleaving.Outcome<String, String> dels = played(kv, () -> kv.handle("DEL k"), () -> kv.handle("DEL k"));
         long oks = java.util.stream.Stream.of(dels.first(), dels.second()).filter("OK"::equals).count();
         assertEquals(1, oks, "two clients sent DEL k at the same moment (the first was held right after it read the"
                 + " store" + dels.where() + ", the second ran meanwhile): one DEL removes k and answers OK, the other"
@@ -387,11 +389,24 @@ class HiddenFramingTest {
                 + dels.second() + "\". A check (containsKey or get) and the remove that follows are two steps another"
                 + " client can come between: let remove() tell whether the key was there (it returns the old value)");
         kv.handle("PUT k v");
-        HeldStore.Outcome get = HeldStore.run(kv, () -> kv.handle("GET k"), () -> kv.handle("DEL k"));
+        Interleaving.Outcome<String, String> get = played(kv, () -> kv.handle("GET k"), () -> kv.handle("DEL k"));
         assertTrue(get.first().equals("OK v") || get.first().equals("ERR no such key: k"), "GET k while another client"
                 + " DELs k (the GET was held right after it read the store" + get.where() + "): the answer is the value"
                 + " (OK v, the GET came first) or ERR no such key: k (the DEL came first), but it was \"" + get.first()
                 + "\": read the value once (get) and answer from what that one read returned");
+    }
+
+    /**
+     * Plays two clients' requests on one service, the first held right after its first read of the
+     * store (see {@link Interleaving}); the second runs meanwhile.
+     */
+    static Interleaving.Outcome<String, String> played(KeyValueService service, Callable<String> first,
+            Callable<String> second) throws Exception {
+        return Interleaving.in(service, Interleaving.Holds.READS).calls("request")
+                .whenACallThrows(": handle() should never throw")
+                .noMap("this test holds one client inside KeyValueService's store, but found no Map field it could"
+                        + " hold it in: keep the store in the Map field it is given")
+                .run(first, second);
     }
 
     /** Reads what the server does next: an ERR reply (line or frame) or end of stream; fails otherwise. */

@@ -199,21 +199,31 @@ class HiddenTcpTest {
             EchoServer server = new PooledEchoServer(0, 2);
             // 2 clients served and 10 queued: the pool still has work when close() starts waiting for it
             List<Socket> clients = connectClients(server, 12, 2);
-            Thread.currentThread().interrupt(); // as if whoever runs close() was asked to stop
-            boolean stillInterrupted;
-            try {
-                server.close();
-            } finally {
-                stillInterrupted = Thread.interrupted(); // and clear it, for the rest of the test
-                for (Socket c : clients) {
-                    c.close();
-                }
-            }
+            boolean stillInterrupted = closedByAnInterruptedThread(server, clients);
             assertTrue(stillInterrupted, "close() was called by a thread whose interrupt status was set (round " + round
                     + " of 4); waiting for the pool (awaitTermination) or a thread (join) then throws"
                     + " InterruptedException, and catching it clears the status: call"
                     + " Thread.currentThread().interrupt() in the catch, so the caller still knows it was asked to stop");
         }
+    }
+
+    /**
+     * Closes {@code server} from a thread whose interrupt status is set, as if whoever runs close()
+     * was asked to stop, then its clients; returns whether the status was still set (and clears it,
+     * for the rest of the test).
+     */
+    private static boolean closedByAnInterruptedThread(EchoServer server, List<Socket> clients) throws Exception {
+        Thread.currentThread().interrupt();
+        boolean stillInterrupted;
+        try {
+            server.close();
+        } finally {
+            stillInterrupted = Thread.interrupted();
+            for (Socket c : clients) {
+                c.close();
+            }
+        }
+        return stillInterrupted;
     }
 
     /** Where a server's thread waits for its sockets: in accept() for the next client, or serving one in Echo.serve(). */
@@ -445,16 +455,7 @@ class HiddenTcpTest {
         for (int round = 1; round <= 4; round++) {
             EchoServer server = new ThreadPerConnectionEchoServer(0);
             List<Socket> clients = connectClients(server, 3, 1); // one served: its thread is there to wait for
-            Thread.currentThread().interrupt(); // as if whoever runs close() was asked to stop
-            boolean stillInterrupted;
-            try {
-                server.close();
-            } finally {
-                stillInterrupted = Thread.interrupted(); // and clear it, for the rest of the test
-                for (Socket c : clients) {
-                    c.close();
-                }
-            }
+            boolean stillInterrupted = closedByAnInterruptedThread(server, clients);
             assertTrue(stillInterrupted, "close() was called by a thread whose interrupt status was set (round " + round
                     + " of 4); join() then throws InterruptedException, and catching it clears the status: call"
                     + " Thread.currentThread().interrupt() in the catch, so the caller still knows it was asked to stop");

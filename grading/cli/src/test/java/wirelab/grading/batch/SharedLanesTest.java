@@ -17,9 +17,9 @@ class SharedLanesTest {
         SharedLanes lanes = new SharedLanes(1);   // 12 shares
         assertEquals(12, lanes.take(null, 1, 12, 1).shares());      // the cores are taken
         List<String> order = new CopyOnWriteArrayList<>();
-        Thread small = waiter(lanes, 3, 10, "small, little work left", order);
+        Thread small = waiter(lanes, null, 99, 3, 10, "small, little work left", order);
         Waits.await("the first waiter to queue", Duration.ofSeconds(10)).until(() -> small.getState() == Thread.State.WAITING);
-        Thread big = waiter(lanes, 12, 100, "large, most work left", order);
+        Thread big = waiter(lanes, null, 99, 12, 100, "large, most work left", order);
         Waits.await("the second waiter to queue", Duration.ofSeconds(10)).until(() -> big.getState() == Thread.State.WAITING);
 
         lanes.release(new SharedLanes.Held(null, 6, false));   // enough for the small one, but the large one is first in line
@@ -84,20 +84,6 @@ class SharedLanesTest {
         Thread t = new Thread(() -> {
             try {
                 lanes.take(lab, labLanes, shares, work);
-                order.add(name);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, name);
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    private static Thread waiter(SharedLanes lanes, int shares, double work, String name, List<String> order) {
-        Thread t = new Thread(() -> {
-            try {
-                lanes.take(null, 99, shares, work);
                 order.add(name);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

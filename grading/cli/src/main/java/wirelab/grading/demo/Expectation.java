@@ -40,7 +40,7 @@ public record Expectation(String lost, String verdict, List<String> lostPeerTest
 
     public Expectation {
         if (!lost.isEmpty()) {
-            for (String b : lost.split("\\.\\.", 2)) {
+            for (String b : bounds(lost)) {
                 bound(b, 100);   // fail on a typo when the sample is loaded, not after grading
             }
         }
@@ -64,7 +64,7 @@ public record Expectation(String lost, String verdict, List<String> lostPeerTest
         double notHere = r.tests().stream().filter(t -> junit(t) && t.notGraded() && expectedToLose(t))
                 .mapToDouble(TestVerdict::max).sum();
         double lostPoints = max - got;
-        String[] bounds = lost.split("\\.\\.", 2);
+        String[] bounds = bounds(lost);
         double lo = Math.max(0, bound(bounds[0], max) - notHere);
         double hi = Math.max(0, bound(bounds.length == 2 ? bounds[1] : bounds[0], max) - notHere);
         if (lostPoints < lo - 1e-9 || lostPoints > hi + 1e-9) {
@@ -84,7 +84,7 @@ public record Expectation(String lost, String verdict, List<String> lostPeerTest
         if (lost.isEmpty()) {
             return 0;
         }
-        String[] bounds = lost.split("\\.\\.", 2);
+        String[] bounds = bounds(lost);
         return bound(bounds[bounds.length - 1], max);
     }
 
@@ -110,6 +110,11 @@ public record Expectation(String lost, String verdict, List<String> lostPeerTest
 
     private static boolean junit(TestVerdict t) {
         return "junit".equals(t.kind());
+    }
+
+    /** "LO..HI" as its two bounds, "N" as one. */
+    private static String[] bounds(String lost) {
+        return lost.split("\\.\\.", 2);
     }
 
     private static double bound(String text, double max) {

@@ -2,11 +2,13 @@ package wirelab.sockets.tcp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Random;
 import java.util.Set;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import wirelab.sockets.Net;
+import wirelab.testkit.Loopback;
 import wirelab.testkit.OpenFiles;
 import wirelab.testkit.Points;
 
@@ -90,14 +93,25 @@ class Part1EchoServerTest {
 
     @Test
     @Points(1)
-    @DisplayName("1.1 when a client closes, the server closes its side too (the client reads end-of-stream)")
+    @DisplayName("1.1 when a client closes, Echo.serve closes the server's side too (the client reads end-of-stream)")
     void test05_closesWhenTheClientCloses() throws Exception {
-        try (EchoServer server = new ThreadPerConnectionEchoServer(0); Socket client = Net.connect(server.port())) {
+        // the test holds the accepted socket until the end: an abandoned socket is closed by the JDK
+        // only when a garbage collection happens to find it, which must not decide this test
+        try (ServerSocket listener = Loopback.serverSocket(); Socket client = Net.connect(listener.getLocalPort());
+             Socket accepted = listener.accept()) {
+            Thread serving = new Thread(() -> Echo.serve(accepted), "Echo.serve");
+            serving.start();
             Net.send(client, "bye");
-            Net.readExactly(client, 3, "the echo");
-            client.shutdownOutput();
-            InputStream in = client.getInputStream();
-            assertEquals(-1, in.read(), "after the client shut down its output, the server should close the connection");
+            assertEquals("bye", Net.readExactly(client, 3, "the echo"));
+            client.shutdownOutput(); // the client is done: read() on the server's side now returns -1
+            serving.join(Net.READ_TIMEOUT_MILLIS);
+            assertFalse(serving.isAlive(), "Echo.serve still runs " + Net.READ_TIMEOUT_MILLIS + " ms after the client"
+                    + " closed its side: once read() returns -1 there is nothing more to echo; stop and close the socket");
+            assertTrue(accepted.isClosed(), "Echo.serve returned but left the client's socket open: the client"
+                    + " waits for the end of the stream until the server closes its side; close the socket once"
+                    + " read() returns -1");
+            assertEquals(-1, client.getInputStream().read(), "after the client shut down its output, the server should"
+                    + " close the connection");
         }
     }
 

@@ -43,6 +43,16 @@ final class Stillness {
             Map<Long, Long> cpuAtStart, Set<Long> starters) {
     }
 
+    /**
+     * A stuck test's verdict: the one its end would have given. A test held in its own bounded
+     * wait ({@code Waits}) would fail when the bound ran out; any other would reach its time limit.
+     *
+     * @param status "failed" or "timeout"
+     * @param why    the message, starting with "stuck: "
+     */
+    record Stuck(String status, String why) {
+    }
+
     private final long spinningQuietNanos;
     private final long waitingQuietNanos;
     private ThreadSnapshot previous;
@@ -57,8 +67,8 @@ final class Stillness {
         this.waitingQuietNanos = waitingQuietNanos;
     }
 
-    /** Why the test is stuck after this look, or null while it is not (yet). */
-    String next(Look look) {
+    /** The stuck test's verdict after this look, or null while it is not stuck (yet). */
+    Stuck next(Look look) {
         ThreadSnapshot before = previous;
         previous = look.threads();
         if (before == null) {
@@ -94,21 +104,21 @@ final class Stillness {
         return true;
     }
 
-    private String stuck(ThreadSnapshot now, Look look) {
+    private Stuck stuck(ThreadSnapshot now, Look look) {
         long quiet = look.nanos() - still.since();
         List<ThreadSnapshot.Entry> spinning = now.spinning();
+        List<ThreadSnapshot.Entry> pollers = now.threads().values().stream().filter(e -> e.awaits() != null).toList();
         if (spinning.isEmpty()) {
             if (quiet < waitingQuietNanos) {
                 return null;
             }
-            List<ThreadSnapshot.Entry> pollers = now.threads().values().stream().filter(e -> e.awaits() != null).toList();
             if (!pollers.isEmpty()) {
-                return polledInVain(pollers, now, quiet);
+                return new Stuck("failed", polledInVain(pollers, now, quiet));
             }
-            return String.format(Locale.ROOT, "stuck: for %.1f s every thread of this test waited for another one (%s):"
+            return timeout(String.format(Locale.ROOT, "stuck: for %.1f s every thread of this test waited for another one (%s):"
                     + " none could run, none waited with a time limit, slept or read, so none of them can ever go on."
                     + " The test was ended then rather than at its time limit; the threads and where they wait are below.",
-                    quiet / 1e9, waiting(now));
+                    quiet / 1e9, waiting(now)));
         }
         if (quiet < spinningQuietNanos) {
             return null;
@@ -125,11 +135,16 @@ final class Stillness {
             return null;   // not yet seen running long enough at that place (a busy machine)
         }
         ThreadSnapshot.Entry first = spinning.get(0);
-        return String.format(Locale.ROOT, "stuck: for %.1f s %s ran in %s without getting out of it (%.1f s of CPU),"
+        return new Stuck(pollers.isEmpty() ? "timeout" : "failed", String.format(Locale.ROOT,
+                "stuck: for %.1f s %s ran in %s without getting out of it (%.1f s of CPU),"
                 + " while every other thread of the test waited: an endless loop? The test was ended then rather than at"
-                + " its time limit; the threads are below.", quiet / 1e9,
+                + " %s; the threads are below.", quiet / 1e9,
                 spinning.size() == 1 ? who(first) : spinning.size() + " threads (" + who(first) + ", …)",
-                method(first), burnt / 1e9);
+                method(first), burnt / 1e9, pollers.isEmpty() ? "its time limit" : "the end of its wait"));
+    }
+
+    private static Stuck timeout(String why) {
+        return new Stuck("timeout", why);
     }
 
     /**

@@ -1,5 +1,6 @@
 package wirelab.grading.runner;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,7 +54,10 @@ class StillnessTest {
             onTestThread(frame("java.util.ArrayList", "add", 467), frame("wirelab.threads.workers.RunThreads", "runAll", 26)),
             onTestThread(frame("wirelab.threads.workers.RunThreads", "runAll", 23)));
 
-    /** Feeds looks until a verdict or {@code seconds} have passed; the verdict or null. */
+    /** The status of the last verdict {@link #watch} gave. */
+    private static String lastStatus;
+
+    /** Feeds looks until a verdict or {@code seconds} have passed; why it is stuck, or null. */
     private static String watch(Stillness stillness, double seconds, Scene scene) {
         for (int i = 0; i * PERIOD <= seconds * 1e9; i++) {
             List<ThreadSnapshot.Seen> seen = new ArrayList<>();
@@ -63,9 +67,10 @@ class StillnessTest {
             for (ThreadSnapshot.Entry e : threads.spinning()) {
                 cpu.put(e.id(), i * PERIOD);   // each spinner burns a whole core
             }
-            String why = stillness.next(new Stillness.Look(threads, i * PERIOD, scene.started(i), cpu));
-            if (why != null) {
-                return why;
+            Stillness.Stuck stuck = stillness.next(new Stillness.Look(threads, i * PERIOD, scene.started(i), cpu));
+            if (stuck != null) {
+                lastStatus = stuck.status();
+                return stuck.why();
             }
         }
         return null;
@@ -107,6 +112,7 @@ class StillnessTest {
             }
         });
         assertNotNull(why, "a loop starting threads for ever was never found stuck");
+        assertEquals("timeout", lastStatus);
         assertTrue(why.startsWith("stuck: ") && why.contains("RunThreads.runAll"), why);
     }
 
@@ -280,6 +286,7 @@ class StillnessTest {
             seen.add(waiter(3, "putter"));
         });
         assertNotNull(why, "a wait that no thread can end was never found stuck");
+        assertEquals("failed", lastStatus, "the verdict the wait's bound would give");
         assertTrue(why.contains("the test's thread waited for 'take() to return the item put() added'")
                 && why.contains("thread \"taker\" waits") && why.contains("no thread is left to make it true"), why);
         String alone = watch(new Stillness(QUIET, QUIET), 10, (i, seen) -> seen.add(poller(i)));
@@ -321,5 +328,19 @@ class StillnessTest {
             seen.add(new ThreadSnapshot.Seen(polling.id(), polling.name(), polling.state(), null, polling.stack()));
             seen.add(waiter(2, "putter"));
         }));
+    }
+
+    @Test
+    @DisplayName("A test waiting for a condition while another thread spins at one place is stuck, with the wait's verdict")
+    void pollerBesideASpinner() {
+        StackTraceElement[] spin = stack(nativeFrame("java.lang.Thread", "onSpinWait"), frame("wirelab.x.Buffer", "take", 52),
+                frame("java.lang.Thread", "run", 840));
+        String why = watch(new Stillness(QUIET, QUIET), 10, (i, seen) -> {
+            seen.add(poller(i));
+            seen.add(new ThreadSnapshot.Seen(2, "taker", Thread.State.RUNNABLE, null, spin));
+        });
+        assertNotNull(why);
+        assertEquals("failed", lastStatus);
+        assertTrue(why.contains("Buffer.take") && why.contains("the end of its wait"), why);
     }
 }

@@ -19,6 +19,7 @@ import wirelab.grading.course.Lab;
 import wirelab.grading.course.LabBuild;
 import wirelab.grading.course.LatePolicy;
 import wirelab.grading.course.Week;
+import wirelab.grading.files.Folders;
 import wirelab.grading.late.SubmissionTimes;
 import wirelab.grading.report.GradescopeResults;
 
@@ -71,7 +72,15 @@ public final class GradescopeRun {
             throw new IllegalStateException("no submission folder at " + submission);
         }
         Path work = Files.createTempDirectory("wirelab-gradescope");
-        int exit = harness.grade(submission, work);
+        try {
+            return adjusted(course, lab, root, work, harness.grade(submission, work));
+        } finally {
+            // the grading's own files are not results: left in /tmp, every run would add a folder
+            Folders.delete(work);
+        }
+    }
+
+    private static ObjectNode adjusted(Course course, Lab lab, Path root, Path work, int exit) throws Exception {
         Path studentDir = single(work.resolve("students"))
                 .orElseThrow(() -> new IllegalStateException("the grader produced no result (exit " + exit + ")"));
         JsonNode harnessJson = JSON.readTree(studentDir.resolve("results.json").toFile());

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import wirelab.grading.course.Course;
 import wirelab.grading.course.Lab;
+import wirelab.grading.files.Folders;
 import wirelab.grading.similarity.Jdks;
 import wirelab.grading.similarity.Similarity;
 
@@ -56,18 +57,22 @@ final class SimilarityCommand implements Callable<Integer> {
         }
         Path outDir = out != null ? out : Path.of("similarity-out", lab.name());
         Path work = Files.createTempDirectory("wirelab-similarity");
-        int n = Similarity.prepare(course, l, submissions, work);
-        if (n < 2) {
-            System.err.println("wirelab similarity: found " + n + " submission(s) with Java sources; need at least 2");
-            return 2;
+        try {
+            int n = Similarity.prepare(course, l, submissions, work);
+            if (n < 2) {
+                System.err.println("wirelab similarity: found " + n + " submission(s) with Java sources; need at least 2");
+                return 2;
+            }
+            System.out.println("similarity: " + n + " submissions of " + lab.name() + ", base code = the published starter, on JDK "
+                    + jdk.get().feature() + (Runtime.version().feature() < Similarity.MIN_JAVA
+                            ? " (this tool runs on " + Runtime.version().feature() + "; JPlag gets its own JVM)" : ""));
+            int rc = new Similarity(course, jdk.get()).run(work, outDir.toAbsolutePath(), minTokens, top);
+            if (rc == 0) {
+                System.out.println("wrote " + outDir.resolve("report.html") + " and " + outDir.resolve("jplag-report.zip"));
+            }
+            return rc == 0 ? 0 : 1;
+        } finally {
+            Folders.delete(work);   // JPlag's input copies: the report in --out is what stays
         }
-        System.out.println("similarity: " + n + " submissions of " + lab.name() + ", base code = the published starter, on JDK "
-                + jdk.get().feature() + (Runtime.version().feature() < Similarity.MIN_JAVA
-                        ? " (this tool runs on " + Runtime.version().feature() + "; JPlag gets its own JVM)" : ""));
-        int rc = new Similarity(course, jdk.get()).run(work, outDir.toAbsolutePath(), minTokens, top);
-        if (rc == 0) {
-            System.out.println("wrote " + outDir.resolve("report.html") + " and " + outDir.resolve("jplag-report.zip"));
-        }
-        return rc == 0 ? 0 : 1;
     }
 }

@@ -300,7 +300,10 @@ public final class IsolatedSandbox implements Sandbox {
         lastWatch.put(work, now);
         Held h = held.get(work);
         long disk = Strays.bytes(work) - baseline.getOrDefault(work, 0L);
-        if (h != null) {
+        if (h != null && !bwrap) {
+            // without bubblewrap the uid may write the shared temporary folders; with it, none is
+            // reachable (private /tmp, read-only root), and a walk of the host's /tmp every look
+            // costs the tool a core's share on a machine whose /tmp holds thousands of entries
             disk += strays.find(h.lease().uid()).stream().mapToLong(Strays.Found::bytes).sum();
         }
         if (disk > DISK_BYTES) {

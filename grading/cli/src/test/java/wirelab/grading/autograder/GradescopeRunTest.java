@@ -140,4 +140,21 @@ class GradescopeRunTest {
         assertTrue(r.get("output").asText().contains("could not grade"));
     }
 
+    @Test
+    @DisplayName("the grading's work folder is removed after the run: only results.json stays")
+    void workFolderRemoved() throws Exception {
+        Course course = Course.locate();
+        Files.createDirectories(root.resolve("submission"));
+        Path[] work = new Path[1];
+        Path file = GradescopeRun.run(course, course.requireLab("sockets"), root, (submission, out) -> {
+            work[0] = out;
+            Path student = Files.createDirectories(out.resolve("students/ada"));
+            Files.writeString(student.resolve("results.json"), "{\"score\": 0, \"tests\": []}");
+            Files.writeString(student.resolve("result.json"), "{\"tests\": []}");
+            return 0;
+        });
+        assertEquals(List.of(), GradescopeResults.validate(JSON.readTree(file.toFile())));
+        assertTrue(work[0] != null && !Files.exists(work[0]), "the work folder " + work[0] + " should be gone after the run");
+    }
+
 }

@@ -9,7 +9,8 @@ final class StuckOption {
 
     @Option(names = "--stuck-after", paramLabel = "SECONDS", description = {
         "End a test as stuck once its threads have made no progress for this long (every thread waits for",
-        "another, or spins at one place), with the timeout verdict its time limit would give",
+        "another, or spins at one place, or only polls a condition none is left to make true), with the",
+        "verdict its end would give: timeout, or failed for a wait of the test's own that would run out",
         "(default: ${DEFAULT-VALUE}; 0: every hung test waits out its time limit)."})
     private double seconds = GradeOptions.STUCK_AFTER.toMillis() / 1000.0;
 

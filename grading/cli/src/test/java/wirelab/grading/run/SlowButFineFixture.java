@@ -144,4 +144,26 @@ class SlowButFineFixture {
             Thread.onSpinWait();   // spinning at one place, but the threads being started do the work
         }
     }
+
+    @Test
+    @Points(1)
+    void fine9_holdsAConditionBesideAnUntimedWaiter() throws InterruptedException {
+        // "the other put() stays waiting": a wait whose condition holds passes time on purpose
+        Object full = new Object();
+        Thread putter = new Thread(() -> {
+            synchronized (full) {
+                try {
+                    full.wait();
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "putter");
+        putter.start();
+        Waits.await("the putter to wait", Duration.ofSeconds(20)).until(() -> putter.getState() == Thread.State.WAITING);
+        Waits.await("the putter to stay waiting", Duration.ofSeconds(20)).during(Duration.ofMillis(SLOW_MILLIS))
+                .until(() -> putter.getState() == Thread.State.WAITING);
+        putter.interrupt();
+        putter.join();
+    }
 }

@@ -1,5 +1,6 @@
 package wirelab.grading.run;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import wirelab.testkit.Points;
+import wirelab.testkit.Waits;
 
 /** Not a test of ours: tests that can never finish, which StuckTest runs in a forked JVM with a short stuck window. */
 @TestMethodOrder(MethodOrderer.MethodName.class)
@@ -93,5 +95,26 @@ class StuckFixture {
         for (Thread t : started) {
             t.join();
         }
+    }
+
+    @Test
+    @Points(1)
+    void stuck6_waitsForAConditionNoThreadCanMakeTrue() {
+        // a take() on a buffer nobody will ever fill: the test polls for its item, the taker waits untimed
+        Object empty = new Object();
+        Object[] item = new Object[1];
+        Thread taker = new Thread(() -> {
+            synchronized (empty) {
+                try {
+                    empty.wait();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                item[0] = "taken";
+            }
+        }, "taker");
+        taker.setDaemon(true);
+        taker.start();
+        Waits.await("take() to return an item", Duration.ofSeconds(60)).until(() -> item[0] != null);
     }
 }

@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
  * stuck: for a quiet period, no thread could move on by itself and nothing changed. Either every
  * thread waits for another (a lost wake-up, a deadlock, a put() that can never go on), or some
  * spin at the very same place, having burnt at least half the quiet period in CPU (an endless
- * loop; a busy machine only makes that take longer), while all the others wait.
+ * loop; a busy machine only makes that take longer), while all the others wait. A thread that
+ * polls a test's condition not yet true counts as waiting ({@link ThreadSnapshot#poller}): it
+ * only looks, so when all the others wait, none is left to make the condition true.
  *
  * <p>A loop that keeps starting threads which end at once is stuck the same way: threads seen in
  * one look only are left out (see {@link ThreadSnapshot#alsoIn}), and a thread seen starting
@@ -41,6 +43,16 @@ final class Stillness {
             Map<Long, Long> cpuAtStart, Set<Long> starters) {
     }
 
+    /**
+     * A stuck test's verdict: the one its end would have given. A test held in its own bounded
+     * wait ({@code Waits}) would fail when the bound ran out; any other would reach its time limit.
+     *
+     * @param status "failed" or "timeout"
+     * @param why    the message, starting with "stuck: "
+     */
+    record Stuck(String status, String why) {
+    }
+
     private final long spinningQuietNanos;
     private final long waitingQuietNanos;
     private ThreadSnapshot previous;
@@ -55,8 +67,8 @@ final class Stillness {
         this.waitingQuietNanos = waitingQuietNanos;
     }
 
-    /** Why the test is stuck after this look, or null while it is not (yet). */
-    String next(Look look) {
+    /** The stuck test's verdict after this look, or null while it is not stuck (yet). */
+    Stuck next(Look look) {
         ThreadSnapshot before = previous;
         previous = look.threads();
         if (before == null) {
@@ -92,17 +104,21 @@ final class Stillness {
         return true;
     }
 
-    private String stuck(ThreadSnapshot now, Look look) {
+    private Stuck stuck(ThreadSnapshot now, Look look) {
         long quiet = look.nanos() - still.since();
         List<ThreadSnapshot.Entry> spinning = now.spinning();
+        List<ThreadSnapshot.Entry> pollers = now.threads().values().stream().filter(e -> e.awaits() != null).toList();
         if (spinning.isEmpty()) {
             if (quiet < waitingQuietNanos) {
                 return null;
             }
-            return String.format(Locale.ROOT, "stuck: for %.1f s every thread of this test waited for another one (%s):"
+            if (!pollers.isEmpty()) {
+                return new Stuck("failed", polledInVain(pollers, now, quiet));
+            }
+            return timeout(String.format(Locale.ROOT, "stuck: for %.1f s every thread of this test waited for another one (%s):"
                     + " none could run, none waited with a time limit, slept or read, so none of them can ever go on."
                     + " The test was ended then rather than at its time limit; the threads and where they wait are below.",
-                    quiet / 1e9, waiting(now));
+                    quiet / 1e9, waiting(now)));
         }
         if (quiet < spinningQuietNanos) {
             return null;
@@ -119,16 +135,43 @@ final class Stillness {
             return null;   // not yet seen running long enough at that place (a busy machine)
         }
         ThreadSnapshot.Entry first = spinning.get(0);
-        return String.format(Locale.ROOT, "stuck: for %.1f s %s ran in %s without getting out of it (%.1f s of CPU),"
+        return new Stuck(pollers.isEmpty() ? "timeout" : "failed", String.format(Locale.ROOT,
+                "stuck: for %.1f s %s ran in %s without getting out of it (%.1f s of CPU),"
                 + " while every other thread of the test waited: an endless loop? The test was ended then rather than at"
-                + " its time limit; the threads are below.", quiet / 1e9,
+                + " %s; the threads are below.", quiet / 1e9,
                 spinning.size() == 1 ? who(first) : spinning.size() + " threads (" + who(first) + ", …)",
-                method(first), burnt / 1e9);
+                method(first), burnt / 1e9, pollers.isEmpty() ? "its time limit" : "the end of its wait"));
     }
 
-    /** "the test's thread waits, "worker-1" is blocked on a lock, …". */
+    private static Stuck timeout(String why) {
+        return new Stuck("timeout", why);
+    }
+
+    /**
+     * Stuck while the test (or a thread of it) waits for a condition: every other thread waits
+     * for another one, so none is left to make the condition true, and the wait would only run
+     * out its bound.
+     */
+    private static String polledInVain(List<ThreadSnapshot.Entry> pollers, ThreadSnapshot now, long quiet) {
+        String polling = pollers.stream().limit(2).map(e -> who(e) + " waited for " + condition(e) + " (a bounded wait of the test)")
+                .collect(Collectors.joining(" and ")) + (pollers.size() > 2 ? " (and " + (pollers.size() - 2) + " more)" : "");
+        boolean others = now.threads().values().stream().anyMatch(e -> e.awaits() == null && !ThreadSnapshot.jvmOwn(e.name()));
+        return String.format(Locale.ROOT, "stuck: for %.1f s %s, while %s: none could run, sleep or read, so no thread is"
+                + " left to make %s true. The test was ended then rather than at the end of its wait; the threads and where"
+                + " they wait are below.", quiet / 1e9, polling,
+                others ? "every other thread of the test waited for another one (" + waiting(now) + ")"
+                        : "no other thread of the test was left",
+                pollers.size() == 1 ? "it" : "them");
+    }
+
+    private static String condition(ThreadSnapshot.Entry poller) {
+        return poller.awaits().isBlank() ? "a condition" : "'" + poller.awaits() + "'";
+    }
+
+    /** "the test's thread waits, "worker-1" is blocked on a lock, …": the threads that do not poll. */
     private static String waiting(ThreadSnapshot look) {
-        List<ThreadSnapshot.Entry> test = look.threads().values().stream().filter(e -> !ThreadSnapshot.jvmOwn(e.name())).toList();
+        List<ThreadSnapshot.Entry> test = look.threads().values().stream()
+                .filter(e -> !ThreadSnapshot.jvmOwn(e.name()) && e.awaits() == null).toList();
         return test.stream().limit(4).map(e -> who(e) + switch (e.state()) {
             case BLOCKED -> " is blocked on a lock";
             case TIMED_WAITING -> " is an idle pool worker";

@@ -22,7 +22,7 @@ import wirelab.testkit.GradedTest;
  * (status passed / failed / aborted / timeout, message, trace, time, output excerpt) and {@code end}.
  * A class that fails before its tests start (a failed static initialiser, a missing method in a
  * field initialiser) fails each of its tests with that reason, so every test gets a verdict.
- * A test the {@link StuckWatch} finds stuck gets its timeout verdict at once ({@link #stuck}).
+ * A test the {@link StuckWatch} finds stuck gets its verdict at once ({@link #stuck}).
  */
 final class StreamingListener implements TestExecutionListener {
 
@@ -97,17 +97,18 @@ final class StreamingListener implements TestExecutionListener {
     }
 
     /**
-     * The watch found the running test stuck: it gets the verdict it would get at its time limit
-     * (timeout, with the threads), and the run goes on in a fresh JVM, as after any timeout.
+     * The watch found the running test stuck: it gets the verdict it would get at its end (a
+     * timeout at its time limit, a failure at its own wait's bound), with the threads, and the
+     * run goes on in a fresh JVM, as after any timeout.
      */
-    private synchronized void stuck(String uid, String why) {
+    private synchronized void stuck(String uid, String status, String why) {
         if (!uid.equals(running) || reported.contains(uid)) {
             return;
         }
         Map<String, Object> e = event("finished", "uid", uid);
         Long start = startedAt.get(uid);
         e.put("ms", start == null ? 0 : (System.nanoTime() - start) / 1_000_000);
-        e.put("status", "timeout");
+        e.put("status", status);
         e.put("message", why);
         e.put("threads", ThreadDump.now());
         e.put("output", capture.excerpt());

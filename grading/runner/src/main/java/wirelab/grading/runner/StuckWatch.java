@@ -19,9 +19,9 @@ import java.util.Set;
  */
 final class StuckWatch implements Runnable {
 
-    /** Told once, from the watch's thread, which test is stuck and why. */
+    /** Told once, from the watch's thread, which test is stuck, its verdict and why. */
     interface Verdict {
-        void stuck(String uid, String why);
+        void stuck(String uid, String status, String why);
     }
 
     private static final long PERIOD_MILLIS = 200;
@@ -84,9 +84,9 @@ final class StuckWatch implements Runnable {
                 watched = test;
                 looks = new Stillness(quietNanos, waitingQuietNanos);
             }
-            String why = looks.next(look(test));
-            if (why != null) {
-                verdict.stuck(test.uid(), why);
+            Stillness.Stuck stuck = looks.next(look(test));
+            if (stuck != null) {
+                verdict.stuck(test.uid(), stuck.status(), stuck.why());
                 watched = null;
             }
         }

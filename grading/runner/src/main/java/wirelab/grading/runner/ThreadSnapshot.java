@@ -18,7 +18,9 @@ import java.util.Set;
  *     polls, a bounded latch, a socket timeout's timer), a read, accept or other native call
  *     (the network, a child process), a thread not yet started.</li>
  * <li>{@link Kind#WAITING}: only another thread can wake it: wait(), join(), park(), a blocked
- *     monitor enter, and a pool's idle worker (its timed wait only ends the worker).</li>
+ *     monitor enter, a pool's idle worker (its timed wait only ends the worker), and a test's
+ *     bounded wait ({@code Waits}) whose condition is not yet true: it only looks, and its poll
+ *     sleeps bring nothing (see {@link #poller}).</li>
  * <li>{@link Kind#SPINNING}: runs Java code, or a native call that only computes and returns
  *     (starting a thread, copying an array); whether that is progress shows only over time (see
  *     {@link #spot}).</li>
@@ -33,9 +35,10 @@ record ThreadSnapshot(Map<Long, Entry> threads, Set<Long> starting) {
 
     /**
      * One thread: what it is doing, and where: exactly ({@link #spot}), and as a loop that starts
-     * threads sees it ({@link #loopSpot}).
+     * threads sees it ({@link #loopSpot}); {@code awaits}: what it polls for when it is a
+     * {@link #poller} (possibly empty), else null.
      */
-    record Entry(long id, String name, Thread.State state, Kind kind, String spot, String loopSpot) {
+    record Entry(long id, String name, Thread.State state, Kind kind, String spot, String loopSpot, String awaits) {
     }
 
     /**
@@ -64,9 +67,21 @@ record ThreadSnapshot(Map<Long, Entry> threads, Set<Long> starting) {
             "java.lang.System.identityHashCode", "java.lang.Object.hashCode", "java.lang.Object.getClass",
             "java.lang.Object.clone");
 
-    /** One thread as the JVM reported it; {@code lock}: what it waits for, as class@hash, or null. */
-    record Seen(long id, String name, Thread.State state, String lock, StackTraceElement[] stack) {
+    /**
+     * One thread as the JVM reported it; {@code lock}: what it waits for, as class@hash, or null;
+     * {@code unmet}: what its bounded wait waits for while the condition is false ({@code
+     * Waits.unmet}), or null.
+     */
+    record Seen(long id, String name, Thread.State state, String lock, StackTraceElement[] stack, String unmet) {
+
+        Seen(long id, String name, Thread.State state, String lock, StackTraceElement[] stack) {
+            this(id, name, state, lock, stack, null);
+        }
     }
+
+    /** Where Awaitility's poll loop runs the condition and sleeps between looks. */
+    private static final String POLL_LOOP_CLASS = "org.awaitility.core.ConditionAwaiter";
+    private static final String POLL_LOOP_METHOD = "await";
 
     /**
      * @param infos    every live thread, with stacks
@@ -80,7 +95,8 @@ record ThreadSnapshot(Map<Long, Entry> threads, Set<Long> starting) {
             if (info != null && !ignored.contains(info.getThreadId())) {
                 LockInfo lock = info.getLockInfo();
                 seen.add(new Seen(info.getThreadId(), info.getThreadName(), info.getThreadState(), lock == null ? null
-                        : lock.getClassName() + '@' + Integer.toHexString(lock.getIdentityHashCode()), info.getStackTrace()));
+                        : lock.getClassName() + '@' + Integer.toHexString(lock.getIdentityHashCode()), info.getStackTrace(),
+                        Polls.unmet(info.getThreadId())));
             }
         }
         return of(seen, launcher);
@@ -99,9 +115,14 @@ record ThreadSnapshot(Map<Long, Entry> threads, Set<Long> starting) {
             if (t.id() == launcher && waitsForTimeLimit(t.stack())) {
                 continue;
             }
+            if (t.id() != launcher && poller(t)) {
+                String at = pollSpot(t);
+                out.put(t.id(), new Entry(t.id(), t.name(), t.state(), Kind.WAITING, at, at, t.unmet()));
+                continue;
+            }
             Kind kind = t.id() == launcher ? Kind.MOVING : kind(t.state(), t.stack());
             out.put(t.id(), new Entry(t.id(), t.name(), t.state(), kind, spot(t.state(), t.lock(), t.stack()),
-                    loopSpot(t.state(), t.lock(), t.stack())));
+                    loopSpot(t.state(), t.lock(), t.stack()), null));
             if (kind == Kind.SPINNING && startsThread(t.stack())) {
                 starting.add(t.id());
             }
@@ -152,6 +173,44 @@ record ThreadSnapshot(Map<Long, Entry> threads, Set<Long> starting) {
                 yield Kind.SPINNING;
             }
         };
+    }
+
+    /**
+     * A thread in a test's bounded wait whose condition was false at its last look: whether it
+     * sleeps between looks or evaluates the condition, it only looks (a condition reads state),
+     * so it can make nothing true by itself. A wait whose condition holds is not one: it passes
+     * time on purpose ({@code during}) or ends.
+     */
+    static boolean poller(Seen t) {
+        return t.unmet() != null && pollLoop(t.stack()) >= 0;
+    }
+
+    /** The index of Awaitility's poll loop in the stack, or -1. */
+    private static int pollLoop(StackTraceElement[] stack) {
+        for (int i = 0; i < stack.length; i++) {
+            if (stack[i].getClassName().equals(POLL_LOOP_CLASS) && stack[i].getMethodName().equals(POLL_LOOP_METHOD)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A poller's place: what it waits for and its frames from the poll loop out, the loop's own
+     * without its line, so that a look at its sleep and one inside the condition compare equal.
+     */
+    private static String pollSpot(Seen t) {
+        StringBuilder sb = new StringBuilder("POLLING for ").append(t.unmet());
+        StackTraceElement[] stack = t.stack();
+        int loop = pollLoop(stack);
+        for (int i = loop; i < stack.length; i++) {
+            StackTraceElement f = stack[i];
+            sb.append('\n').append(f.getClassName()).append('.').append(f.getMethodName());
+            if (i > loop) {
+                sb.append(':').append(f.getLineNumber());
+            }
+        }
+        return sb.toString();
     }
 
     /**

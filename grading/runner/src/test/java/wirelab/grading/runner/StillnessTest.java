@@ -1,5 +1,6 @@
 package wirelab.grading.runner;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,7 +54,10 @@ class StillnessTest {
             onTestThread(frame("java.util.ArrayList", "add", 467), frame("wirelab.threads.workers.RunThreads", "runAll", 26)),
             onTestThread(frame("wirelab.threads.workers.RunThreads", "runAll", 23)));
 
-    /** Feeds looks until a verdict or {@code seconds} have passed; the verdict or null. */
+    /** The status of the last verdict {@link #watch} gave. */
+    private static String lastStatus;
+
+    /** Feeds looks until a verdict or {@code seconds} have passed; why it is stuck, or null. */
     private static String watch(Stillness stillness, double seconds, Scene scene) {
         for (int i = 0; i * PERIOD <= seconds * 1e9; i++) {
             List<ThreadSnapshot.Seen> seen = new ArrayList<>();
@@ -63,9 +67,10 @@ class StillnessTest {
             for (ThreadSnapshot.Entry e : threads.spinning()) {
                 cpu.put(e.id(), i * PERIOD);   // each spinner burns a whole core
             }
-            String why = stillness.next(new Stillness.Look(threads, i * PERIOD, scene.started(i), cpu));
-            if (why != null) {
-                return why;
+            Stillness.Stuck stuck = stillness.next(new Stillness.Look(threads, i * PERIOD, scene.started(i), cpu));
+            if (stuck != null) {
+                lastStatus = stuck.status();
+                return stuck.why();
             }
         }
         return null;
@@ -107,6 +112,7 @@ class StillnessTest {
             }
         });
         assertNotNull(why, "a loop starting threads for ever was never found stuck");
+        assertEquals("timeout", lastStatus);
         assertTrue(why.startsWith("stuck: ") && why.contains("RunThreads.runAll"), why);
     }
 
@@ -235,5 +241,106 @@ class StillnessTest {
         assertTrue(stuckAt > 0, "never found stuck");
         // the stretch began at the second look (the first has no look before it to be sure of its threads)
         assertTrue((stuckAt - 1) * PERIOD / 10 >= QUIET / 2, "stuck at look " + stuckAt + ", before half the quiet period in CPU");
+    }
+
+    /** Below Awaitility's poll loop: the test's wait for a condition, as the JVM reports it. */
+    private static StackTraceElement[] inWait(StackTraceElement... top) {
+        List<StackTraceElement> frames = new ArrayList<>(List.of(top));
+        frames.add(frame("org.awaitility.core.CallableCondition", "await", 78));
+        frames.add(frame("org.awaitility.core.ConditionFactory", "until", 1160));
+        frames.add(frame("wirelab.threads.buffer.BoundedBufferTest", "test02_takeWaitsForPut", 68));
+        return onTestThread(frames.toArray(StackTraceElement[]::new));
+    }
+
+    /** The test's thread polling: asleep between looks at even looks, evaluating the condition at odd ones. */
+    private static ThreadSnapshot.Seen poller(int i) {
+        String what = "take() to return the item put() added";
+        if (i % 2 == 0) {
+            return new ThreadSnapshot.Seen(TEST, "junit-timeout-thread-1", Thread.State.TIMED_WAITING, null, inWait(
+                    nativeFrame("java.lang.Thread", "sleep"), frame("java.util.concurrent.TimeUnit", "sleep", 446),
+                    frame("org.awaitility.core.Uninterruptibles", "sleepUninterruptibly", 35),
+                    frame("org.awaitility.core.ConditionAwaiter", "await", 117)), what);
+        }
+        return new ThreadSnapshot.Seen(TEST, "junit-timeout-thread-1", Thread.State.RUNNABLE, null, inWait(
+                frame("wirelab.threads.buffer.BoundedBufferTest", "lambda$test02$1", 68),
+                frame("org.awaitility.core.CallableCondition$ConditionEvaluationWrapper", "eval", 99),
+                frame("org.awaitility.core.ConditionAwaiter$ConditionPoller", "call", 248),
+                frame("java.util.concurrent.FutureTask", "run", 264),
+                frame("org.awaitility.core.SameThreadExecutorService", "execute", 79),
+                frame("org.awaitility.core.ConditionAwaiter", "await", 101)), what);
+    }
+
+    /** A thread in an untimed wait() inside the lab's code, for ever. */
+    private static ThreadSnapshot.Seen waiter(long id, String name) {
+        return new ThreadSnapshot.Seen(id, name, Thread.State.WAITING, "java.lang.Object@1f", stack(
+                nativeFrame("java.lang.Object", "wait"), frame("java.lang.Object", "wait", 338),
+                frame("wirelab.threads.buffer.BoundedBuffer", "take", 41), frame("java.lang.Thread", "run", 840)));
+    }
+
+    @Test
+    @DisplayName("A test waiting for a condition while every other thread waits untimed is stuck: nothing is left to make it true")
+    void pollerBesideWaiters() {
+        String why = watch(new Stillness(QUIET, QUIET), 10, (i, seen) -> {
+            seen.add(poller(i));
+            seen.add(waiter(2, "taker"));
+            seen.add(waiter(3, "putter"));
+        });
+        assertNotNull(why, "a wait that no thread can end was never found stuck");
+        assertEquals("failed", lastStatus, "the verdict the wait's bound would give");
+        assertTrue(why.contains("the test's thread waited for 'take() to return the item put() added'")
+                && why.contains("thread \"taker\" waits") && why.contains("no thread is left to make it true"), why);
+        String alone = watch(new Stillness(QUIET, QUIET), 10, (i, seen) -> seen.add(poller(i)));
+        assertNotNull(alone, "a wait for a thread that has ended is stuck too");
+        assertTrue(alone.contains("no other thread of the test was left"), alone);
+    }
+
+    @Test
+    @DisplayName("A test waiting for a condition is not stuck while another thread sleeps, reads, or changes place")
+    void pollerBesideProgress() {
+        StackTraceElement[] sleeping = stack(nativeFrame("java.lang.Thread", "sleep"),
+                frame("wirelab.threads.buffer.SlowProducer", "run", 22), frame("java.lang.Thread", "run", 840));
+        assertNull(watch(new Stillness(QUIET, QUIET), 10, (i, seen) -> {
+            seen.add(poller(i));
+            seen.add(waiter(2, "taker"));
+            seen.add(new ThreadSnapshot.Seen(3, "producer", Thread.State.TIMED_WAITING, null, sleeping));
+        }), "a sleeping thread may still make the condition true");
+        StackTraceElement[] reading = stack(nativeFrame("sun.nio.ch.SocketDispatcher", "read0"),
+                frame("sun.nio.ch.NioSocketImpl", "read", 293), frame("wirelab.sockets.tcp.EchoServer", "handle", 40));
+        assertNull(watch(new Stillness(QUIET, QUIET), 10, (i, seen) -> {
+            seen.add(poller(i));
+            seen.add(new ThreadSnapshot.Seen(3, "handler", Thread.State.RUNNABLE, null, reading));
+        }), "a thread reading the network may still make the condition true");
+        List<StackTraceElement[]> places = List.of(
+                stack(frame("wirelab.threads.workers.Worker", "run", 14), frame("java.lang.Thread", "run", 840)),
+                stack(frame("wirelab.threads.workers.Worker", "step", 30), frame("wirelab.threads.workers.Worker", "run", 15),
+                        frame("java.lang.Thread", "run", 840)));
+        assertNull(watch(new Stillness(QUIET, QUIET), 10, (i, seen) -> {
+            seen.add(poller(i));
+            seen.add(new ThreadSnapshot.Seen(3, "worker", Thread.State.RUNNABLE, null, places.get(i % places.size())));
+        }), "a thread that changes place between looks is working");
+    }
+
+    @Test
+    @DisplayName("A wait whose condition holds for a while (during) beside untimed waiters is a timer: not stuck")
+    void holdingWait() {
+        assertNull(watch(new Stillness(QUIET, QUIET), 10, (i, seen) -> {
+            ThreadSnapshot.Seen polling = poller(i);
+            seen.add(new ThreadSnapshot.Seen(polling.id(), polling.name(), polling.state(), null, polling.stack()));
+            seen.add(waiter(2, "putter"));
+        }));
+    }
+
+    @Test
+    @DisplayName("A test waiting for a condition while another thread spins at one place is stuck, with the wait's verdict")
+    void pollerBesideASpinner() {
+        StackTraceElement[] spin = stack(nativeFrame("java.lang.Thread", "onSpinWait"), frame("wirelab.x.Buffer", "take", 52),
+                frame("java.lang.Thread", "run", 840));
+        String why = watch(new Stillness(QUIET, QUIET), 10, (i, seen) -> {
+            seen.add(poller(i));
+            seen.add(new ThreadSnapshot.Seen(2, "taker", Thread.State.RUNNABLE, null, spin));
+        });
+        assertNotNull(why);
+        assertEquals("failed", lastStatus);
+        assertTrue(why.contains("Buffer.take") && why.contains("the end of its wait"), why);
     }
 }

@@ -4,8 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import wirelab.testkit.Waits;
 
 class ThreadSnapshotTest {
 
@@ -107,5 +117,108 @@ class ThreadSnapshotTest {
         ThreadSnapshot kept = now.alsoIn(before);
         assertEquals(java.util.Set.of(1L), kept.threads().keySet());
         assertEquals(java.util.Set.of(1L), kept.starting());
+    }
+
+    /** A thread that waits (Waits) for {@code condition} until {@code done}; started, not yet polling. */
+    private static Thread polling(String what, Duration hold, BooleanSupplier condition, AtomicBoolean done) {
+        Thread t = new Thread(() -> {
+            try {
+                var wait = Waits.await(what, Duration.ofSeconds(30));
+                (hold.isZero() ? wait : wait.during(hold)).until(() -> {
+                    if (done.get()) {
+                        throw new CancellationException("the test has seen it");
+                    }
+                    return condition.getAsBoolean();
+                });
+            } catch (CancellationException e) {
+                // ended by the test
+            }
+        }, "junit-timeout-thread-7");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** The JVM's look at one thread, as the watch takes it. */
+    private static ThreadSnapshot.Entry look(Thread t) {
+        ThreadInfo[] infos = ManagementFactory.getThreadMXBean().dumpAllThreads(false, false, 64);
+        return ThreadSnapshot.of(infos, -1, Set.of()).threads().get(t.getId());
+    }
+
+    private static ThreadSnapshot.Entry lookWhen(Thread t, Thread.State state) throws InterruptedException {
+        for (int i = 0; i < 10_000; i++) {
+            ThreadSnapshot.Entry e = look(t);
+            if (e != null && e.state() == state && e.awaits() != null) {
+                return e;
+            }
+            Thread.sleep(1);
+        }
+        throw new AssertionError("never saw the polling thread " + state);
+    }
+
+    @Test
+    @DisplayName("A test's wait for a condition not yet true only looks: waiting, at one place, asleep or evaluating it")
+    void pollerLooks() throws InterruptedException {
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicBoolean hold = new AtomicBoolean();
+        CountDownLatch inside = new CountDownLatch(1);
+        Thread t = polling("the buffer to hold 3 items", Duration.ZERO, () -> {
+            if (hold.get()) {
+                inside.countDown();
+                while (hold.get()) {
+                    Thread.onSpinWait();   // caught while evaluating the condition
+                }
+            }
+            return false;
+        }, done);
+        try {
+            ThreadSnapshot.Entry asleep = lookWhen(t, Thread.State.TIMED_WAITING);
+            hold.set(true);
+            inside.await();
+            ThreadSnapshot.Entry evaluating = look(t);
+            hold.set(false);
+            assertEquals(Thread.State.RUNNABLE, evaluating.state());
+            assertEquals(ThreadSnapshot.Kind.WAITING, asleep.kind());
+            assertEquals(ThreadSnapshot.Kind.WAITING, evaluating.kind());
+            assertEquals("the buffer to hold 3 items", asleep.awaits());
+            assertEquals(asleep.spot(), evaluating.spot(), "two looks at one wait are one place");
+            assertTrue(asleep.spot().contains("org.awaitility.core.ConditionAwaiter.await\n"), asleep.spot());
+        } finally {
+            done.set(true);
+            t.join();
+        }
+    }
+
+    @Test
+    @DisplayName("A wait whose condition holds passes time on purpose (during): a timer, not a poller")
+    void holdingWaitIsATimer() throws InterruptedException {
+        AtomicBoolean done = new AtomicBoolean();
+        Thread t = polling("the other put() to stay waiting", Duration.ofSeconds(20), () -> true, done);
+        try {
+            ThreadSnapshot.Entry e = null;
+            for (int i = 0; i < 10_000 && (e == null || e.state() != Thread.State.TIMED_WAITING); i++) {
+                Thread.sleep(1);
+                e = look(t);
+            }
+            assertEquals(Thread.State.TIMED_WAITING, e.state());
+            assertEquals(null, e.awaits());
+            assertEquals(ThreadSnapshot.Kind.MOVING, e.kind());
+        } finally {
+            done.set(true);
+            t.join();
+        }
+    }
+
+    @Test
+    @DisplayName("A thread in Awaitility's loop that the test kit did not see failing (its own wait) is a timer, as any sleep")
+    void unknownWaitIsATimer() {
+        StackTraceElement[] sleeping = {nativeFrame("java.lang.Thread", "sleep"),
+            frame("org.awaitility.core.ConditionAwaiter", "await", 117), frame("wirelab.x.BufferTest", "test02", 40)};
+        ThreadSnapshot seen = ThreadSnapshot.of(List.of(
+                new ThreadSnapshot.Seen(3, "junit-timeout-thread-1", Thread.State.TIMED_WAITING, null, sleeping)), -1);
+        assertEquals(ThreadSnapshot.Kind.MOVING, seen.threads().get(3L).kind());
+        ThreadSnapshot polled = ThreadSnapshot.of(List.of(
+                new ThreadSnapshot.Seen(3, "junit-timeout-thread-1", Thread.State.TIMED_WAITING, null, sleeping, "x")), -1);
+        assertEquals(ThreadSnapshot.Kind.WAITING, polled.threads().get(3L).kind());
     }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.stream.Collectors;
 import wirelab.testkit.Loopback;
+import wirelab.testkit.Reads;
 import wirelab.testkit.Waits;
 
 /**
@@ -34,21 +35,30 @@ public final class Net {
         return s;
     }
 
-    /** Reads exactly {@code n} bytes, or fails saying how many arrived. */
+    /**
+     * Reads exactly {@code n} bytes, or fails saying how many arrived. The read is marked as one
+     * whose timeout fails the test: when nothing can arrive any more, the grader ends it at once.
+     */
     public static byte[] readExactly(InputStream in, int n, String what) throws IOException {
         byte[] out = new byte[n];
         int got = 0;
-        try {
+        try (Reads.Bounded read = Reads.failingAtTimeout(what, in)) {
             while (got < n) {
-                int r = in.read(out, got, n - got);
+                int r;
+                try {
+                    r = in.read(out, got, n - got);
+                } catch (IOException e) {
+                    if (e instanceof SocketTimeoutException || read.ended()) {
+                        fail("expected " + n + " bytes of " + what + ", but only " + got + " arrived within "
+                                + READ_TIMEOUT_MILLIS + " ms");
+                    }
+                    throw e;
+                }
                 if (r == -1) {
                     fail("expected " + n + " bytes of " + what + ", but the server closed the connection after " + got);
                 }
                 got += r;
             }
-        } catch (SocketTimeoutException e) {
-            fail("expected " + n + " bytes of " + what + ", but only " + got + " arrived within "
-                    + READ_TIMEOUT_MILLIS + " ms");
         }
         return out;
     }

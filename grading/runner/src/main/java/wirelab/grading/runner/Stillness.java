@@ -21,6 +21,10 @@ import java.util.stream.Collectors;
  * threads is compared by its {@link ThreadSnapshot.Entry#loopSpot}. Threads started meanwhile
  * count as a change unless such a thread is there to have started them: a chain of threads each
  * starting the next, or a pool of them coming and going, is progress.
+ *
+ * <p>A thread blocked on a socket counts as waiting only when the kernel showed, at that look,
+ * that nothing can wake it ({@link SocketWaits}). When the test's own thread is then in a read
+ * of the test whose timeout fails it ({@code Reads}), the test is stuck with that verdict.
  */
 final class Stillness {
 
@@ -31,8 +35,14 @@ final class Stillness {
      * @param nanos          when ({@link System#nanoTime})
      * @param startedThreads how many threads the JVM had started by then
      * @param cpuNanos       the CPU time of each spinning thread so far
+     * @param asleep         the threads blocked on a socket that the kernel showed can never wake (see
+     *                       {@link SocketWaits}), or whose wake-up is the timeout of a read of the test that fails it
      */
-    record Look(ThreadSnapshot threads, long nanos, long startedThreads, Map<Long, Long> cpuNanos) {
+    record Look(ThreadSnapshot threads, long nanos, long startedThreads, Map<Long, Long> cpuNanos, Set<Long> asleep) {
+
+        Look(ThreadSnapshot threads, long nanos, long startedThreads, Map<Long, Long> cpuNanos) {
+            this(threads, nanos, startedThreads, cpuNanos, Set.of());
+        }
     }
 
     /**
@@ -47,10 +57,16 @@ final class Stillness {
      * A stuck test's verdict: the one its end would have given. A test held in its own bounded
      * wait ({@code Waits}) would fail when the bound ran out; any other would reach its time limit.
      *
-     * @param status "failed" or "timeout"
-     * @param why    the message, starting with "stuck: "
+     * @param status  "failed" or "timeout"
+     * @param why     the message, starting with "stuck: "
+     * @param readers the threads in a read of the test whose timeout fails it: ending those reads
+     *                now gives the verdict in the test's own words (or none: the test is ended)
      */
-    record Stuck(String status, String why) {
+    record Stuck(String status, String why, Set<Long> readers) {
+
+        Stuck(String status, String why) {
+            this(status, why, Set.of());
+        }
     }
 
     private final long spinningQuietNanos;
@@ -75,7 +91,7 @@ final class Stillness {
             return null;
         }
         ThreadSnapshot now = look.threads().alsoIn(before);
-        if (now.threads().isEmpty() || now.anyMoving()) {
+        if (now.threads().isEmpty() || now.anyMoving(look.asleep())) {
             still = null;
             return null;
         }
@@ -115,8 +131,14 @@ final class Stillness {
             if (!pollers.isEmpty()) {
                 return new Stuck("failed", polledInVain(pollers, now, quiet));
             }
+            List<ThreadSnapshot.Entry> readers = now.reading().stream().filter(e -> e.reads() != null).toList();
+            if (!readers.isEmpty()) {
+                return new Stuck("failed", readInVain(readers.get(0), now, quiet),
+                        readers.stream().map(ThreadSnapshot.Entry::id).collect(Collectors.toSet()));
+            }
             return timeout(String.format(Locale.ROOT, "stuck: for %.1f s every thread of this test waited for another one (%s):"
-                    + " none could run, none waited with a time limit, slept or read, so none of them can ever go on."
+                    + " none could run, none waited with a time limit or slept, none read with a byte on its way,"
+                    + " so none of them can ever go on."
                     + " The test was ended then rather than at its time limit; the threads and where they wait are below.",
                     quiet / 1e9, waiting(now)));
         }
@@ -164,6 +186,20 @@ final class Stillness {
                 pollers.size() == 1 ? "it" : "them");
     }
 
+    /**
+     * Stuck while the test's thread reads with a timeout at which the test fails: every other
+     * thread waits, and no byte is on its way, so none can arrive before the timeout.
+     */
+    private static String readInVain(ThreadSnapshot.Entry reader, ThreadSnapshot now, long quiet) {
+        boolean others = now.threads().values().stream().anyMatch(e -> e != reader && !ThreadSnapshot.jvmOwn(e.name()));
+        return String.format(Locale.ROOT, "stuck: for %.1f s %s waited to read %s (a read of the test, with a timeout),"
+                + " while %s, no byte was on its way to any socket of the test and no other program ran: nothing can"
+                + " arrive before the timeout, when the test fails. The read was ended then rather than at its timeout;"
+                + " the threads and where they waited are below.", quiet / 1e9, who(reader),
+                reader.reads().isBlank() ? "from a socket" : "'" + reader.reads() + "'",
+                others ? "every other thread of the test waited (" + waiting(now) + ")" : "no other thread of the test was left");
+    }
+
     private static String condition(ThreadSnapshot.Entry poller) {
         return poller.awaits().isBlank() ? "a condition" : "'" + poller.awaits() + "'";
     }
@@ -171,12 +207,13 @@ final class Stillness {
     /** "the test's thread waits, "worker-1" is blocked on a lock, …": the threads that do not poll. */
     private static String waiting(ThreadSnapshot look) {
         List<ThreadSnapshot.Entry> test = look.threads().values().stream()
-                .filter(e -> !ThreadSnapshot.jvmOwn(e.name()) && e.awaits() == null).toList();
-        return test.stream().limit(4).map(e -> who(e) + switch (e.state()) {
+                .filter(e -> !ThreadSnapshot.jvmOwn(e.name()) && e.awaits() == null && e.reads() == null).toList();
+        return test.stream().limit(4).map(e -> who(e) + (e.kind() == ThreadSnapshot.Kind.READING
+                ? " waits on a socket that nothing will write to" : switch (e.state()) {
             case BLOCKED -> " is blocked on a lock";
             case TIMED_WAITING -> " is an idle pool worker";
             default -> " waits";
-        }).collect(Collectors.joining(", ")) + (test.size() > 4 ? ", …" : "");
+        })).collect(Collectors.joining(", ")) + (test.size() > 4 ? ", …" : "");
     }
 
     private static String who(ThreadSnapshot.Entry e) {

@@ -35,6 +35,8 @@ final class StreamingListener implements TestExecutionListener {
     private final Map<String, Long> startedAt = new HashMap<>();
     private final Set<String> reported = new HashSet<>();
     private final StuckWatch watch;
+    /** Tests whose reads the watch ended ({@link #endReads}): why, and the threads then. */
+    private final Map<String, Map<String, Object>> endedReads = new HashMap<>();
     private TestPlan plan;
     /** The test running now, or null. */
     private String running;
@@ -48,7 +50,17 @@ final class StreamingListener implements TestExecutionListener {
     StreamingListener(EventWriter out, OutputCapture capture, double quietSeconds, double waitingQuietSeconds) {
         this.out = out;
         this.capture = capture;
-        this.watch = quietSeconds > 0 ? new StuckWatch(quietSeconds, waitingQuietSeconds, this::stuck) : null;
+        this.watch = quietSeconds > 0 ? new StuckWatch(quietSeconds, waitingQuietSeconds, new StuckWatch.Verdict() {
+            @Override
+            public void stuck(String uid, String status, String why) {
+                StreamingListener.this.stuck(uid, status, why);
+            }
+
+            @Override
+            public boolean endReads(String uid, String why, Set<Long> readers) {
+                return StreamingListener.this.endReads(uid, why, readers);
+            }
+        }) : null;
         if (watch != null) {
             watch.start();
         }
@@ -116,6 +128,26 @@ final class StreamingListener implements TestExecutionListener {
         Runtime.getRuntime().halt(TIMED_OUT_EXIT);
     }
 
+    /**
+     * The watch found the running test stuck in reads of its own that can only fail at their
+     * timeout: they end now, the test fails in its own words, and its verdict says why it came
+     * early (see {@link #executionFinished}). Once per test: stuck again, it is ended.
+     */
+    private synchronized boolean endReads(String uid, String why, Set<Long> readers) {
+        if (!uid.equals(running) || reported.contains(uid) || endedReads.containsKey(uid)) {
+            return false;
+        }
+        Map<String, Object> note = new LinkedHashMap<>();
+        note.put("message", why);
+        note.put("threads", ThreadDump.now());
+        endedReads.put(uid, note);
+        boolean ended = false;
+        for (long reader : readers) {
+            ended |= Polls.endRead(reader);
+        }
+        return ended;
+    }
+
     @Override
     public synchronized void executionSkipped(TestIdentifier test, String reason) {
         for (TestIdentifier t : testsUnder(test)) {
@@ -137,6 +169,11 @@ final class StreamingListener implements TestExecutionListener {
             }
             reported.add(test.getUniqueId());
             Map<String, Object> e = finished(test, result);
+            Map<String, Object> early = endedReads.remove(test.getUniqueId());
+            if (early != null && !"passed".equals(e.get("status"))) {
+                e.put("message", early.get("message") + " At the timeout, the test would have failed so: " + e.get("message"));
+                e.put("threads", early.get("threads"));
+            }
             out.write(e);
             if ("timeout".equals(e.get("status"))) {
                 // The timed-out code may still be spinning in threads no one can stop: left running, they

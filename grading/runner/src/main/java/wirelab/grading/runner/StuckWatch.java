@@ -10,27 +10,36 @@ import java.util.Set;
  * Ends a test that can no longer finish, without waiting out its time limit. Every so often it
  * looks at the running test's threads ({@link ThreadSnapshot}); {@link Stillness} reads the looks
  * and says when the test is stuck: for a quiet period, no thread could move on by itself (none
- * runnable, none in a timed wait, a sleep or I/O) and nothing changed.
+ * runnable, none in a timed wait, a sleep or I/O that can still end) and nothing changed.
  *
  * <p>What this cannot see it leaves to the time limit, never the other way round: a timed wait is
  * progress even when it will only time out and loop (the test's own bound ends such a test), I/O
- * is progress (a server in accept(), a call waiting for another JVM), and so is a thread whose
- * stack moved between two looks.
+ * is progress (a call waiting for another JVM or a child process), unless the kernel shows a
+ * socket wait that nothing can end ({@link SocketWaits}), and so is a thread whose stack moved
+ * between two looks.
  */
 final class StuckWatch implements Runnable {
 
     /** Told once, from the watch's thread, which test is stuck, its verdict and why. */
     interface Verdict {
         void stuck(String uid, String status, String why);
+
+        /**
+         * The test is stuck in reads of its own whose timeouts fail it ({@code readers}): end them
+         * now, so that it fails as it would have at the timeout. False when none could be ended
+         * (then {@link #stuck} ends the test).
+         */
+        boolean endReads(String uid, String why, Set<Long> readers);
     }
 
     private static final long PERIOD_MILLIS = 200;
     private static final int STACK_DEPTH = 64;
 
     private final long quietNanos;
-    private final long waitingQuietNanos;
+    private long waitingQuietNanos;
     private final Verdict verdict;
     private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    private final SocketWaits sockets = new SocketWaits();
     private volatile Running running;
     private volatile Thread thread;
 
@@ -86,7 +95,12 @@ final class StuckWatch implements Runnable {
             }
             Stillness.Stuck stuck = looks.next(look(test));
             if (stuck != null) {
-                verdict.stuck(test.uid(), stuck.status(), stuck.why());
+                if (stuck.readers().isEmpty() || !verdict.endReads(test.uid(), stuck.why(), stuck.readers())) {
+                    verdict.stuck(test.uid(), stuck.status(), stuck.why());
+                }
+                // the code under test loses wake-ups or answers: as after a hung test in an earlier JVM
+                // (see the grader's TestJvm), a test whose every thread waits ends after a quarter of the period
+                waitingQuietNanos = Math.min(waitingQuietNanos, quietNanos / 4);
                 watched = null;
             }
         }
@@ -100,6 +114,9 @@ final class StuckWatch implements Runnable {
         for (ThreadSnapshot.Entry e : threads.spinning()) {
             cpu.put(e.id(), mx.getThreadCpuTime(e.id()));
         }
-        return new Stillness.Look(threads, System.nanoTime(), started, cpu);
+        // the kernel is asked only when nothing else moves: then a thread on a socket decides
+        Set<Long> asleep = threads.spinning().isEmpty() && threads.threads().values().stream()
+                .noneMatch(e -> e.kind() == ThreadSnapshot.Kind.MOVING) ? sockets.asleep(threads.reading()) : Set.of();
+        return new Stillness.Look(threads, System.nanoTime(), started, cpu, asleep);
     }
 }

@@ -24,6 +24,9 @@ import java.util.Set;
  * <li>{@link Kind#SPINNING}: runs Java code, or a native call that only computes and returns
  *     (starting a thread, copying an array); whether that is progress shows only over time (see
  *     {@link #spot}).</li>
+ * <li>{@link Kind#READING}: blocked in a read, accept, receive or select on a socket: whether a
+ *     byte can still come, or the call has a timeout, only the kernel knows ({@link SocketWaits});
+ *     until it says so, such a thread counts as moving.</li>
  * </ul>
  *
  * @param threads  every thread that counts, by id
@@ -31,14 +34,21 @@ import java.util.Set;
  */
 record ThreadSnapshot(Map<Long, Entry> threads, Set<Long> starting) {
 
-    enum Kind { MOVING, WAITING, SPINNING }
+    enum Kind { MOVING, WAITING, SPINNING, READING }
 
     /**
      * One thread: what it is doing, and where: exactly ({@link #spot}), and as a loop that starts
      * threads sees it ({@link #loopSpot}); {@code awaits}: what it polls for when it is a
-     * {@link #poller} (possibly empty), else null.
+     * {@link #poller} (possibly empty), else null; {@code reads}: what it reads when it is the
+     * test's own thread {@link Kind#READING} in a read whose timeout fails the test ({@code
+     * Reads}), else null.
      */
-    record Entry(long id, String name, Thread.State state, Kind kind, String spot, String loopSpot, String awaits) {
+    record Entry(long id, String name, Thread.State state, Kind kind, String spot, String loopSpot, String awaits,
+            String reads) {
+
+        Entry(long id, String name, Thread.State state, Kind kind, String spot, String loopSpot, String awaits) {
+            this(id, name, state, kind, spot, loopSpot, awaits, null);
+        }
     }
 
     /**
@@ -70,14 +80,28 @@ record ThreadSnapshot(Map<Long, Entry> threads, Set<Long> starting) {
     /**
      * One thread as the JVM reported it; {@code lock}: what it waits for, as class@hash, or null;
      * {@code unmet}: what its bounded wait waits for while the condition is false ({@code
-     * Waits.unmet}), or null.
+     * Waits.unmet}), or null; {@code read}: what it reads while in a read of the test that fails
+     * at its timeout ({@code Reads.of}), or null.
      */
-    record Seen(long id, String name, Thread.State state, String lock, StackTraceElement[] stack, String unmet) {
+    record Seen(long id, String name, Thread.State state, String lock, StackTraceElement[] stack, String unmet,
+            String read) {
+
+        Seen(long id, String name, Thread.State state, String lock, StackTraceElement[] stack, String unmet) {
+            this(id, name, state, lock, stack, unmet, null);
+        }
 
         Seen(long id, String name, Thread.State state, String lock, StackTraceElement[] stack) {
-            this(id, name, state, lock, stack, null);
+            this(id, name, state, lock, stack, null, null);
         }
     }
+
+    /** The JDK's native calls that block on a socket: a read, an accept, a datagram's receive, a poll, a select. */
+    private static final Set<String> SOCKET_CALLS = Set.of("sun.nio.ch.Net.poll", "sun.nio.ch.Net.accept",
+            "sun.nio.ch.SocketDispatcher.read0", "sun.nio.ch.DatagramChannelImpl.receive0", "sun.nio.ch.EPoll.wait");
+
+    /** The JDK's socket classes that make those calls (a poll of another kind of channel is not one of them). */
+    private static final Set<String> SOCKET_CLASSES = Set.of("sun.nio.ch.NioSocketImpl", "sun.nio.ch.SocketChannelImpl",
+            "sun.nio.ch.ServerSocketChannelImpl", "sun.nio.ch.DatagramChannelImpl", "sun.nio.ch.EPollSelectorImpl");
 
     /** Where Awaitility's poll loop runs the condition and sleeps between looks. */
     private static final String POLL_LOOP_CLASS = "org.awaitility.core.ConditionAwaiter";
@@ -96,7 +120,7 @@ record ThreadSnapshot(Map<Long, Entry> threads, Set<Long> starting) {
                 LockInfo lock = info.getLockInfo();
                 seen.add(new Seen(info.getThreadId(), info.getThreadName(), info.getThreadState(), lock == null ? null
                         : lock.getClassName() + '@' + Integer.toHexString(lock.getIdentityHashCode()), info.getStackTrace(),
-                        Polls.unmet(info.getThreadId())));
+                        Polls.unmet(info.getThreadId()), Polls.boundedRead(info.getThreadId())));
             }
         }
         return of(seen, launcher);
@@ -121,8 +145,9 @@ record ThreadSnapshot(Map<Long, Entry> threads, Set<Long> starting) {
                 continue;
             }
             Kind kind = t.id() == launcher ? Kind.MOVING : kind(t.state(), t.stack());
+            String reads = kind == Kind.READING && t.read() != null && runsTest(t.stack()) ? t.read() : null;
             out.put(t.id(), new Entry(t.id(), t.name(), t.state(), kind, spot(t.state(), t.lock(), t.stack()),
-                    loopSpot(t.state(), t.lock(), t.stack()), null));
+                    loopSpot(t.state(), t.lock(), t.stack()), null, reads));
             if (kind == Kind.SPINNING && startsThread(t.stack())) {
                 starting.add(t.id());
             }
@@ -155,7 +180,7 @@ record ThreadSnapshot(Map<Long, Entry> threads, Set<Long> starting) {
     static Kind kind(Thread.State state, StackTraceElement[] stack) {
         return switch (state) {
             case NEW -> Kind.MOVING;
-            case TIMED_WAITING -> idleWorker(stack) ? Kind.WAITING : Kind.MOVING;
+            case TIMED_WAITING -> idleWorker(stack) || inGate(stack) ? Kind.WAITING : Kind.MOVING;
             case WAITING, BLOCKED -> Kind.WAITING;
             case TERMINATED -> Kind.WAITING;
             case RUNNABLE -> {
@@ -163,6 +188,9 @@ record ThreadSnapshot(Map<Long, Entry> threads, Set<Long> starting) {
                 if (top != null && top.getClassName().equals("java.lang.ref.Reference")
                         && top.getMethodName().equals("waitForReferencePendingList")) {
                     yield Kind.WAITING;   // the reference handler waits for the collector, which runs for others
+                }
+                if (top != null && top.isNativeMethod() && socketWait(top, stack)) {
+                    yield Kind.READING;
                 }
                 if (top != null && top.isNativeMethod() && !COMPUTE_CALLS.contains(top.getClassName() + "." + top.getMethodName())) {
                     yield Kind.MOVING;   // I/O or another native call: the JVM cannot tell whether it will return
@@ -173,6 +201,47 @@ record ThreadSnapshot(Map<Long, Entry> threads, Set<Long> starting) {
                 yield Kind.SPINNING;
             }
         };
+    }
+
+    private static boolean socketWait(StackTraceElement top, StackTraceElement[] stack) {
+        if (!SOCKET_CALLS.contains(top.getClassName() + "." + top.getMethodName())) {
+            return false;
+        }
+        for (StackTraceElement f : stack) {
+            if (SOCKET_CLASSES.contains(f.getClassName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A thread whose failure ends the test: the one that runs the test method (JUnit's frames
+     * below it), or a worker of the test kit's {@code StartGate}, whose first failure the gate
+     * rethrows. A failure in another thread of the test may be caught, or lost with the thread.
+     */
+    private static boolean runsTest(StackTraceElement[] stack) {
+        for (StackTraceElement f : stack) {
+            if (f.getClassName().startsWith("org.junit.") || f.getClassName().equals(START_GATE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String START_GATE = "wirelab.testkit.StartGate";
+
+    /**
+     * The test's thread in {@code StartGate.run}, waiting for its workers: its bound only ends a
+     * gate whose workers never finish, and any worker's failure ends it first.
+     */
+    static boolean inGate(StackTraceElement[] stack) {
+        for (StackTraceElement f : stack) {
+            if (!jdk(f.getClassName())) {
+                return f.getClassName().equals(START_GATE) && f.getMethodName().equals("run");
+            }
+        }
+        return false;
     }
 
     /**
@@ -313,8 +382,14 @@ record ThreadSnapshot(Map<Long, Entry> threads, Set<Long> starting) {
                 || className.startsWith("sun.") || className.startsWith("com.sun.");
     }
 
-    boolean anyMoving() {
-        return threads.values().stream().anyMatch(e -> e.kind() == Kind.MOVING);
+    /** Whether a thread moves: one {@link Kind#MOVING}, or {@link Kind#READING} and not among {@code asleep}. */
+    boolean anyMoving(Set<Long> asleep) {
+        return threads.values().stream().anyMatch(e -> e.kind() == Kind.MOVING
+                || e.kind() == Kind.READING && !asleep.contains(e.id()));
+    }
+
+    List<Entry> reading() {
+        return threads.values().stream().filter(e -> e.kind() == Kind.READING).toList();
     }
 
     List<Entry> spinning() {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -342,5 +343,84 @@ class StillnessTest {
         assertNotNull(why);
         assertEquals("failed", lastStatus);
         assertTrue(why.contains("Buffer.take") && why.contains("the end of its wait"), why);
+    }
+
+    /** The test's own read of the echo (Net.readExactly), with its timeout, as JDK 17 shows it. */
+    private static ThreadSnapshot.Seen testReading() {
+        return new ThreadSnapshot.Seen(TEST, "junit-timeout-thread-1", Thread.State.RUNNABLE, null, onTestThread(
+                nativeFrame("sun.nio.ch.Net", "poll"), frame("sun.nio.ch.NioSocketImpl", "park", 186),
+                frame("sun.nio.ch.NioSocketImpl", "timedRead", 290), frame("sun.nio.ch.NioSocketImpl", "read", 355),
+                frame("java.net.Socket$SocketInputStream", "read", 966), frame("wirelab.sockets.Net", "readExactly", 48)),
+                null, "the echo");
+    }
+
+    /** A server's thread in an untimed read of its client's socket. */
+    private static ThreadSnapshot.Seen serverReading(long id) {
+        return new ThreadSnapshot.Seen(id, "echo-client-" + id, Thread.State.RUNNABLE, null, stack(
+                nativeFrame("sun.nio.ch.SocketDispatcher", "read0"), frame("sun.nio.ch.NioSocketImpl", "tryRead", 266),
+                frame("sun.nio.ch.NioSocketImpl", "read", 355), frame("wirelab.sockets.tcp.Echo", "serve", 27),
+                frame("java.lang.Thread", "run", 840)));
+    }
+
+    /** Like {@link #watch}, with the threads the kernel shows asleep for good at every look. */
+    private static Stillness.Stuck watchAsleep(Set<Long> asleep, List<ThreadSnapshot.Seen> seen) {
+        Stillness stillness = new Stillness(QUIET, QUIET);
+        for (int i = 0; i * PERIOD <= 10e9; i++) {
+            Stillness.Stuck stuck = stillness.next(new Stillness.Look(ThreadSnapshot.of(seen, -1), i * PERIOD, 10, Map.of(),
+                    asleep));
+            if (stuck != null) {
+                return stuck;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    @DisplayName("The test's read with a timeout, while the server's threads read and the kernel shows nothing can arrive: failed, and the read ends")
+    void readInVain() {
+        Stillness.Stuck stuck = watchAsleep(Set.of(TEST, 5L), List.of(testReading(), serverReading(5)));
+        assertNotNull(stuck, "a read that nothing can answer was never found stuck");
+        assertEquals("failed", stuck.status(), "the verdict the read's timeout would give");
+        assertEquals(Set.of(TEST), stuck.readers(), "the read to end now");
+        assertTrue(stuck.why().contains("the test's thread waited to read 'the echo'")
+                && stuck.why().contains("thread \"echo-client-5\" waits on a socket"), stuck.why());
+    }
+
+    @Test
+    @DisplayName("Threads on sockets are moving until the kernel says none can wake: a byte on its way, a timer, a peer program")
+    void readersTheKernelDoesNotVouchFor() {
+        assertNull(watchAsleep(Set.of(), List.of(testReading(), serverReading(5))));
+        assertNull(watchAsleep(Set.of(TEST), List.of(testReading(), serverReading(5))), "the server may still get a byte");
+        assertNull(watchAsleep(Set.of(5L), List.of(testReading(), serverReading(5))), "the test's read may still get one");
+    }
+
+    @Test
+    @DisplayName("Every thread in an untimed socket wait that nothing can end, no read of the test: a timeout, as at the limit")
+    void untimedReadersOnly() {
+        Stillness.Stuck stuck = watchAsleep(Set.of(5L, 6L), List.of(serverReading(5), serverReading(6)));
+        assertNotNull(stuck);
+        assertEquals("timeout", stuck.status());
+        assertEquals(Set.of(), stuck.readers());
+    }
+
+    @Test
+    @DisplayName("A read of the test in a start gate's worker, the test's thread waiting at the gate: failed, as the gate rethrows it")
+    void readInAGate() {
+        ThreadSnapshot.Seen gate = new ThreadSnapshot.Seen(TEST, "junit-timeout-thread-1", Thread.State.TIMED_WAITING, null,
+                onTestThread(frame("jdk.internal.misc.Unsafe", "park", 0), frame("java.util.concurrent.CountDownLatch", "await", 278),
+                        frame("wirelab.testkit.StartGate", "run", 67)));
+        ThreadSnapshot.Seen worker = new ThreadSnapshot.Seen(40, "worker-0", Thread.State.RUNNABLE, null, stack(
+                nativeFrame("sun.nio.ch.Net", "poll"), frame("sun.nio.ch.NioSocketImpl", "timedRead", 290),
+                frame("sun.nio.ch.NioSocketImpl", "read", 355), frame("wirelab.sockets.Net", "readExactly", 48),
+                frame("wirelab.testkit.StartGate", "lambda$run$0", 51), frame("java.lang.Thread", "run", 840)), null, "client 0's echo");
+        Stillness.Stuck stuck = watchAsleep(Set.of(40L, 5L), List.of(gate, worker, serverReading(5)));
+        assertNotNull(stuck);
+        assertEquals("failed", stuck.status());
+        assertEquals(Set.of(40L), stuck.readers());
+        ThreadSnapshot.Seen helper = new ThreadSnapshot.Seen(40, "helper", Thread.State.RUNNABLE, null, stack(
+                nativeFrame("sun.nio.ch.Net", "poll"), frame("sun.nio.ch.NioSocketImpl", "timedRead", 290),
+                frame("sun.nio.ch.NioSocketImpl", "read", 355), frame("java.lang.Thread", "run", 840)), null, "client 0's echo");
+        assertEquals("timeout", watchAsleep(Set.of(40L, 5L), List.of(gate, helper, serverReading(5))).status(),
+                "a thread whose failure may be lost: its read is no verdict of the test's");
     }
 }

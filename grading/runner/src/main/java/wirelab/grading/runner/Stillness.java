@@ -209,7 +209,8 @@ final class Stillness {
         List<ThreadSnapshot.Entry> test = look.threads().values().stream()
                 .filter(e -> !ThreadSnapshot.jvmOwn(e.name()) && e.awaits() == null && e.reads() == null).toList();
         return test.stream().limit(4).map(e -> who(e) + (e.kind() == ThreadSnapshot.Kind.READING
-                ? " waits on a socket that nothing will write to" : switch (e.state()) {
+                ? " waits on a socket that nothing will write to"
+                : e.kind() == ThreadSnapshot.Kind.GATE ? " waits for the workers it started" : switch (e.state()) {
             case BLOCKED -> " is blocked on a lock";
             case TIMED_WAITING -> " is an idle pool worker";
             default -> " waits";

@@ -115,7 +115,7 @@ final class StuckWatch implements Runnable {
             cpu.put(e.id(), mx.getThreadCpuTime(e.id()));
         }
         // the kernel is asked only when nothing else moves: then a thread on a socket decides
-        Set<Long> asleep = threads.spinning().isEmpty() && threads.threads().values().stream()
+        Set<Long> asleep = threads.spinning().isEmpty() && !threads.reading().isEmpty() && threads.threads().values().stream()
                 .noneMatch(e -> e.kind() == ThreadSnapshot.Kind.MOVING) ? sockets.asleep(threads.reading()) : Set.of();
         return new Stillness.Look(threads, System.nanoTime(), started, cpu, asleep);
     }

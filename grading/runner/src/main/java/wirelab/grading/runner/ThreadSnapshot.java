@@ -27,6 +27,9 @@ import java.util.Set;
  * <li>{@link Kind#READING}: blocked in a read, accept, receive or select on a socket: whether a
  *     byte can still come, or the call has a timeout, only the kernel knows ({@link SocketWaits});
  *     until it says so, such a thread counts as moving.</li>
+ * <li>{@link Kind#GATE}: the test's thread at the test kit's {@code StartGate}, waiting (bounded)
+ *     for its workers: moving, unless a worker is in a read of the test that can only fail at its
+ *     timeout (see {@link #anyMoving}): that failure ends the gate first.</li>
  * </ul>
  *
  * @param threads  every thread that counts, by id
@@ -34,7 +37,7 @@ import java.util.Set;
  */
 record ThreadSnapshot(Map<Long, Entry> threads, Set<Long> starting) {
 
-    enum Kind { MOVING, WAITING, SPINNING, READING }
+    enum Kind { MOVING, WAITING, SPINNING, READING, GATE }
 
     /**
      * One thread: what it is doing, and where: exactly ({@link #spot}), and as a loop that starts
@@ -180,7 +183,7 @@ record ThreadSnapshot(Map<Long, Entry> threads, Set<Long> starting) {
     static Kind kind(Thread.State state, StackTraceElement[] stack) {
         return switch (state) {
             case NEW -> Kind.MOVING;
-            case TIMED_WAITING -> idleWorker(stack) || inGate(stack) ? Kind.WAITING : Kind.MOVING;
+            case TIMED_WAITING -> idleWorker(stack) ? Kind.WAITING : inGate(stack) ? Kind.GATE : Kind.MOVING;
             case WAITING, BLOCKED -> Kind.WAITING;
             case TERMINATED -> Kind.WAITING;
             case RUNNABLE -> {
@@ -231,10 +234,7 @@ record ThreadSnapshot(Map<Long, Entry> threads, Set<Long> starting) {
 
     private static final String START_GATE = "wirelab.testkit.StartGate";
 
-    /**
-     * The test's thread in {@code StartGate.run}, waiting for its workers: its bound only ends a
-     * gate whose workers never finish, and any worker's failure ends it first.
-     */
+    /** The test's thread in {@code StartGate.run}, waiting for its workers until the gate's bound. */
     static boolean inGate(StackTraceElement[] stack) {
         for (StackTraceElement f : stack) {
             if (!jdk(f.getClassName())) {
@@ -382,10 +382,16 @@ record ThreadSnapshot(Map<Long, Entry> threads, Set<Long> starting) {
                 || className.startsWith("sun.") || className.startsWith("com.sun.");
     }
 
-    /** Whether a thread moves: one {@link Kind#MOVING}, or {@link Kind#READING} and not among {@code asleep}. */
+    /**
+     * Whether a thread moves: one {@link Kind#MOVING}; one {@link Kind#READING} that is not among
+     * {@code asleep} (those the kernel showed can never wake, or only at a timeout that fails the
+     * test); a {@link Kind#GATE} unless a worker's read of the test is among them.
+     */
     boolean anyMoving(Set<Long> asleep) {
+        boolean failingRead = threads.values().stream().anyMatch(e -> e.reads() != null && asleep.contains(e.id()));
         return threads.values().stream().anyMatch(e -> e.kind() == Kind.MOVING
-                || e.kind() == Kind.READING && !asleep.contains(e.id()));
+                || e.kind() == Kind.READING && !asleep.contains(e.id())
+                || e.kind() == Kind.GATE && !failingRead);
     }
 
     List<Entry> reading() {

@@ -30,7 +30,8 @@ import javax.management.ObjectName;
  * listening or UDP socket could still be reached by another program on the machine, which no test
  * does.
  *
- * <p>A thread in a read of the test whose timeout fails the test ({@link ThreadSnapshot.Entry#reads})
+ * <p>The answer is all or nothing, as {@link Stillness} needs it: one reader that can wake may
+ * wake the others. A thread in a read of the test whose timeout fails the test ({@link ThreadSnapshot.Entry#reads})
  * counts too when that timeout is the only thing that can wake it: it will fail the test then.
  * Anything this cannot read (another OS, another architecture, {@code /proc} hidden) gives no
  * thread: the test keeps its time limit.
@@ -50,35 +51,43 @@ final class SocketWaits {
 
     private final Calls calls = CALLS.get(System.getProperty("os.arch"));
     private final Path proc = Path.of("/proc/self");
+    /** Java thread id to the kernel's, for the threads seen so far: a thread keeps its kernel thread for life. */
+    private final Map<Long, Long> nids = new HashMap<>();
 
-    /** The ids of {@code readers} that the kernel shows can never wake (or only at their failing timeout). */
+    /**
+     * The ids of {@code readers} when the kernel shows that none of them can ever wake (or only
+     * at a timeout that fails the test), else none: one reader that can wake moves them all. The
+     * cheap looks come first, so a test with a reader on a timer pays two small reads a look.
+     */
     Set<Long> asleep(List<ThreadSnapshot.Entry> readers) {
-        if (calls == null || readers.isEmpty() || ProcessHandle.current().children().findAny().isPresent()) {
+        if (calls == null || readers.isEmpty()) {
             return Set.of();
         }
         try {
-            Set<Long> inodes = socketInodes();
-            List<String> tables = new ArrayList<>();
-            for (String table : List.of("net/tcp", "net/tcp6")) {
-                tables.add(readOrEmpty(proc.resolve(table)));
+            if (!readers.stream().allMatch(e -> nids.containsKey(e.id()))) {
+                nids.putAll(nativeIds(threadPrint()));
             }
-            if (!quiet(parse(tables), inodes)) {
-                return Set.of();
-            }
-            Map<Long, Long> nids = nativeIds(threadPrint());
-            Set<Long> out = new HashSet<>();
             for (ThreadSnapshot.Entry e : readers) {
                 Long nid = nids.get(e.id());
                 if (nid == null) {
-                    continue;
+                    return Set.of();
                 }
                 Path task = proc.resolve("task").resolve(Long.toString(nid));
                 String stat = readOrEmpty(task.resolve("stat"));
                 String syscall = readOrEmpty(task.resolve("syscall")).strip();
-                if (sleeping(stat) && blocked(syscall, e.reads() != null, fd -> isSocket(fd))) {
-                    out.add(e.id());
+                if (!sleeping(stat) || !blocked(syscall, e.reads() != null, fd -> isSocket(fd))) {
+                    return Set.of();
                 }
             }
+            List<String> tables = new ArrayList<>();
+            for (String table : List.of("net/tcp", "net/tcp6")) {
+                tables.add(readOrEmpty(proc.resolve(table)));
+            }
+            if (!quiet(parse(tables), socketInodes()) || ProcessHandle.current().children().findAny().isPresent()) {
+                return Set.of();
+            }
+            Set<Long> out = new HashSet<>();
+            readers.forEach(e -> out.add(e.id()));
             return out;
         } catch (IOException | RuntimeException | javax.management.JMException e) {
             return Set.of();

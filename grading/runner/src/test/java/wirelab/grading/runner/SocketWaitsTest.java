@@ -145,7 +145,7 @@ class SocketWaitsTest {
         }
         assertEquals(threads.length, reading.size(), "every thread was seen blocked on its socket");
         Set<Long> asleep = Set.of();
-        for (int i = 0; i < 200 && asleep.size() < threads.length; i++) {
+        for (int i = 0; i < 100 && asleep.size() < threads.length; i++) {
             Thread.sleep(5);   // the JVM shows the call a moment before the kernel puts the thread to sleep
             asleep = new SocketWaits().asleep(reading);
         }
@@ -179,7 +179,7 @@ class SocketWaitsTest {
             client.setSoTimeout(60_000);
             Thread timed = reader(client, "timed-reader", null);
             Thread b = reader(served, "server-reader", null);
-            assertEquals(Set.of(b.getId()), asleepWhenBlocked(timed, b), "a timed read is a timer: it will return");
+            assertEquals(Set.of(), asleepWhenBlocked(timed, b), "a timed read is a timer: it will return, and may write");
         }
         try (ServerSocket listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
              Socket client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
@@ -188,7 +188,7 @@ class SocketWaitsTest {
             Thread marked = reader(client, "junit-timeout-thread-1", "the echo");
             Thread b = reader(served, "server-reader", null);
             // the marked read counts only on a thread whose failure ends the test: this one has no JUnit frames
-            assertEquals(Set.of(b.getId()), asleepWhenBlocked(marked, b));
+            assertEquals(Set.of(), asleepWhenBlocked(marked, b));
         }
         try (ServerSocket listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
              Socket client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());

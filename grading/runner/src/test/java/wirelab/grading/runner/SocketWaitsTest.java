@@ -222,7 +222,7 @@ class SocketWaitsTest {
              Socket client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
              Socket served = listener.accept()) {
             Thread a = reader(client, "client-reader", null);
-            Process child = new ProcessBuilder("sleep", "30").start();
+            Process child = new ProcessBuilder("cat").start();   // lives until its input closes: for the whole check
             try {
                 assertEquals(Set.of(), asleepWhenBlocked(a));
             } finally {

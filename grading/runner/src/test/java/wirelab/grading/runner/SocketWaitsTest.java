@@ -49,6 +49,10 @@ class SocketWaitsTest {
         assertEquals(3, lines.size());
         assertTrue(SocketWaits.quiet(lines, Set.of(11L, 12L, 13L)), "unread bytes wake no one blocked elsewhere");
         assertFalse(SocketWaits.quiet(lines, Set.of(11L, 12L)), "the other end is another program's: it may write");
+        List<SocketWaits.Line> kept = new ArrayList<>();
+        byte[] bytes = table.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        SocketWaits.parse(bytes, bytes.length, new long[] {11, 12}, kept);
+        assertEquals(List.of(lines.get(0), lines.get(1)), kept, "only the lines of this JVM's sockets become objects");
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import wirelab.grading.run.RunOutcome;
 import wirelab.grading.run.TestResult;
 
-/** Only a clean, complete run of a test class is kept for the gradings after it. */
+/** Only a clean, complete pass of a test class is kept for the gradings after it. */
 class ReusedResultsTest {
 
     private final Baseline plan = new Baseline(List.of(planned("a.One#t1"), planned("a.One#t2"), planned("a.Two#t1")),
@@ -17,14 +17,17 @@ class ReusedResultsTest {
     private final Map<String, String> prints = Map.of("a.One", "fp-one", "a.Two", "fp-two");
 
     @Test
-    void passedAndFailedResultsOfACompleteCleanRunAreKeptPerClass() {
+    void theResultsOfAClassWhoseEveryTestPassedAreKept() {
         ReusedResults reused = new ReusedResults(plan);
-        RunOutcome run = new RunOutcome(List.of(result("a.One#t1", "passed"), result("a.One#t2", "failed"),
+        RunOutcome run = new RunOutcome(List.of(result("a.One#t1", "passed"), result("a.One#t2", "passed"),
                 result("a.Two#t1", "timeout")), List.of(), 1, "");
         reused.keep(prints, List.of("a.One", "a.Two"), run, true);
         Map<String, List<TestResult>> known = reused.known(prints);
         assertEquals(List.of("a.One"), List.copyOf(known.keySet()), "a timeout is not kept: it may be the machine's");
-        assertEquals(List.of("passed", "failed"), known.get("a.One").stream().map(TestResult::status).toList());
+        assertEquals(List.of("passed", "passed"), known.get("a.One").stream().map(TestResult::status).toList());
+        RunOutcome failed = new RunOutcome(List.of(result("a.Two#t1", "failed")), List.of(), 1, "");
+        reused.keep(Map.of("a.Two", "fp-two-b"), List.of("a.Two"), failed, true);
+        assertTrue(reused.known(Map.of("a.Two", "fp-two-b")).isEmpty(), "a failure is never handed on");
         assertTrue(reused.known(Map.of("a.One", "another fingerprint")).isEmpty());
     }
 

@@ -106,7 +106,7 @@ public final class Demo {
         int total = withTests.stream().mapToInt(l -> (int) samples(l).stream().filter(this::chosen).count()).sum();
         Progress progress = new Progress(out, total, Progress.onTerminal());
         progress.started();
-        Batch.Together together = new Batch.Together(new SharedLanes(cores, IdleCores.ofMachine(2 * cores)), progress);
+        Batch.Together together = new Batch.Together(new SharedLanes(cores, IdleCores.ofMachine(4 * cores)), progress);
         ExecutorService perLab = Executors.newFixedThreadPool(Math.max(1, withTests.size()), r -> {
             Thread t = new Thread(r, "demo-lab");
             t.setDaemon(true);

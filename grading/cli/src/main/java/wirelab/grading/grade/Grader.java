@@ -76,7 +76,8 @@ public final class Grader {
             tests = tests.with(known.values().stream().flatMap(List::stream).toList());
             notes.add("reused: " + known.values().stream().mapToInt(List::size).sum() + " test(s) of " + known.size()
                     + " test class(es) did not run again: the same tests over the same bytes of every class of yours"
-                    + " they use were graded earlier in this run, and got these results");
+                    + " they use were graded earlier in this run, and got these results: "
+                    + String.join(", ", known.keySet()));
         }
         List<TestVerdict> verdicts = score(tests.outcome(), compiled, tests.oom(), tests.unloadable());
         int jvms = tests.outcome().jvms();

@@ -29,7 +29,7 @@ for s in ${SAMPLES:-}; do only+=(--sample "$s"); done
 
 grade() {  # grade NAME LOAD: the lab's samples (or $SAMPLES), fresh, into $work/NAME
   local name="$1" start=$SECONDS
-  ./wirelab demo --lab "$lab" "${only[@]}" --force --out "$work/$name-demo" > "$work/$name.log" 2>&1 || true
+  ./wirelab demo --lab "$lab" "${only[@]}" --force --no-reuse --out "$work/$name-demo" > "$work/$name.log" 2>&1 || true
   mkdir -p "$work/$name" && cp -r "$work/$name-demo/$lab/." "$work/$name/"
   printf '%-5s graded in %4d s, load average before/after: %s / %s\n' "$name" "$((SECONDS - start))" "$2" "$(load)"
   grep -E "^  [a-z].*(ok|MISSED)" "$work/$name.log" | sed 's/^/      /' || true

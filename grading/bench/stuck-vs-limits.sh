@@ -28,7 +28,7 @@ side() {
   local t0=$SECONDS
   echo "== $name: $* (load $(cut -d' ' -f1-3 /proc/loadavg))"
   case "$mode" in
-    demo) ./wirelab demo --force --out "$work/$name" ${lab:+--lab "$lab"} ${ARGS:-} "$@" > "$work/$name.log" 2>&1 || true ;;
+    demo) ./wirelab demo --force --no-reuse --out "$work/$name" ${lab:+--lab "$lab"} ${ARGS:-} "$@" > "$work/$name.log" 2>&1 || true ;;
     mutate) ./wirelab mutate --lab "${lab:?which lab?}" --force --out "$work/$name" ${ARGS:-} "$@" > "$work/$name.log" 2>&1 || true ;;
     *) echo "unknown mode $mode" >&2; exit 2 ;;
   esac

@@ -24,12 +24,16 @@ import wirelab.grading.grade.PreparedLab;
  *
  * <p>While the machine has a core idle ({@link IdleCores}), the first in line may also start on
  * lent shares: a sample whose failing tests wait out their own bounds holds its share but uses
- * no CPU. At most a second capacity is lent at once.
+ * no CPU. At most {@link #LENT_CAPACITIES} more capacities are lent at once: with reused results
+ * most samples run a few test classes, one JVM start and some waits.
  */
 public final class SharedLanes {
 
     /** Shares per core: fine enough for 1, 1.5, 2, 3, 4 and 6 test JVMs per core. */
     private static final int SHARES_PER_CORE = 12;
+
+    /** How many capacities beyond its own the machine may be lent while a core idles. */
+    static final int LENT_CAPACITIES = 2;
 
     /** How often a waiter looks whether a core idles. */
     private static final long LOOK_MILLIS = 250;
@@ -122,7 +126,7 @@ public final class SharedLanes {
                 if (own && free >= shares) {
                     break;
                 }
-                if (idle != null && waiting.stream().min(idleLabsFirst()).orElseThrow() == me && free - shares >= -capacity
+                if (idle != null && waiting.stream().min(idleLabsFirst()).orElseThrow() == me && free - shares >= -LENT_CAPACITIES * capacity
                         && idle.tryLend()) {
                     lent = true;
                     break;

@@ -34,6 +34,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Grade again even when nothing changed.")
     boolean force;
 
+    @Option(names = "--no-reuse", description = {"Run every test of every sample. By default a test class whose inputs",
+        "(the test and every class of the sample it uses) are the reference's bytes takes the reference's results."})
+    boolean noReuse;
+
     @Option(names = "--sample", paramLabel = "NAME",
             description = "Only this sample (repeatable; e.g. reference, hostile-output-flood, 'hostile-*').")
     List<String> samples = new java.util.ArrayList<>();
@@ -58,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
             Confinement.closeFolders(sandbox, course, l, outRoot, List.of(), s -> System.out.println("wirelab: " + s));
         }
         List<Demo.LabRun> runs = new Demo(course, sandbox, System.out, samples).run(chosen, outRoot, jobs, force,
-                stuck.applyTo(GradeOptions.defaults()));
+                stuck.applyTo(GradeOptions.defaults()).withReuse(!noReuse));
         Demo.print(runs, sandbox.describe(), System.out);
         if (warning != null) {
             System.out.println(warning);

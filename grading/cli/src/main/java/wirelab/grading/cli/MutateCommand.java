@@ -68,6 +68,10 @@ final class MutateCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the mutants (id and diff) without compiling or grading them.")
     boolean dryRun;
 
+    @Option(names = "--no-reuse", description = {"Run every test on every mutant. By default the reference is graded first",
+        "and a test class that does not reach the mutated file takes its results."})
+    boolean noReuse;
+
     @Mixin
     StuckOption stuck = new StuckOption();
 
@@ -99,7 +103,8 @@ final class MutateCommand implements Callable<Integer> {
         Sandbox sandbox = GradingSession.isolation();
         System.out.println("isolation: " + sandbox.describe());
         GradingSession session = GradingSession.open(course, l,
-                stuck.applyTo(race ? GradeOptions.defaults().withRace(true) : GradeOptions.defaults()), sandbox, jobs.jobs(),
+                stuck.applyTo(race ? GradeOptions.defaults().withRace(true) : GradeOptions.defaults()).withReuse(!noReuse),
+                sandbox, jobs.jobs(),
                 s -> System.out.println("wirelab: " + s));
         Path outDir = out != null ? out : course.root().resolve("target/mutate").resolve(l.name());
         MutationRun.Result r = new MutationRun(session, System.out).run(

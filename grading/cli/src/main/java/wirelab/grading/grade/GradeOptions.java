@@ -14,15 +14,17 @@ import java.time.Duration;
  * @param shards     test JVMs per submission running at once, each a share of the test methods (0: by the lab's test time)
  * @param stuckAfter a test whose threads make no progress for this long ends then as stuck, with the
  *                   verdict its time limit would give (zero: every test waits out its limit)
+ * @param reuse      a test class whose inputs are byte for byte those of one graded earlier in the run
+ *                   gets that grading's results instead of running again ({@link ReusedResults})
  */
 public record GradeOptions(Duration perTest, Duration wall, int heapMb, long outputLimit, Boolean raceRule,
-        Duration raceBudget, int shards, Duration stuckAfter) {
+        Duration raceBudget, int shards, Duration stuckAfter, boolean reuse) {
 
     /** How long a test's threads may make no progress by default: ten of the watch's looks. */
     public static final Duration STUCK_AFTER = Duration.ofSeconds(2);
 
     public static GradeOptions defaults() {
-        return new GradeOptions(null, null, 256, 1L << 20, null, Duration.ofSeconds(120), 0, STUCK_AFTER);
+        return new GradeOptions(null, null, 256, 1L << 20, null, Duration.ofSeconds(120), 0, STUCK_AFTER, false);
     }
 
     /** The lab's own per-test limit (lab.properties test.timeout, seconds) unless the TA set one, and its race rule. */
@@ -30,7 +32,7 @@ public record GradeOptions(Duration perTest, Duration wall, int heapMb, long out
         Duration t = perTest != null ? perTest
                 : Duration.ofSeconds(Long.parseLong(lab.properties().getProperty("test.timeout", "30").strip()));
         return new GradeOptions(t, wall, heapMb, outputLimit, raceRule != null ? raceRule : lab.raceTestsGraded(), raceBudget, shards,
-                stuckAfter);
+                stuckAfter, reuse);
     }
 
     /** Whether the race tests run and count (after {@link #forLab}; before it, only when set explicitly). */
@@ -48,19 +50,23 @@ public record GradeOptions(Duration perTest, Duration wall, int heapMb, long out
     }
 
     public GradeOptions withRace(boolean on) {
-        return new GradeOptions(perTest, wall, heapMb, outputLimit, on, raceBudget, shards, stuckAfter);
+        return new GradeOptions(perTest, wall, heapMb, outputLimit, on, raceBudget, shards, stuckAfter, reuse);
     }
 
     public GradeOptions withPerTest(Duration d) {
-        return new GradeOptions(d, wall, heapMb, outputLimit, raceRule, raceBudget, shards, stuckAfter);
+        return new GradeOptions(d, wall, heapMb, outputLimit, raceRule, raceBudget, shards, stuckAfter, reuse);
     }
 
     public GradeOptions withShards(int n) {
-        return new GradeOptions(perTest, wall, heapMb, outputLimit, raceRule, raceBudget, Math.max(0, n), stuckAfter);
+        return new GradeOptions(perTest, wall, heapMb, outputLimit, raceRule, raceBudget, Math.max(0, n), stuckAfter, reuse);
     }
 
     /** @param d null keeps the default; zero turns the stuck check off */
     public GradeOptions withStuckAfter(Duration d) {
-        return d == null ? this : new GradeOptions(perTest, wall, heapMb, outputLimit, raceRule, raceBudget, shards, d);
+        return d == null ? this : new GradeOptions(perTest, wall, heapMb, outputLimit, raceRule, raceBudget, shards, d, reuse);
+    }
+
+    public GradeOptions withReuse(boolean on) {
+        return new GradeOptions(perTest, wall, heapMb, outputLimit, raceRule, raceBudget, shards, stuckAfter, on);
     }
 }

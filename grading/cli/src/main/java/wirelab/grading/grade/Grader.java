@@ -65,7 +65,20 @@ public final class Grader {
         SubmissionCompiler.Result compiled = SubmissionCompiler.compile(overlay.sourceRoot(), overlay.sources(),
                 lab.bundle().libraries(), scratch.resolve("classes"));
         closeSetup(scratch);
-        ShardedRun.Result tests = run(student, compiled, scratch, System.nanoTime() - start, notes);
+        Map<String, String> fingerprints = compiled.clean() && compiled.leftOut().isEmpty()
+                ? lab.testInputs().map(t -> t.fingerprints(compiled.classes(), lab.bundle().testClassNames())).orElse(Map.of())
+                : Map.of();
+        Map<String, List<TestResult>> known = lab.reused().known(fingerprints);
+        ShardedRun.Result tests = run(student, compiled, scratch, System.nanoTime() - start, notes, known.keySet());
+        List<String> ran = fingerprints.keySet().stream().filter(c -> !known.containsKey(c)).toList();
+        lab.reused().keep(fingerprints, ran, tests.outcome(), !tests.oom() && tests.unloadable().isEmpty());
+        if (!known.isEmpty()) {
+            tests = tests.with(known.values().stream().flatMap(List::stream).toList());
+            notes.add("reused: " + known.values().stream().mapToInt(List::size).sum() + " test(s) of " + known.size()
+                    + " test class(es) did not run again: the same tests over the same bytes of every class of yours"
+                    + " they use were graded earlier in this run, and got these results: "
+                    + String.join(", ", known.keySet()));
+        }
         List<TestVerdict> verdicts = score(tests.outcome(), compiled, tests.oom(), tests.unloadable());
         int jvms = tests.outcome().jvms();
         if (lab.options().race() && lab.raceTests() != null && !lab.raceTests().tests().isEmpty()) {
@@ -104,8 +117,8 @@ public final class Grader {
 
     /** The tests in fresh test JVMs; what went wrong with the JVMs themselves is noted. */
     private ShardedRun.Result run(String student, SubmissionCompiler.Result compiled, Path scratch, long setupNanos,
-            List<String> notes) {
-        ShardedRun.Result tests = new ShardedRun(lab).run(student, compiled, scratch, setupNanos);
+            List<String> notes, java.util.Set<String> known) {
+        ShardedRun.Result tests = new ShardedRun(lab).run(student, compiled, scratch, setupNanos, known);
         tests.outcome().problems().forEach(p -> notes.add("run: " + p));
         if (tests.oom()) {
             notes.add("run: the test JVM hit the memory limit (" + Isolation.MEMORY_BYTES / (1024 * 1024)

@@ -52,6 +52,9 @@ public final class PreparedLab {
     /** The peer programs the tests declare ({@code @Needs}), and which of them this machine lacks (looked up once per batch). */
     private final PeerNeeds peerNeeds;
     private final PeerNeeds.Missing notGradedHere;
+    /** What each test class runs of a submission, when results may be reused ({@link GradeOptions#reuse}). */
+    private final java.util.Optional<TestInputs> testInputs;
+    private final ReusedResults reused;
 
     private PreparedLab(Course course, Lab lab, LabBundle bundle, Baseline baseline, Map<String, byte[]> publishedFiles,
             RaceTests raceTests, Sandbox sandbox, Path javaHome, GradeOptions options, Path scratchRoot) {
@@ -71,6 +74,12 @@ public final class PreparedLab {
         this.partitions = Shards.partition(testUnits, shardCount);
         this.peerNeeds = PeerNeeds.read(TestJvmCommand.classpath(bundle, bundle.reference()), bundle.testClassNames());
         this.notGradedHere = peerNeeds.missingHere(sandbox::canRun);
+        // everything but the submission that a test's verdict can depend on
+        String fixed = String.join("|", bundle.hash(), options.toString(), String.valueOf(jvmOptions()),
+                sandbox.describe(), javaHome.toString(), System.getProperty("java.version"),
+                String.valueOf(notGradedHere.shortIds()));
+        this.testInputs = options.reuse() ? TestInputs.of(lab.name(), bundle.tests(), fixed) : java.util.Optional.empty();
+        this.reused = new ReusedResults(baseline);
     }
 
     public static PreparedLab prepare(Course course, Lab lab, GradeOptions options, Sandbox sandbox,
@@ -250,6 +259,16 @@ public final class PreparedLab {
     /** The lab's jcstress tests, or null when it has none. */
     RaceTests raceTests() {
         return raceTests;
+    }
+
+    /** What each test class runs of a submission; empty when results are not reused. */
+    java.util.Optional<TestInputs> testInputs() {
+        return testInputs;
+    }
+
+    /** Results of test classes graded earlier in this run (see {@link ReusedResults}). */
+    ReusedResults reused() {
+        return reused;
     }
 
     /** The fixed parts of the tests, one list per test JVM (see {@link Shards}). */

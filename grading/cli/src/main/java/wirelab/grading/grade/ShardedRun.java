@@ -22,7 +22,8 @@ import wirelab.grading.run.TestResult;
  * The run stage of one submission: the lab's fixed parts of its tests ({@link PreparedLab#partitions}),
  * each in its own fresh test JVM, merged into one outcome. The lane's own turn runs the parts one
  * after another; a spare turn ({@link SpareJvms}) lets the next part start at once. Lending only
- * changes when a part starts, never what runs with what or in which order.
+ * changes when a part starts, never what runs with what or in which order. Test classes whose
+ * results are already known ({@link ReusedResults}) are left out; the rest keep their order.
  */
 final class ShardedRun {
 
@@ -34,16 +35,28 @@ final class ShardedRun {
 
     /** What the test JVMs of one submission produced, merged; unloadable: class → why it could not load. */
     record Result(RunOutcome outcome, Map<String, String> unloadable, boolean oom) {
+
+        /** This result with more tests' results (known without running them). */
+        Result with(List<TestResult> more) {
+            List<TestResult> all = new ArrayList<>(outcome.results());
+            all.addAll(more);
+            return new Result(new RunOutcome(all, outcome.problems(), outcome.jvms(), outcome.outputTail()), unloadable, oom);
+        }
     }
 
-    Result run(String student, SubmissionCompiler.Result compiled, Path scratch, double setupNanos) {
+    /** @param known test classes whose results are already known: left out of every part */
+    Result run(String student, SubmissionCompiler.Result compiled, Path scratch, double setupNanos,
+            java.util.Set<String> known) {
         if (lab.testUnits().isEmpty()) {
             return new Result(new RunOutcome(List.of(), List.of("the lab has no test classes"), 0, ""), Map.of(), false);
         }
         long tRun = System.nanoTime();
-        Result result = lab.partitions().size() == 1
-                ? runList(lab.partitions().get(0), compiled, scratch.resolve("run-1"))
-                : runParts(compiled, scratch);
+        List<List<Shards.Unit>> parts = lab.partitions().stream()
+                .map(p -> p.stream().filter(u -> !known.contains(u.className())).toList())
+                .filter(p -> !p.isEmpty()).toList();
+        Result result = parts.isEmpty() ? new Result(new RunOutcome(List.of(), List.of(), 0, ""), Map.of(), false)
+                : parts.size() == 1 ? runList(parts.get(0), compiled, scratch.resolve("run-1"))
+                : runParts(parts, compiled, scratch);
         if (System.getenv("WIRELAB_TIMING") != null) {
             System.err.printf(java.util.Locale.ROOT, "timing %s: intake+overlay+compile %.2f s, run %.2f s in %d JVM(s) (tests %.2f s)%n",
                     student, setupNanos / 1e9, (System.nanoTime() - tRun) / 1e9, result.outcome().jvms(),
@@ -60,8 +73,7 @@ final class ShardedRun {
      * Every part in its own JVM: the lane's own turn takes them in order, and each free spare
      * turn starts the next one early. Merged in part order, whatever order they ended in.
      */
-    private Result runParts(SubmissionCompiler.Result compiled, Path scratch) {
-        List<List<Shards.Unit>> parts = lab.partitions();
+    private Result runParts(List<List<Shards.Unit>> parts, SubmissionCompiler.Result compiled, Path scratch) {
         Result[] done = new Result[parts.size()];
         ExecutorService pool = Executors.newFixedThreadPool(parts.size(), r -> {
             Thread t = new Thread(r, "test-jvm-part");

@@ -53,6 +53,17 @@ public final class MutantGrader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (session.lab().options().reuse()) {
+            // every mutant changes one file: graded first, the reference's results serve every test class that file does not reach
+            Path reference = subs.resolve("reference");
+            Folders.delete(reference);
+            try {
+                Folders.copy(session.lab().lab().mainSources(), reference.resolve("src/main/java"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            session.grade(Batch.names(List.of(reference)), outDir.resolve("grading"), true, out);
+        }
         Batch.Outcome o = session.grade(Batch.names(inputs), outDir.resolve("grading"), force, out);
         Set<String> countable = session.lab().baseline().tests().stream().filter(t -> t.graded() && t.referencePasses())
                 .map(Baseline.Planned::id).collect(Collectors.toSet());

@@ -120,6 +120,23 @@ class SocketWaitsTest {
         assertFalse(SocketWaits.sleeping("4262 (timedRead) R 4240 4240"));
     }
 
+    /** A connection between two sockets of this JVM, with its listener. */
+    private record Connection(ServerSocket listener, Socket client, Socket served) implements AutoCloseable {
+
+        static Connection open() throws IOException {
+            ServerSocket listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+            Socket client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+            return new Connection(listener, client, listener.accept());
+        }
+
+        @Override
+        public void close() throws IOException {
+            served.close();
+            client.close();
+            listener.close();
+        }
+    }
+
     /** A thread that reads from {@code s} until it is closed. */
     private static Thread reader(Socket s, String name, String marked) {
         Thread t = new Thread(() -> {
@@ -164,9 +181,9 @@ class SocketWaitsTest {
     @DisplayName("Real sockets: both ends of a connection in this JVM, read without a timeout, nothing sent: asleep for good")
     void untimedReadsBetweenOurSockets() throws Exception {
         assumeTrue(linux(), "needs Linux's /proc");
-        try (ServerSocket listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
-             Socket client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
-             Socket served = listener.accept()) {
+        try (Connection c = Connection.open()) {
+            Socket client = c.client();
+            Socket served = c.served();
             Thread a = reader(client, "client-reader", null);
             Thread b = reader(served, "server-reader", null);
             assertEquals(Set.of(a.getId(), b.getId()), asleepWhenBlocked(a, b));
@@ -177,26 +194,26 @@ class SocketWaitsTest {
     @DisplayName("Real sockets: a read with a timeout wakes by itself, unless it is a read of the test that fails at it")
     void timedReads() throws Exception {
         assumeTrue(linux(), "needs Linux's /proc");
-        try (ServerSocket listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
-             Socket client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
-             Socket served = listener.accept()) {
+        try (Connection c = Connection.open()) {
+            Socket client = c.client();
+            Socket served = c.served();
             client.setSoTimeout(60_000);
             Thread timed = reader(client, "timed-reader", null);
             Thread b = reader(served, "server-reader", null);
             assertEquals(Set.of(), asleepWhenBlocked(timed, b), "a timed read is a timer: it will return, and may write");
         }
-        try (ServerSocket listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
-             Socket client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
-             Socket served = listener.accept()) {
+        try (Connection c = Connection.open()) {
+            Socket client = c.client();
+            Socket served = c.served();
             client.setSoTimeout(60_000);
             Thread marked = reader(client, "junit-timeout-thread-1", "the echo");
             Thread b = reader(served, "server-reader", null);
             // the marked read counts only on a thread whose failure ends the test: this one has no JUnit frames
             assertEquals(Set.of(), asleepWhenBlocked(marked, b));
         }
-        try (ServerSocket listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
-             Socket client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
-             Socket served = listener.accept()) {
+        try (Connection c = Connection.open()) {
+            Socket client = c.client();
+            Socket served = c.served();
             client.setSoTimeout(60_000);
             Thread gate = new Thread(() -> StartGate.run(1, worker -> {
                 try (Reads.Bounded read = Reads.failingAtTimeout("the echo", client.getInputStream())) {
@@ -222,9 +239,8 @@ class SocketWaitsTest {
     @DisplayName("Real sockets: while a child process lives (a peer program), no thread is asleep for good")
     void childProcess() throws Exception {
         assumeTrue(linux(), "needs Linux's /proc");
-        try (ServerSocket listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
-             Socket client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
-             Socket served = listener.accept()) {
+        try (Connection c = Connection.open()) {
+            Socket client = c.client();
             Thread a = reader(client, "client-reader", null);
             Process child = new ProcessBuilder("cat").start();   // lives until its input closes: for the whole check
             try {

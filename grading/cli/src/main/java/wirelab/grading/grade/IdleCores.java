@@ -10,12 +10,19 @@ import java.util.function.Supplier;
  * Whether the machine has a core to spare right now, from the kernel's CPU counters: lets a batch
  * start one more test JVM than its share when the ones running mostly wait (a test waiting out
  * its own 5 s bound for an answer that never comes uses no CPU). One JVM at a time, and only
- * after a look at least {@link #LOOK_NANOS} long saw half a core idle, so the JVM just started
+ * after a look at least {@link #LOOK_NANOS} long saw {@link #IDLE_TO_LEND} of a core idle, so the JVM just started
  * (a second of CPU to start) shows in the next look before another is lent.
  */
 public final class IdleCores {
 
     static final long LOOK_NANOS = 700_000_000L;
+
+    /**
+     * Idle cores a look must have seen to lend a turn: below a third of a core, the JVMs already
+     * running use the machine; a lent JVM that then meets a busy core only slows, its verdicts
+     * stay (a test's bounds are generous and its time boxes take the CPU they get).
+     */
+    static final double IDLE_TO_LEND = 0.3;
 
     /** Ticks of all cores, total and idle (idle and iowait), since boot. */
     record Ticks(long total, long idle) {
@@ -42,7 +49,7 @@ public final class IdleCores {
     }
 
     /**
-     * A turn, when the last look saw at least half a core idle; give it back with {@link
+     * A turn, when the last look saw at least {@link #IDLE_TO_LEND} of a core idle; give it back with {@link
      * #giveBack}. False where the counters cannot be read (the machine's load is then unknown).
      */
     public synchronized boolean tryLend() {
@@ -59,7 +66,7 @@ public final class IdleCores {
         lastTicks = t;
         lookStart = now;   // a new look starts either way: after a lend it must see the new JVM
         int cores = Runtime.getRuntime().availableProcessors();
-        if (total <= 0 || (double) idle / total * cores < 0.5) {
+        if (total <= 0 || (double) idle / total * cores < IDLE_TO_LEND) {
             return false;
         }
         lent++;

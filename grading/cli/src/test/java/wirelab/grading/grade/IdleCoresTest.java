@@ -23,7 +23,7 @@ class IdleCoresTest {
     }
 
     @Test
-    @DisplayName("A turn is lent after a look that saw half a core idle, one per look, and no more than the cap")
+    @DisplayName("A turn is lent after a look that saw a third of a core idle, one per look, and no more than the cap")
     void lendsWhileIdle() {
         IdleCores idle = new IdleCores(ticks::get, now::get, 2);
         assertFalse(idle.tryLend(), "no look yet: nothing is known");
@@ -41,12 +41,12 @@ class IdleCoresTest {
     }
 
     @Test
-    @DisplayName("No turn while the cores are busy (less than half a core idle), nor where the counters cannot be read")
+    @DisplayName("No turn while the cores are busy (less than 0.3 of a core idle), nor where the counters cannot be read")
     void notWhileBusy() {
         IdleCores idle = new IdleCores(ticks::get, now::get, 4);
-        look(100L * cores, 40);   // 0.4 of a core idle
+        look(100L * cores, 20);   // 0.2 of a core idle
         assertFalse(idle.tryLend());
-        look(100L * cores, 60);   // 0.6 of a core
+        look(100L * cores, 40);   // 0.4 of a core
         assertTrue(idle.tryLend());
 
         IdleCores unknown = new IdleCores(() -> null, now::get, 4);

@@ -90,7 +90,7 @@ final class TestInputs {
             String c = todo.pop();
             Set<String> next = new HashSet<>(testSide.getOrDefault(c, Set.of()));
             next.addAll(own.getOrDefault(c, Set.of()));
-            if (present.contains(c) || (c.startsWith(labPackage) && !testSide.containsKey(c))) {
+            if (isSubmissions(c, present)) {
                 // a class's nested classes are separate files that run with it
                 String top = c.contains("$") ? c.substring(0, c.indexOf('$')) : c;
                 present.stream().filter(p -> p.equals(top) || p.startsWith(top + "$")).forEach(next::add);
@@ -101,18 +101,19 @@ final class TestInputs {
                 }
             }
         }
-        for (String c : seen) {
-            if (present.contains(c) || (c.startsWith(labPackage) && !testSide.containsKey(c))) {
-                submission.add(c);
-            }
-        }
+        seen.stream().filter(c -> isSubmissions(c, present)).forEach(submission::add);
         return submission;
+    }
+
+    /** A class of the submission, or one in the lab's package that no course test provides (a missing one). */
+    private boolean isSubmissions(String c, Set<String> present) {
+        return present.contains(c) || (c.startsWith(labPackage) && !testSide.containsKey(c));
     }
 
     /** Class → the classes it references, from jdeps; empty when jdeps is missing or fails. */
     static Optional<Map<String, Set<String>>> references(Path classes) {
         Map<String, Set<String>> graph = new HashMap<>();
-        if (!Files.exists(classes) || classBytes(classes).isEmpty()) {
+        if (!hasClasses(classes)) {
             return Optional.of(graph);
         }
         Optional<ToolProvider> jdeps = ToolProvider.findFirst("jdeps");
@@ -136,6 +137,17 @@ final class TestInputs {
             }
         }
         return Optional.of(graph);
+    }
+
+    private static boolean hasClasses(Path classes) {
+        if (!Files.isDirectory(classes)) {
+            return false;
+        }
+        try (Stream<Path> walk = Files.walk(classes)) {
+            return walk.anyMatch(f -> f.toString().endsWith(".class"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + classes, e);
+        }
     }
 
     /** Binary class name → bytes, for every class file under {@code classes}. */
